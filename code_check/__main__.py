@@ -1,0 +1,3 @@
+from code_check.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,41 @@
+"""Options shared by several commands, declared once."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def add_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", choices=("table", "json"), default="table",
+        help="table for people (default), json for scripts",
+    )
+
+
+def add_rules(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules", type=Path, metavar="PATH",
+        help="a catalogue file or folder (default: the bundled catalogues)",
+    )
+
+
+def add_workspace(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workspace", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+        help="workspace file (default: code-check's file in your data folder)",
+    )
+
+
+def command(subparsers, name: str, handler, help: str, **kwargs) -> argparse.ArgumentParser:
+    """A subcommand whose ``--help`` shows the same line as the command list."""
+    parser = subparsers.add_parser(name, help=help, description=help, **kwargs)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def group(subparsers, name: str, help: str):
+    """A command group such as ``rules``: its own subcommands, help when called bare."""
+    parser = subparsers.add_parser(name, help=help, description=help)
+    parser.set_defaults(handler=lambda args: parser.print_help())
+    return parser.add_subparsers(title="commands", metavar="COMMAND")

@@ -1,0 +1,332 @@
+"""The workspace: one SQLite file holding councils, assessments, every answer change and
+score snapshots. Every write is one transaction; an answer is saved the moment it is given.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from code_check.assessment import Answer, Assessment, Council
+from code_check.catalogue import Catalogue
+from code_check.errors import InputError
+from code_check.scoring import Score, score
+from code_check.store.schema import migrate, transaction
+
+WORKSPACE_ENV = "CODE_CHECK_WORKSPACE"
+
+
+def default_workspace_path() -> Path:
+    """``$CODE_CHECK_WORKSPACE``, else code-check's file in the user's data folder."""
+    configured = os.environ.get(WORKSPACE_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("code-check", appauthor=False)) / "workspace.sqlite3"
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    """An assessment as listed: enough to show it without loading every answer."""
+
+    id: int
+    council: str
+    catalogue: str
+    assessed_on: date
+    assessor: str | None
+    based_on: int | None
+    score: float | None
+    band: str | None
+    coverage: float | None
+
+
+@dataclass(frozen=True)
+class AnswerChange:
+    id: int
+    requirement_id: str
+    changed_at: datetime
+    author: str | None
+    before: Answer | None
+    after: Answer | None
+
+
+class Workspace:
+    """A council workspace on disk. Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_workspace_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA busy_timeout=10000")
+            migrate(self._db)
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"not a code-check workspace ({exc})", source=self.path) from None
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """For modules that keep their own tables here (statistics, complaint-log summaries)."""
+        return self._db
+
+    # councils -----------------------------------------------------------------------------
+
+    def councils(self) -> list[Council]:
+        rows = self._db.execute("SELECT council FROM councils ORDER BY name").fetchall()
+        return [Council.model_validate_json(row[0]) for row in rows]
+
+    def council(self, name: str) -> Council:
+        row = self._db.execute("SELECT council FROM councils WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise InputError(f"no council called {name!r} in the workspace")
+        return Council.model_validate_json(row[0])
+
+    def save_council(self, council: Council) -> int:
+        with transaction(self._db):
+            return self._save_council(council)
+
+    def _save_council(self, council: Council) -> int:
+        self._db.execute(
+            "INSERT INTO councils (name, council) VALUES (?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET council = excluded.council",
+            (council.name, council.model_dump_json(exclude_defaults=True)),
+        )
+        return self._council_id(council.name)
+
+    def _council_id(self, name: str) -> int:
+        row = self._db.execute("SELECT id FROM councils WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise InputError(f"no council called {name!r} in the workspace")
+        return row[0]
+
+    # assessments ------------------------------------------------------------------------
+
+    def assessments(self, council: str | None = None) -> list[AssessmentRecord]:
+        """Assessments, newest first, with their latest score snapshot."""
+        query = """
+            SELECT a.id, c.name, a.catalogue, a.assessed_on, a.assessor, a.based_on,
+                   s.score, s.band, s.coverage
+            FROM assessments a JOIN councils c ON c.id = a.council_id
+            LEFT JOIN score_snapshots s ON s.id = (
+                SELECT MAX(id) FROM score_snapshots WHERE assessment_id = a.id)
+            {where}
+            ORDER BY a.assessed_on DESC, a.id DESC
+        """
+        if council is None:
+            rows = self._db.execute(query.format(where="")).fetchall()
+        else:
+            rows = self._db.execute(query.format(where="WHERE c.name = ?"), (council,)).fetchall()
+        return [
+            AssessmentRecord(
+                id=row[0], council=row[1], catalogue=row[2],
+                assessed_on=date.fromisoformat(row[3]), assessor=row[4], based_on=row[5],
+                score=row[6], band=row[7], coverage=row[8],
+            )
+            for row in rows
+        ]
+
+    def record(self, assessment_id: int) -> AssessmentRecord:
+        for record in self.assessments():
+            if record.id == assessment_id:
+                return record
+        raise InputError(f"no assessment {assessment_id} in the workspace")
+
+    def add_assessment(
+        self,
+        assessment: Assessment,
+        catalogue: Catalogue,
+        *,
+        author: str | None = None,
+        based_on: int | None = None,
+    ) -> int:
+        """Store a whole assessment (new or imported) in one transaction."""
+        with transaction(self._db):
+            council_id = self._save_council(assessment.council)
+            cursor = self._db.execute(
+                "INSERT INTO assessments (council_id, catalogue, assessed_on, assessor, "
+                "based_on, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (council_id, assessment.catalogue, assessment.assessed_on.isoformat(),
+                 assessment.assessor, based_on, _now()),
+            )
+            assessment_id = cursor.lastrowid
+            for requirement_id, answer in assessment.answers.items():
+                self._write_answer(assessment_id, requirement_id, answer)
+                self._log_change(assessment_id, requirement_id, None, answer, author)
+            self._snapshot(assessment_id, score(catalogue, assessment))
+        return assessment_id
+
+    def start_from_previous(
+        self, previous_id: int, catalogue: Catalogue, *, assessed_on: date,
+        assessor: str | None = None,
+    ) -> int:
+        """A new assessment whose answers are carried over and marked until confirmed."""
+        previous = self.load(previous_id)
+        carried = {
+            rid: answer.model_copy(update={"carried_over": True})
+            for rid, answer in previous.answers.items()
+            if catalogue.requirement(rid) is not None
+        }
+        fresh = previous.model_copy(update={
+            "answers": carried, "assessed_on": assessed_on,
+            "assessor": assessor or previous.assessor, "catalogue": catalogue.id,
+        })
+        return self.add_assessment(fresh, catalogue, author=assessor, based_on=previous_id)
+
+    def load(self, assessment_id: int) -> Assessment:
+        row = self._db.execute(
+            "SELECT c.council, a.catalogue, a.assessed_on, a.assessor FROM assessments a "
+            "JOIN councils c ON c.id = a.council_id WHERE a.id = ?",
+            (assessment_id,),
+        ).fetchone()
+        if row is None:
+            raise InputError(f"no assessment {assessment_id} in the workspace")
+        answers = {
+            rid: Answer.model_validate_json(data)
+            for rid, data in self._db.execute(
+                "SELECT requirement_id, answer FROM answers WHERE assessment_id = ?",
+                (assessment_id,),
+            )
+        }
+        return Assessment(
+            council=Council.model_validate_json(row[0]), catalogue=row[1],
+            assessed_on=date.fromisoformat(row[2]), assessor=row[3], answers=answers,
+        )
+
+    def update_details(self, assessment_id: int, assessment: Assessment) -> None:
+        """Change the date, assessor or council details (not the answers)."""
+        with transaction(self._db):
+            council_id = self._save_council(assessment.council)
+            self._db.execute(
+                "UPDATE assessments SET council_id = ?, assessed_on = ?, assessor = ? "
+                "WHERE id = ?",
+                (council_id, assessment.assessed_on.isoformat(), assessment.assessor,
+                 assessment_id),
+            )
+
+    def delete_assessment(self, assessment_id: int) -> None:
+        self.record(assessment_id)
+        with transaction(self._db):
+            self._db.execute("DELETE FROM assessments WHERE id = ?", (assessment_id,))
+
+    # answers ------------------------------------------------------------------------------
+
+    def set_answer(
+        self, assessment_id: int, requirement_id: str, answer: Answer, catalogue: Catalogue,
+        *, author: str | None = None,
+    ) -> Score:
+        """Save one answer at once, with its audit entry and a fresh score snapshot."""
+        if catalogue.requirement(requirement_id) is None:
+            raise InputError(f"unknown requirement {requirement_id!r} (not in {catalogue.id})")
+        with transaction(self._db):
+            assessment = self.load(assessment_id)
+            before = assessment.answers.get(requirement_id)
+            after = None if answer.is_empty else answer
+            if before == after:
+                return score(catalogue, assessment)
+            self._write_answer(assessment_id, requirement_id, answer)
+            self._log_change(assessment_id, requirement_id, before, after, author)
+            result = score(catalogue, assessment.with_answer(requirement_id, answer))
+            self._snapshot(assessment_id, result)
+        return result
+
+    def undo(
+        self, assessment_id: int, catalogue: Catalogue, *, author: str | None = None
+    ) -> str | None:
+        """Undo the latest change not yet undone; returns its requirement id (None: nothing).
+
+        The undo is itself an entry in the audit trail, so the trail stays complete.
+        """
+        with transaction(self._db):
+            row = self._db.execute(
+                "SELECT id, requirement_id, before, after FROM answer_changes "
+                "WHERE assessment_id = ? AND undone = 0 AND undoes IS NULL "
+                "ORDER BY id DESC LIMIT 1",
+                (assessment_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            change_id, requirement_id, before, after = row
+            restored = Answer.model_validate_json(before) if before else Answer()
+            self._write_answer(assessment_id, requirement_id, restored)
+            self._db.execute("UPDATE answer_changes SET undone = 1 WHERE id = ?", (change_id,))
+            self._db.execute(
+                "INSERT INTO answer_changes (assessment_id, requirement_id, changed_at, author, "
+                "before, after, undoes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (assessment_id, requirement_id, _now(), author, after, before, change_id),
+            )
+            self._snapshot(assessment_id, score(catalogue, self.load(assessment_id)))
+        return requirement_id
+
+    def history(self, assessment_id: int) -> list[AnswerChange]:
+        """The audit trail, oldest first."""
+        rows = self._db.execute(
+            "SELECT id, requirement_id, changed_at, author, before, after FROM answer_changes "
+            "WHERE assessment_id = ? ORDER BY id",
+            (assessment_id,),
+        ).fetchall()
+        return [
+            AnswerChange(
+                id=row[0], requirement_id=row[1], changed_at=datetime.fromisoformat(row[2]),
+                author=row[3],
+                before=Answer.model_validate_json(row[4]) if row[4] else None,
+                after=Answer.model_validate_json(row[5]) if row[5] else None,
+            )
+            for row in rows
+        ]
+
+    def score_history(self, assessment_id: int) -> list[tuple[datetime, Score]]:
+        rows = self._db.execute(
+            "SELECT taken_at, detail FROM score_snapshots WHERE assessment_id = ? ORDER BY id",
+            (assessment_id,),
+        ).fetchall()
+        return [(datetime.fromisoformat(t), Score.model_validate_json(d)) for t, d in rows]
+
+    def _write_answer(self, assessment_id: int, requirement_id: str, answer: Answer) -> None:
+        if answer.is_empty:
+            self._db.execute(
+                "DELETE FROM answers WHERE assessment_id = ? AND requirement_id = ?",
+                (assessment_id, requirement_id),
+            )
+            return
+        self._db.execute(
+            "INSERT INTO answers (assessment_id, requirement_id, status, answer) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT(assessment_id, requirement_id) DO UPDATE SET "
+            "status = excluded.status, answer = excluded.answer",
+            (assessment_id, requirement_id, answer.status and answer.status.value,
+             answer.model_dump_json(exclude_defaults=True)),
+        )
+
+    def _log_change(self, assessment_id, requirement_id, before, after, author) -> None:
+        self._db.execute(
+            "INSERT INTO answer_changes (assessment_id, requirement_id, changed_at, author, "
+            "before, after) VALUES (?, ?, ?, ?, ?, ?)",
+            (assessment_id, requirement_id, _now(), author,
+             before.model_dump_json(exclude_defaults=True) if before else None,
+             after.model_dump_json(exclude_defaults=True) if after else None),
+        )
+
+    def _snapshot(self, assessment_id: int, result: Score) -> None:
+        self._db.execute(
+            "INSERT INTO score_snapshots (assessment_id, taken_at, score, band, coverage, detail)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (assessment_id, _now(), result.overall.score, result.overall.band,
+             result.overall.coverage, result.model_dump_json()),
+        )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,1 @@
+"""The bundled Code catalogues (data only: the YAML files beside this one)."""
