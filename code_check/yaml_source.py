@@ -90,7 +90,9 @@ def _refuse_duplicate_keys(node: yaml.Node, source: str | Path) -> None:
             stack.extend(current.value)
 
 
-def validate(data: Any, node: yaml.Node, model: type[Model], source: str | Path) -> Model:
+def validate(
+    data: Any, node: yaml.Node, model: type[Model], source: str | Path, context: dict | None = None
+) -> Model:
     """Validate plain data against ``model``; the first problem becomes an InputError."""
     if not isinstance(data, dict):
         raise InputError(
@@ -99,7 +101,7 @@ def validate(data: Any, node: yaml.Node, model: type[Model], source: str | Path)
             line=node.start_mark.line + 1,
         )
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as exc:
         raise located_error(exc, node, source) from None
 
