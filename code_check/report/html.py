@@ -1,0 +1,352 @@
+"""The report as one self-contained, accessible HTML page (WCAG 2.2 AA). Layout only.
+
+Inline CSS and SVG, no scripts and no external requests, so the file can be emailed, put on
+the council's website or printed. Every user or catalogue string goes through ``e`` (escape).
+Status is always shown in words with a symbol; colour only repeats it.
+"""
+
+from __future__ import annotations
+
+from string import Template
+
+from code_check.report.charts import Bar, svg_bar_chart
+from code_check.report.inert import html_text as e
+from code_check.report.model import ActionItem, Report
+
+CSS = """
+:root { --ink: #1a1a1a; --muted: #4a4f57; --rule: #c9ced6; --accent: #1d4f91; --band: #eef2f7; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 Arial, "Helvetica Neue", Helvetica, sans-serif; color: var(--ink);
+       background: #fff; }
+header, nav, main, footer { max-width: 62rem; margin: 0 auto; padding: 1rem 1.5rem; }
+header { border-bottom: 4px solid var(--accent); }
+h1 { font-size: 2rem; line-height: 1.2; margin: 0.5rem 0; }
+h2 { font-size: 1.5rem; margin: 2rem 0 0.75rem; padding-top: 0.5rem; border-top: 1px solid var(--rule); }
+h3 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }
+a { color: var(--accent); }
+.subtitle { font-size: 1.25rem; margin: 0; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+dl.meta dt { font-weight: bold; }
+dl.meta dd { margin: 0; }
+nav ol { columns: 2; padding-left: 1.5rem; }
+.headline { display: flex; flex-wrap: wrap; gap: 1rem; }
+.headline div { background: var(--band); border-left: 6px solid var(--accent); padding: 0.75rem 1rem;
+                min-width: 14rem; }
+.headline strong { display: block; font-size: 1.6rem; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; font-size: 0.95rem; }
+caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
+th, td { border: 1px solid var(--rule); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+thead th { background: var(--band); }
+td.number, th.number { text-align: right; white-space: nowrap; }
+.status { display: inline-block; padding: 0 0.4rem; border-radius: 3px; font-weight: bold;
+          white-space: nowrap; border: 1px solid currentColor; }
+.status-met { background: #e6f4ea; color: #14532d; }
+.status-partly_met { background: #fff4d6; color: #5c3d00; }
+.status-not_met { background: #fde8e7; color: #8a1616; }
+.status-not_applicable, .status-not_assessed { background: #f1f2f4; color: #3b3f46; }
+.overdue { color: #8a1616; font-weight: bold; }
+.provisional { font-style: italic; color: var(--muted); font-weight: normal; }
+.gap { border-left: 4px solid var(--rule); padding-left: 1rem; margin-bottom: 1.25rem; }
+.gap dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
+.gap dt { font-weight: bold; }
+.gap dd { margin: 0; }
+figure { margin: 1rem 0; }
+figcaption { color: var(--muted); font-size: 0.95rem; }
+svg.chart { width: 100%; height: auto; max-width: 60rem; }
+svg.chart text { font: 13px Arial, Helvetica, sans-serif; fill: #1a1a1a; }
+.note { color: var(--muted); }
+ul.caveats li { margin-bottom: 0.4rem; }
+footer { color: var(--muted); font-size: 0.9rem; border-top: 1px solid var(--rule); }
+@media print {
+  @page { size: A4; margin: 18mm 15mm; }
+  body { font-size: 10.5pt; }
+  header, nav, main, footer { max-width: none; padding: 0; }
+  nav { display: none; }
+  h2 { break-before: page; border-top: none; }
+  #summary h2 { break-before: auto; }
+  h2, h3 { break-after: avoid; }
+  tr, .gap, figure { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .headline div, .status, svg.chart rect { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+PAGE = Template("""<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="code-check $version">
+<title>$title</title>
+<style>$css</style>
+</head>
+<body>
+<header>
+$header
+</header>
+<nav aria-label="Contents">
+$nav
+</nav>
+<main>
+$main
+</main>
+<footer>
+$footer
+</footer>
+</body>
+</html>
+""")
+
+
+def render_html(report: Report) -> str:
+    sections = [
+        ("summary", "Summary", _summary(report)),
+        ("gaps", "Gaps, worst first", _gaps(report)),
+        ("actions", "Action plan", _actions(report)),
+        ("readiness", "Readiness by section", _sections(report)),
+    ]
+    if report.complaint_log:
+        sections.append(("complaint-log", "Complaint handling performance",
+                         _complaint_log(report)))
+    if report.statistics:
+        sections.append(("statistics", "The Ombudsman's statistics", _statistics(report)))
+    sections += [
+        ("checks", "Checks on the answers", _lint(report)),
+        ("appendix", "Appendix: the full self-assessment", _appendix(report)),
+    ]
+    t = report.title
+    return page(
+        title=f"Complaint Handling Code self-assessment: {t.council}",
+        header=_header(report),
+        nav=contents([(anchor, heading) for anchor, heading, _ in sections]),
+        main="\n".join(section(anchor, heading, body) for anchor, heading, body in sections),
+        footer=f"<p>Produced by code-check {e(t.code_check_version)} on "
+        f"{e(t.generated_at_text)} from the {e(t.catalogue_id)} catalogue.</p>",
+        version=t.code_check_version,
+    )
+
+
+# building blocks (shared with the template and cohort pages) -----------------------------
+
+def page(*, title: str, header: str, nav: str, main: str, footer: str, version: str) -> str:
+    return PAGE.substitute(title=e(title), css=CSS, header=header, nav=nav, main=main,
+                           footer=footer, version=e(version))
+
+
+def contents(entries: list[tuple[str, str]]) -> str:
+    items = "".join(f'<li><a href="#{anchor}">{e(heading)}</a></li>' for anchor, heading in entries)
+    return f"<h2>Contents</h2><ol>{items}</ol>" if entries else ""
+
+
+def section(anchor: str, heading: str, body: str) -> str:
+    return f'<section id="{anchor}" aria-labelledby="{anchor}-h">\n' \
+           f'<h2 id="{anchor}-h">{e(heading)}</h2>\n{body}\n</section>'
+
+
+def table(caption: str, headers: list[str], rows: list[list[str]], *,
+          numeric: set[int] = frozenset(), row_headers: bool = True) -> str:
+    """A table whose cells are already escaped HTML; the first cell of a row is its header."""
+    head = "".join(
+        f'<th scope="col"{_num(i, numeric)}>{e(h)}</th>' for i, h in enumerate(headers))
+    body = []
+    for row in rows:
+        cells = []
+        for index, cell in enumerate(row):
+            if index == 0 and row_headers:
+                cells.append(f'<th scope="row"{_num(index, numeric)}>{cell}</th>')
+            else:
+                cells.append(f"<td{_num(index, numeric)}>{cell}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (f"<table><caption>{e(caption)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>")
+
+
+def status(mark: str, label: str, key: str) -> str:
+    return f'<span class="status status-{e(key)}">{e(mark)} {e(label)}</span>'
+
+
+def provision(id: str, provisional: bool) -> str:
+    note = ' <span class="provisional">(provisional id)</span>' if provisional else ""
+    return f"{e(id)}{note}"
+
+
+def _num(index: int, numeric: set[int]) -> str:
+    return ' class="number"' if index in numeric else ""
+
+
+# parts --------------------------------------------------------------------------------------
+
+def _header(report: Report) -> str:
+    t = report.title
+    rows = [
+        ("Council", f"{t.council} ({t.authority_type})"),
+        ("Assessed on", t.assessed_on_text),
+        ("Assessor", t.assessor or "Not recorded"),
+        ("Assessed against", f"{t.catalogue_title}, {t.catalogue_publisher}, version "
+                             f"{t.catalogue_version} (catalogue {t.catalogue_id})"),
+        ("Figures as of", t.as_of_text),
+        ("Produced by", f"code-check {t.code_check_version} on {t.generated_at_text}"),
+    ]
+    meta = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in rows)
+    return (f'<p class="subtitle">Complaint Handling Code self-assessment</p>'
+            f"<h1>{e(t.council)}</h1><dl class=\"meta\">{meta}</dl>")
+
+
+def _summary(report: Report) -> str:
+    s = report.summary
+    parts = [
+        '<div class="headline">'
+        f"<div>Readiness<strong>{e(s.score_text)}</strong>{e(s.points)}</div>"
+        f"<div>Band<strong>{e(s.band)}</strong>{e(s.band_meaning)}</div>"
+        f"<div>Coverage<strong>{e(s.coverage_text)}</strong>{e(s.answered)}</div>"
+        f"<div>Gaps<strong>{s.gap_count}</strong>applicable provisions not met</div>"
+        "</div>"
+    ]
+    if s.musts_blocking:
+        parts.append("<p><strong>Legal duties (must) that keep the council from "
+                     f"“Ready”:</strong> {e(', '.join(s.musts_blocking))}</p>")
+    parts.append(table("Gaps by severity", ["Severity", "Number of gaps"],
+                       [[e(g.label), str(g.count)] for g in s.gaps_by_severity], numeric={1}))
+    if s.change:
+        c = s.change
+        parts.append(
+            f"<h3>Change since the previous assessment</h3><p>{e(c.in_words)}.</p>"
+            + table("Provisions whose status changed",
+                    ["Change", "Number", "Provisions"],
+                    [["Improved", str(len(c.improved)), e(", ".join(c.improved) or "none")],
+                     ["Regressed", str(len(c.regressed)), e(", ".join(c.regressed) or "none")],
+                     ["Newly assessed", str(len(c.newly_assessed)),
+                      e(", ".join(c.newly_assessed) or "none")]],
+                    numeric={1})
+            + f"<p>{c.unchanged} provisions unchanged; {c.other_changes} other changes "
+              "(no longer assessed, applicability or catalogue changes).</p>")
+    return "\n".join(parts)
+
+
+def _gaps(report: Report) -> str:
+    if not report.gaps:
+        return "<p>No gaps: every applicable provision is met.</p>"
+    blocks = [f"<p>{len(report.gaps)} applicable provisions are not met, legal duties (must) "
+              "first, then the worst status, then in the Code's order.</p>"]
+    for gap in report.gaps:
+        evidence = ("<ul>" + "".join(f"<li>{e(x)}</li>" for x in gap.evidence) + "</ul>"
+                    if gap.evidence else "None recorded")
+        blocks.append(
+            f'<div class="gap"><h3>{gap.rank}. Provision {provision(gap.id, gap.provisional)}'
+            f"</h3><p>{status(gap.status_mark, gap.status_label, gap.status)} "
+            f"{e(gap.obligation_label)}. Section {e(gap.section)}, {e(gap.section_title)}.</p>"
+            f"<p>{e(gap.text)}</p><dl>"
+            f"<dt>Evidence</dt><dd>{evidence}</dd>"
+            f"<dt>Commentary</dt><dd>{e(gap.commentary) if gap.commentary else 'None'}</dd>"
+            f"<dt>Action</dt><dd>{_action_text(gap.action)}</dd></dl></div>")
+    return "\n".join(blocks)
+
+
+def _action_text(action: ActionItem | None) -> str:
+    if action is None:
+        return "None recorded"
+    return (f"{e(action.description)} (owner: {e(action.owner)}; due: {e(action.due_text)}; "
+            f"{_state(action)})")
+
+
+def _state(action: ActionItem) -> str:
+    if action.overdue:
+        return f'<span class="overdue">⚠ {e(action.state)}</span>'
+    return e(action.state)
+
+
+def _actions(report: Report) -> str:
+    if not report.actions:
+        return "<p>No actions recorded.</p>"
+    return table(
+        "Actions, overdue first, then by due date",
+        ["Provision", "Action", "Owner", "Due", "State"],
+        [[provision(a.requirement_id, a.provisional), e(a.description), e(a.owner),
+          e(a.due_text), _state(a)] for a in report.actions])
+
+
+def _sections(report: Report) -> str:
+    chart = svg_bar_chart(
+        "readiness-chart", "Readiness by section",
+        "Bar chart of each section's readiness from 0 to 100%. The same figures are in the "
+        "table below.",
+        [Bar(f"{s.id}. {s.title}", s.score, s.score_text) for s in report.sections])
+    return (f"<figure>{chart}<figcaption>Readiness by section, 0 to 100%. The table below "
+            "gives the same figures.</figcaption></figure>"
+            + table("Readiness by section: weighted points and answers",
+                    ["Section", "Title", "Readiness", "Points", "Answered", "Met", "Partly met",
+                     "Not met", "Not assessed", "Not applicable"],
+                    [[e(s.id), e(s.title), e(s.score_text), e(s.points), e(s.answered),
+                      str(s.met), str(s.partly_met), str(s.not_met), str(s.not_assessed),
+                      str(s.not_applicable)] for s in report.sections],
+                    numeric={2, 5, 6, 7, 8, 9}))
+
+
+def _complaint_log(report: Report) -> str:
+    log = report.complaint_log
+    chart = svg_bar_chart(
+        "timeliness-chart", "Complaints handled on time, by step",
+        "Bar chart of the share of complaints handled within the Code's time limit at each "
+        "step. The same figures are in the table below.",
+        [Bar(s.label, s.on_time_pct, s.on_time_text) for s in log.stages])
+    notes = "".join(f"<li>{e(n)}</li>" for n in log.notes)
+    return (f"<p>From the complaint log: {log.cases} cases, as of {e(log.as_of_text)}.</p>"
+            f"<figure>{chart}<figcaption>Share handled on time at each step. The table below "
+            "gives the same figures.</figcaption></figure>"
+            + table("Timeliness against the Code's limits",
+                    ["Step", "Code limit", "Measured", "On time", "On time (%)"],
+                    [[e(s.label), e(s.limit_text), str(s.measured), str(s.on_time),
+                      e(s.on_time_text)] for s in log.stages], numeric={2, 3, 4})
+            + (f'<ul class="caveats">{notes}</ul>' if notes else ""))
+
+
+def _statistics(report: Report) -> str:
+    stats = report.statistics
+    parts = [
+        f"<p>{e(stats.council)}, {e(stats.latest_year)}, beside the published average for "
+        "similar authorities.</p>",
+        table(f"Headline figures, {stats.latest_year}",
+              ["Figure", "Council", "Average for similar authorities", "Compared",
+               "Rests on"],
+              [[e(f.figure), e(f.value_text), e(f.average_text), e(f"{f.mark}: {f.comparison}"),
+                e(f.rests_on)] for f in stats.headline], numeric={1, 2}),
+        "<h3>Year by year</h3>",
+        table("The Ombudsman's figures for each year held",
+              ["Year", "Investigated", "Upheld", "Upheld (%)", "Average upheld (%)",
+               "Upheld per 100,000", "Average per 100,000", "Compliance (%)",
+               "Average compliance (%)", "Satisfactory remedy (%)", "Average remedy (%)"],
+              [[e(y.year), e(y.investigated), e(y.upheld), e(y.upheld_pct),
+                e(y.average_upheld_pct), e(y.upheld_per_100k), e(y.average_upheld_per_100k),
+                e(y.compliance_pct), e(y.average_compliance_pct), e(y.satisfactory_remedy_pct),
+                e(y.average_satisfactory_remedy_pct)] for y in stats.years],
+              numeric=set(range(1, 11))),
+    ]
+    if stats.caveats:
+        parts.append("<h3>Read these figures with care</h3><ul class=\"caveats\">"
+                     + "".join(f"<li>{e(c)}</li>" for c in stats.caveats) + "</ul>")
+    if stats.warnings:
+        parts.append("<h3>Figures that do not add up</h3><ul class=\"caveats\">"
+                     + "".join(f"<li>{e(w)}</li>" for w in stats.warnings) + "</ul>")
+    return "\n".join(parts)
+
+
+def _lint(report: Report) -> str:
+    if not report.lint:
+        return "<p>No findings: the answers are consistent.</p>"
+    return table("Findings, most serious first",
+                 ["Severity", "Provision", "Finding"],
+                 [[e(f.severity.capitalize()), e(f.requirement_id or "Whole assessment"),
+                   e(f.message)] for f in report.lint])
+
+
+def _appendix(report: Report) -> str:
+    return (f'<p class="note">{e(report.provisional_note)}</p>'
+            + table("Every provision of the Code with the council's answer",
+                    ["Provision", "Must or should", "Requirement", "Status", "Evidence",
+                     "Commentary", "Action"],
+                    [[provision(r.id, r.provisional), e(r.obligation_label), e(r.text),
+                      status(r.status_mark, r.status_label, r.status),
+                      "<br>".join(e(x) for x in r.evidence) or "–",
+                      e(r.commentary) if r.commentary else "–",
+                      _action_text(r.action) if r.action else "–"] for r in report.appendix]))

@@ -1,0 +1,175 @@
+"""The report as Markdown: for intranets, wikis and pull requests. Layout only."""
+
+from __future__ import annotations
+
+from code_check.report.inert import markdown_text as md
+from code_check.report.model import ActionItem, Report
+
+
+def render_markdown(report: Report) -> str:
+    parts = [
+        _title(report), _summary(report), _gaps(report), _actions(report), _sections(report),
+        _complaint_log(report), _statistics(report), _lint(report), _appendix(report),
+    ]
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def table(headers: list[str], rows: list[list[object]]) -> str:
+    lines = ["| " + " | ".join(md(h) for h in headers) + " |",
+             "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def provision(id: str, provisional: bool) -> str:
+    return f"{id} (provisional)" if provisional else id
+
+
+def _title(report: Report) -> str:
+    t = report.title
+    return "\n".join([
+        f"# Complaint Handling Code self-assessment: {md(t.council)}",
+        "",
+        table(["", ""], [
+            ["Council", f"{t.council} ({t.authority_type})"],
+            ["Assessed on", t.assessed_on_text],
+            ["Assessor", t.assessor or "Not recorded"],
+            ["Assessed against", f"{t.catalogue_title}, {t.catalogue_publisher}, version "
+                                 f"{t.catalogue_version} ({t.catalogue_id})"],
+            ["Figures as of", t.as_of_text],
+            ["Produced by", f"code-check {t.code_check_version} on {t.generated_at_text}"],
+        ]),
+    ])
+
+
+def _summary(report: Report) -> str:
+    s = report.summary
+    lines = [
+        "## Summary", "",
+        f"- **Readiness:** {md(s.score_text)}, {md(s.band)} ({md(s.points)})",
+        f"- **What the band means:** {md(s.band_meaning or 'not described')}",
+        f"- **Coverage:** {md(s.coverage_text)} ({md(s.answered)})",
+        f"- **Gaps:** {s.gap_count}",
+    ]
+    if s.musts_blocking:
+        lines.append("- **Legal duties (must) blocking “Ready”:** "
+                     + md(", ".join(s.musts_blocking)))
+    if s.change:
+        c = s.change
+        lines.append(f"- **Change since the previous assessment:** {md(c.in_words)}")
+        lines.append(f"  - Improved: {md(', '.join(c.improved) or 'none')}")
+        lines.append(f"  - Regressed: {md(', '.join(c.regressed) or 'none')}")
+        lines.append(f"  - Newly assessed: {md(', '.join(c.newly_assessed) or 'none')}")
+    lines += ["", table(["Gaps by severity", "Number"],
+                        [[g.label, g.count] for g in s.gaps_by_severity])]
+    return "\n".join(lines)
+
+
+def _gaps(report: Report) -> str:
+    if not report.gaps:
+        return "## Gaps, worst first\n\nNo gaps: every applicable provision is met."
+    blocks = [f"## Gaps, worst first ({len(report.gaps)})"]
+    for gap in report.gaps:
+        lines = [
+            f"### {gap.rank}. {md(provision(gap.id, gap.provisional))}: "
+            f"{md(gap.status_label)} ({md(gap.obligation_label)})",
+            "",
+            f"Section {md(gap.section)}, {md(gap.section_title)}. {md(gap.text)}",
+            "",
+            "- **Evidence:** " + (md("; ".join(gap.evidence)) if gap.evidence else "none recorded"),
+            "- **Commentary:** " + (md(gap.commentary) if gap.commentary else "none"),
+            "- **Action:** " + (_action_line(gap.action) if gap.action else "none recorded"),
+        ]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def _action_line(action: ActionItem) -> str:
+    return (f"{md(action.description)} (owner: {md(action.owner)}; due: {md(action.due_text)}; "
+            f"{md(action.state)})")
+
+
+def _actions(report: Report) -> str:
+    if not report.actions:
+        return "## Action plan\n\nNo actions recorded."
+    return "## Action plan\n\n" + table(
+        ["Provision", "Action", "Owner", "Due", "State"],
+        [[provision(a.requirement_id, a.provisional), a.description, a.owner, a.due_text,
+          a.state] for a in report.actions])
+
+
+def _sections(report: Report) -> str:
+    return "## Readiness by section\n\n" + table(
+        ["Section", "Title", "Readiness", "Points", "Answered"],
+        [[s.id, s.title, s.score_text, s.points, s.answered] for s in report.sections])
+
+
+def _complaint_log(report: Report) -> str:
+    log = report.complaint_log
+    if log is None:
+        return ""
+    lines = [
+        "## Complaint handling performance", "",
+        f"From the complaint log: {log.cases} cases, as of {md(log.as_of_text)}.", "",
+        table(["Step", "Code limit", "Measured", "On time", "On time (%)"],
+              [[s.label, s.limit_text, s.measured, s.on_time, s.on_time_text]
+               for s in log.stages]),
+    ]
+    lines += ["", *[f"- {md(note)}" for note in log.notes]] if log.notes else []
+    return "\n".join(lines)
+
+
+def _statistics(report: Report) -> str:
+    stats = report.statistics
+    if stats is None:
+        return ""
+    lines = [
+        "## The Ombudsman's statistics", "",
+        f"{md(stats.council)}, {md(stats.latest_year)}, beside the average for similar "
+        "authorities.", "",
+        table(["Figure", "Council", "Average", "Compared", "Rests on"],
+              [[f.figure, f.value_text, f.average_text, f"{f.mark} {f.comparison}", f.rests_on]
+               for f in stats.headline]),
+        "", "### Year by year", "",
+        table(["Year", "Investigated", "Upheld", "Upheld (%)", "Average upheld (%)",
+               "Upheld per 100,000", "Average per 100,000", "Compliance (%)",
+               "Average compliance (%)", "Satisfactory remedy (%)", "Average remedy (%)"],
+              [[y.year, y.investigated, y.upheld, y.upheld_pct, y.average_upheld_pct,
+                y.upheld_per_100k, y.average_upheld_per_100k, y.compliance_pct,
+                y.average_compliance_pct, y.satisfactory_remedy_pct,
+                y.average_satisfactory_remedy_pct] for y in stats.years]),
+    ]
+    if stats.caveats:
+        lines += ["", "### Read these figures with care", "",
+                  *[f"- {md(c)}" for c in stats.caveats]]
+    if stats.warnings:
+        lines += ["", "### Figures that do not add up", "",
+                  *[f"- {md(w)}" for w in stats.warnings]]
+    return "\n".join(lines)
+
+
+def _lint(report: Report) -> str:
+    if not report.lint:
+        return "## Checks on the answers\n\nNo findings: the answers are consistent."
+    return "## Checks on the answers\n\n" + table(
+        ["Severity", "Provision", "Finding"],
+        [[f.severity.capitalize(), f.requirement_id or "Whole assessment", f.message]
+         for f in report.lint])
+
+
+def _appendix(report: Report) -> str:
+    return "\n\n".join([
+        "## Appendix: the full self-assessment",
+        md(report.provisional_note),
+        table(["Provision", "Must/should", "Requirement", "Status", "Evidence", "Commentary",
+               "Action"],
+              [[provision(r.id, r.provisional), r.obligation_label, r.text,
+                f"{r.status_mark} {r.status_label}", "; ".join(r.evidence) or "–",
+                r.commentary or "–", _action_text(r.action)] for r in report.appendix]),
+    ])
+
+
+def _action_text(action: ActionItem | None) -> str:
+    if action is None:
+        return "–"
+    return f"{action.description} (owner: {action.owner}; due: {action.due_text}; {action.state})"

@@ -1,0 +1,488 @@
+"""The gap report: everything a committee paper, website table or action plan shows.
+
+Pure core. ``build_report`` gathers the score, the lint findings, the comparison with the
+previous assessment and (when given) the Ombudsman's statistics and the complaint log's
+timeliness into one model, with every figure already put into words. Renderers only lay it
+out: none of them computes a score, a rate or a date comparison.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, ConfigDict
+
+from code_check import __version__
+from code_check.assessment import NOT_ASSESSED, STATUS_LABELS, Action, Assessment, Status
+from code_check.catalogue import Catalogue, Obligation, Requirement
+from code_check.compare import ChangeKind, compare
+from code_check.lint import lint
+from code_check.scoring import Score, Tally, score
+
+STATUS_MARKS = {
+    Status.MET.value: "✓",
+    Status.PARTLY_MET.value: "◐",
+    Status.NOT_MET.value: "✗",
+    Status.NOT_APPLICABLE.value: "–",
+    NOT_ASSESSED: "?",
+}
+OBLIGATION_LABELS = {"must": "Must (legal duty)", "should": "Should"}
+PROVISIONAL_NOTE = (
+    "Ids marked “provisional” stand for provisions whose paragraph numbers in the Code are not "
+    "yet confirmed."
+)
+
+
+class ReportPart(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TitlePage(ReportPart):
+    council: str
+    authority_type: str
+    assessed_on: date
+    assessed_on_text: str
+    assessor: str | None
+    catalogue_id: str
+    catalogue_title: str
+    catalogue_publisher: str
+    catalogue_version: str
+    code_check_version: str
+    generated_at: datetime
+    generated_at_text: str
+    as_of: date
+    as_of_text: str
+
+
+class SeverityCount(ReportPart):
+    label: str
+    count: int
+
+
+class ChangeSincePrevious(ReportPart):
+    previous_assessed_on: date
+    previous_assessed_on_text: str
+    previous_score_text: str
+    previous_band: str
+    score_change: float | None
+    in_words: str
+    improved: list[str]
+    regressed: list[str]
+    newly_assessed: list[str]
+    other_changes: int
+    unchanged: int
+
+
+class Summary(ReportPart):
+    score: float | None
+    score_text: str
+    band: str
+    band_meaning: str
+    points: str
+    coverage: float | None
+    coverage_text: str
+    answered: str
+    musts_blocking: list[str]
+    gap_count: int
+    gaps_by_severity: list[SeverityCount]
+    change: ChangeSincePrevious | None
+
+
+class ActionItem(ReportPart):
+    requirement_id: str
+    provisional: bool
+    section: str
+    description: str
+    owner: str
+    due: date | None
+    due_text: str
+    done: bool
+    overdue: bool
+    state: str
+
+
+class GapItem(ReportPart):
+    rank: int
+    id: str
+    provisional: bool
+    section: str
+    section_title: str
+    obligation: str
+    obligation_label: str
+    status: str
+    status_label: str
+    status_mark: str
+    text: str
+    evidence: list[str]
+    commentary: str | None
+    action: ActionItem | None
+
+
+class SectionReadiness(ReportPart):
+    id: str
+    title: str
+    score: float | None
+    score_text: str
+    band_width: float
+    points: str
+    answered: str
+    met: int
+    partly_met: int
+    not_met: int
+    not_assessed: int
+    not_applicable: int
+
+
+class LintItem(ReportPart):
+    severity: str
+    check: str
+    requirement_id: str | None
+    message: str
+
+
+class ProvisionRow(ReportPart):
+    id: str
+    provisional: bool
+    section: str
+    section_title: str
+    template_rows: list[str]
+    obligation: str
+    obligation_label: str
+    text: str
+    status: str
+    status_label: str
+    status_mark: str
+    evidence: list[str]
+    commentary: str | None
+    action: ActionItem | None
+    via_row: str | None
+    carried_over: bool
+    gap: bool
+
+
+class TemplateRowAnswer(ReportPart):
+    """One row of the LGSCO's published self-assessment form."""
+
+    id: str
+    section: str
+    expects: str
+    answer: str
+    evidence: list[str]
+    commentary: list[str]
+    provisions: list[str]
+
+
+class StageTimeliness(ReportPart):
+    measure: str
+    label: str
+    limit_text: str
+    measured: int
+    on_time: int
+    on_time_pct: float | None
+    on_time_text: str
+
+
+class ComplaintLogSection(ReportPart):
+    cases: int
+    as_of_text: str
+    stages: list[StageTimeliness]
+    rejected_rows: int
+    notes: list[str]
+
+
+class StatisticsFigure(ReportPart):
+    figure: str
+    value_text: str
+    average_text: str
+    comparison: str
+    mark: str
+    rests_on: str
+
+
+class StatisticsYear(ReportPart):
+    year: str
+    investigated: str
+    upheld: str
+    upheld_pct: str
+    average_upheld_pct: str
+    upheld_per_100k: str
+    average_upheld_per_100k: str
+    compliance_pct: str
+    average_compliance_pct: str
+    satisfactory_remedy_pct: str
+    average_satisfactory_remedy_pct: str
+
+
+class StatisticsSection(ReportPart):
+    council: str
+    latest_year: str
+    headline: list[StatisticsFigure]
+    years: list[StatisticsYear]
+    caveats: list[str]
+    warnings: list[str]
+
+
+class Report(ReportPart):
+    title: TitlePage
+    summary: Summary
+    gaps: list[GapItem]
+    actions: list[ActionItem]
+    sections: list[SectionReadiness]
+    complaint_log: ComplaintLogSection | None
+    statistics: StatisticsSection | None
+    lint: list[LintItem]
+    appendix: list[ProvisionRow]
+    template: list[TemplateRowAnswer]
+    provisional_note: str
+
+
+def build_report(
+    catalogue: Catalogue,
+    assessment: Assessment,
+    *,
+    previous: Assessment | None = None,
+    previous_catalogue: Catalogue | None = None,
+    statistics: StatisticsSection | None = None,
+    complaint_log: ComplaintLogSection | None = None,
+    generated_at: datetime,
+    as_of: date,
+) -> Report:
+    """The whole report for one assessment; ``previous`` adds the change since it."""
+    result = score(catalogue, assessment)
+    actions = _actions(catalogue, assessment, as_of)
+    change = None
+    if previous is not None:
+        change = _change(previous_catalogue or catalogue, previous, catalogue, assessment)
+    return Report(
+        title=_title(catalogue, assessment, generated_at, as_of),
+        summary=_summary(result, change),
+        gaps=_gaps(catalogue, assessment, result, actions),
+        actions=sorted(actions.values(), key=_action_order),
+        sections=[_section(s) for s in result.sections],
+        complaint_log=complaint_log,
+        statistics=statistics,
+        lint=[LintItem(severity=f.severity.value, check=f.check,
+                       requirement_id=f.requirement_id, message=f.message)
+              for f in lint(catalogue, assessment, as_of=as_of)],
+        appendix=_appendix(catalogue, assessment, result, actions),
+        template=template_rows(catalogue, assessment),
+        provisional_note=PROVISIONAL_NOTE,
+    )
+
+
+# the published form ------------------------------------------------------------------------
+
+def row_answer(statuses: list[Status | None]) -> str:
+    """The form's "Do we follow the Code?" for a row, from its provisions' statuses.
+
+    Not applicable provisions are left out. Yes when every remaining provision is met; No when
+    none is met (partly met counts as some progress, so it makes the row Partly); Partly
+    otherwise. Two cases the form does not foresee are said plainly: a row whose provisions are
+    all not applicable is "Not applicable", and one with no answers at all is "Not assessed".
+    """
+    applicable = [s for s in statuses if s is not Status.NOT_APPLICABLE]
+    if not applicable:
+        return "Not applicable"
+    if all(s is None for s in applicable):
+        return "Not assessed"
+    if all(s is Status.MET for s in applicable):
+        return "Yes"
+    if not any(s in (Status.MET, Status.PARTLY_MET) for s in applicable):
+        return "No"
+    return "Partly"
+
+
+def template_rows(catalogue: Catalogue, assessment: Assessment) -> list[TemplateRowAnswer]:
+    """The section-level form: one row per template row (section 6 split into 6a and 6b)."""
+    rows = []
+    for row in catalogue.template_rows:
+        provisions = catalogue.in_template_row(row.id)
+        evidence, commentary = [], []
+        for requirement in provisions:
+            answer = assessment.answer(requirement.id)
+            label = _id_label(requirement)
+            evidence += answer.evidence
+            if (answer.commentary or "").strip():
+                commentary.append(f"{label}: {answer.commentary.strip()}")
+        rows.append(TemplateRowAnswer(
+            id=row.id, section=f"{row.id}. {row.title}", expects=row.expects,
+            answer=row_answer([assessment.status(r.id) for r in provisions]),
+            evidence=_unique(evidence), commentary=commentary,
+            provisions=[r.id for r in provisions],
+        ))
+    return rows
+
+
+def provision_answer(status: Status | None) -> str:
+    """The form's answer for a single provision (``--provision-level``)."""
+    return row_answer([status])
+
+
+# parts -------------------------------------------------------------------------------------
+
+def _title(catalogue: Catalogue, assessment: Assessment, generated_at: datetime,
+           as_of: date) -> TitlePage:
+    return TitlePage(
+        council=assessment.council.name,
+        authority_type=assessment.council.authority_type.label,
+        assessed_on=assessment.assessed_on, assessed_on_text=long_date(assessment.assessed_on),
+        assessor=assessment.assessor,
+        catalogue_id=catalogue.id, catalogue_title=catalogue.title,
+        catalogue_publisher=catalogue.publisher, catalogue_version=catalogue.version,
+        code_check_version=__version__,
+        generated_at=generated_at,
+        generated_at_text=f"{long_date(generated_at.date())} at {generated_at:%H:%M %Z}".strip(),
+        as_of=as_of, as_of_text=long_date(as_of),
+    )
+
+
+def _summary(result: Score, change: ChangeSincePrevious | None) -> Summary:
+    overall = result.overall
+    severities = []
+    for obligation in (Obligation.MUST, Obligation.SHOULD):
+        for status in (Status.NOT_MET.value, Status.PARTLY_MET.value, NOT_ASSESSED):
+            count = sum(1 for g in result.gaps
+                        if g.obligation == obligation.value and g.status == status)
+            severities.append(SeverityCount(
+                label=f"{OBLIGATION_LABELS[obligation.value]}: {status_label(status).lower()}",
+                count=count))
+    return Summary(
+        score=overall.score, score_text=percent(overall.score), band=overall.band,
+        band_meaning=overall.band_meaning, points=overall.points(),
+        coverage=overall.coverage, coverage_text=percent(overall.coverage),
+        answered=_answered(overall), musts_blocking=list(overall.musts_blocking),
+        gap_count=len(result.gaps), gaps_by_severity=severities, change=change,
+    )
+
+
+def _change(old_catalogue: Catalogue, old: Assessment, new_catalogue: Catalogue,
+            new: Assessment) -> ChangeSincePrevious:
+    comparison = compare(old_catalogue, old, new_catalogue, new)
+    change = comparison.score_change
+    if change is None:
+        words = "no score to compare"
+    elif round(change, 1) == 0:
+        words = "no change in readiness"
+    else:
+        words = f"{'up' if change > 0 else 'down'} {abs(change):.1f} points"
+    ids = {kind: [c.id for c in comparison.of_kind(kind)] for kind in ChangeKind}
+    listed = (ChangeKind.IMPROVED, ChangeKind.REGRESSED, ChangeKind.NEWLY_ASSESSED)
+    return ChangeSincePrevious(
+        previous_assessed_on=old.assessed_on,
+        previous_assessed_on_text=long_date(old.assessed_on),
+        previous_score_text=percent(comparison.old.score), previous_band=comparison.old.band,
+        score_change=change,
+        in_words=f"{percent(comparison.old.score)} on {long_date(old.assessed_on)} to "
+        f"{percent(comparison.new.score)} now: {words}",
+        improved=ids[ChangeKind.IMPROVED], regressed=ids[ChangeKind.REGRESSED],
+        newly_assessed=ids[ChangeKind.NEWLY_ASSESSED],
+        other_changes=sum(len(v) for k, v in ids.items() if k not in listed),
+        unchanged=comparison.unchanged,
+    )
+
+
+def _actions(catalogue: Catalogue, assessment: Assessment, as_of: date) -> dict[str, ActionItem]:
+    found = {}
+    for requirement in catalogue.requirements:
+        action = assessment.answer(requirement.id).action
+        if action is not None:
+            found[requirement.id] = _action(requirement, catalogue, action, as_of)
+    return found
+
+
+def _action(requirement: Requirement, catalogue: Catalogue, action: Action,
+            as_of: date) -> ActionItem:
+    overdue = action.overdue(as_of)
+    if action.done:
+        state = "Done"
+    elif overdue:
+        state = "Overdue"
+    elif action.due is None:
+        state = "Open, no due date"
+    else:
+        state = "Open"
+    return ActionItem(
+        requirement_id=requirement.id, provisional=not requirement.verified,
+        section=catalogue.section_of(requirement.id).id,
+        description=action.description, owner=action.owner or "No owner named",
+        due=action.due, due_text=long_date(action.due) if action.due else "No due date",
+        done=action.done, overdue=overdue, state=state,
+    )
+
+
+def _action_order(item: ActionItem) -> tuple:
+    return (item.done, not item.overdue, item.due or date.max, item.owner.casefold())
+
+
+def _gaps(catalogue: Catalogue, assessment: Assessment, result: Score,
+          actions: dict[str, ActionItem]) -> list[GapItem]:
+    items = []
+    for rank, gap in enumerate(result.gaps, start=1):
+        answer = assessment.answer(gap.id)
+        items.append(GapItem(
+            rank=rank, id=gap.id, provisional=not gap.verified, section=gap.section,
+            section_title=catalogue.section_of(gap.id).title, obligation=gap.obligation,
+            obligation_label=OBLIGATION_LABELS[gap.obligation], status=gap.status,
+            status_label=status_label(gap.status), status_mark=STATUS_MARKS[gap.status],
+            text=gap.text, evidence=list(answer.evidence), commentary=answer.commentary,
+            action=actions.get(gap.id),
+        ))
+    return items
+
+
+def _section(section) -> SectionReadiness:
+    return SectionReadiness(
+        id=section.id, title=section.title, score=section.score,
+        score_text=percent(section.score), band_width=section.score or 0.0,
+        points=section.points(), answered=_answered(section),
+        met=section.met, partly_met=section.partly_met, not_met=section.not_met,
+        not_assessed=section.not_assessed, not_applicable=section.not_applicable,
+    )
+
+
+def _appendix(catalogue: Catalogue, assessment: Assessment, result: Score,
+              actions: dict[str, ActionItem]) -> list[ProvisionRow]:
+    gap_ids = {g.id for g in result.gaps}
+    rows = []
+    for requirement in catalogue.requirements:
+        answer = assessment.answer(requirement.id)
+        status = answer.status.value if answer.status else NOT_ASSESSED
+        section = catalogue.section_of(requirement.id)
+        rows.append(ProvisionRow(
+            id=requirement.id, provisional=not requirement.verified, section=section.id,
+            section_title=section.title, template_rows=list(requirement.template_rows),
+            obligation=requirement.obligation.value,
+            obligation_label=OBLIGATION_LABELS[requirement.obligation.value],
+            text=requirement.text, status=status, status_label=status_label(status),
+            status_mark=STATUS_MARKS[status], evidence=list(answer.evidence),
+            commentary=answer.commentary, action=actions.get(requirement.id),
+            via_row=answer.via_row, carried_over=answer.carried_over,
+            gap=requirement.id in gap_ids,
+        ))
+    return rows
+
+
+# words -------------------------------------------------------------------------------------
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS[None if status == NOT_ASSESSED else Status(status)]
+
+
+def percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f}%"
+
+
+def long_date(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _answered(tally: Tally) -> str:
+    return f"{tally.assessed} of {tally.applicable} applicable answered"
+
+
+def _id_label(requirement: Requirement) -> str:
+    return requirement.id if requirement.verified else f"{requirement.id} (provisional)"
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
