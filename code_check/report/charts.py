@@ -89,7 +89,7 @@ def png_bar_chart(bars: list[Bar], *, scale: int = 3) -> bytes:
     """
     glyph_w, glyph_h = 6 * scale, 7 * scale
     label_w = max((len(b.label) for b in bars), default=1) * glyph_w + 4 * scale
-    bar_w, value_w, row = 120 * scale, 8 * glyph_w, 14 * scale
+    bar_w, value_w, row = 220 * scale, 7 * glyph_w, 12 * scale
     width, height = label_w + bar_w + value_w, row * len(bars) + 4 * scale
     pixels = [[(255, 255, 255)] * width for _ in range(height)]
     for index, bar in enumerate(bars):

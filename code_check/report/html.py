@@ -85,9 +85,7 @@ PAGE = Template("""<!DOCTYPE html>
 <header>
 $header
 </header>
-<nav aria-label="Contents">
 $nav
-</nav>
 <main>
 $main
 </main>
@@ -136,7 +134,8 @@ def page(*, title: str, header: str, nav: str, main: str, footer: str, version: 
 
 def contents(entries: list[tuple[str, str]]) -> str:
     items = "".join(f'<li><a href="#{anchor}">{e(heading)}</a></li>' for anchor, heading in entries)
-    return f"<h2>Contents</h2><ol>{items}</ol>" if entries else ""
+    return f'<nav aria-label="Contents"><h2>Contents</h2><ol>{items}</ol></nav>'
+
 
 
 def section(anchor: str, heading: str, body: str) -> str:

@@ -10,6 +10,7 @@ import re
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+_XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def starts_like_formula(text: str) -> bool:
@@ -26,6 +27,14 @@ def neutralise(value):
     if isinstance(value, str) and starts_like_formula(value):
         return "'" + value
     return value
+
+
+def xml_safe(text: object) -> str:
+    """Text Word and Excel files can hold: control characters XML forbids are dropped.
+
+    (A pasted vertical tab or NUL would otherwise stop the export.)
+    """
+    return _XML_FORBIDDEN.sub("", str(text))
 
 
 def html_text(text: object) -> str:

@@ -92,6 +92,9 @@ class ActionItem(ReportPart):
     requirement_id: str
     provisional: bool
     section: str
+    requirement: str
+    status_label: str
+    evidence: list[str]
     description: str
     owner: str
     due: date | None
@@ -157,7 +160,7 @@ class ProvisionRow(ReportPart):
     action: ActionItem | None
     via_row: str | None
     carried_over: bool
-    gap: bool
+    gap_rank: int | None
 
 
 class TemplateRowAnswer(ReportPart):
@@ -233,6 +236,7 @@ class Report(ReportPart):
     lint: list[LintItem]
     appendix: list[ProvisionRow]
     template: list[TemplateRowAnswer]
+    template_provisions: list[TemplateRowAnswer]
     provisional_note: str
 
 
@@ -266,6 +270,7 @@ def build_report(
               for f in lint(catalogue, assessment, as_of=as_of)],
         appendix=_appendix(catalogue, assessment, result, actions),
         template=template_rows(catalogue, assessment),
+        template_provisions=provision_rows(catalogue, assessment),
         provisional_note=PROVISIONAL_NOTE,
     )
 
@@ -313,9 +318,18 @@ def template_rows(catalogue: Catalogue, assessment: Assessment) -> list[Template
     return rows
 
 
-def provision_answer(status: Status | None) -> str:
-    """The form's answer for a single provision (``--provision-level``)."""
-    return row_answer([status])
+def provision_rows(catalogue: Catalogue, assessment: Assessment) -> list[TemplateRowAnswer]:
+    """The form provision by provision (``--provision-level``): one row each, in Code order."""
+    rows = []
+    for requirement in catalogue.requirements:
+        answer = assessment.answer(requirement.id)
+        rows.append(TemplateRowAnswer(
+            id=requirement.id, section=_id_label(requirement), expects=requirement.text,
+            answer=row_answer([answer.status]), evidence=list(answer.evidence),
+            commentary=[answer.commentary.strip()] if (answer.commentary or "").strip() else [],
+            provisions=[requirement.id],
+        ))
+    return rows
 
 
 # parts -------------------------------------------------------------------------------------
@@ -386,12 +400,12 @@ def _actions(catalogue: Catalogue, assessment: Assessment, as_of: date) -> dict[
     for requirement in catalogue.requirements:
         action = assessment.answer(requirement.id).action
         if action is not None:
-            found[requirement.id] = _action(requirement, catalogue, action, as_of)
+            found[requirement.id] = _action(requirement, catalogue, assessment, action, as_of)
     return found
 
 
-def _action(requirement: Requirement, catalogue: Catalogue, action: Action,
-            as_of: date) -> ActionItem:
+def _action(requirement: Requirement, catalogue: Catalogue, assessment: Assessment,
+            action: Action, as_of: date) -> ActionItem:
     overdue = action.overdue(as_of)
     if action.done:
         state = "Done"
@@ -403,7 +417,9 @@ def _action(requirement: Requirement, catalogue: Catalogue, action: Action,
         state = "Open"
     return ActionItem(
         requirement_id=requirement.id, provisional=not requirement.verified,
-        section=catalogue.section_of(requirement.id).id,
+        section=catalogue.section_of(requirement.id).id, requirement=requirement.text,
+        status_label=STATUS_LABELS[assessment.status(requirement.id)],
+        evidence=list(assessment.answer(requirement.id).evidence),
         description=action.description, owner=action.owner or "No owner named",
         due=action.due, due_text=long_date(action.due) if action.due else "No due date",
         done=action.done, overdue=overdue, state=state,
@@ -442,7 +458,7 @@ def _section(section) -> SectionReadiness:
 
 def _appendix(catalogue: Catalogue, assessment: Assessment, result: Score,
               actions: dict[str, ActionItem]) -> list[ProvisionRow]:
-    gap_ids = {g.id for g in result.gaps}
+    gap_ranks = {g.id: rank for rank, g in enumerate(result.gaps, start=1)}
     rows = []
     for requirement in catalogue.requirements:
         answer = assessment.answer(requirement.id)
@@ -457,7 +473,7 @@ def _appendix(catalogue: Catalogue, assessment: Assessment, result: Score,
             status_mark=STATUS_MARKS[status], evidence=list(answer.evidence),
             commentary=answer.commentary, action=actions.get(requirement.id),
             via_row=answer.via_row, carried_over=answer.carried_over,
-            gap=requirement.id in gap_ids,
+            gap_rank=gap_ranks.get(requirement.id),
         ))
     return rows
 

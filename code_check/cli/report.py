@@ -1,0 +1,153 @@
+"""``code-check report``: the gap report and its exports, for one council or a cohort."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from code_check.cli.options import add_rules, add_workspace, command, iso_date
+from code_check.cli.sources import add_assessment_source, load_source
+from code_check.errors import InputError
+
+FORMAT_NAMES = ("md", "html", "docx", "xlsx", "csv", "json", "template")
+COHORT_FORMATS = ("html", "md", "xlsx")
+
+
+def register(subparsers) -> None:
+    parser = command(
+        subparsers, "report", run_report,
+        "export the gap report: web page, committee paper, published form, action plan, data",
+    )
+    add_assessment_source(parser)
+    parser.add_argument("--format", choices=FORMAT_NAMES, required=True,
+                        help="html, docx (committee paper), template (the published LGSCO "
+                        "form: HTML, or .docx/.csv by the file name), xlsx (action plan), "
+                        "md, csv or json")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
+                        help="the file to write")
+    parser.add_argument("--previous", metavar="ASSESSMENT",
+                        help="an earlier assessment (YAML file or workspace number) to show "
+                        "progress against (default for a workspace assessment: the council's "
+                        "previous one)")
+    parser.add_argument("--as-of", type=iso_date, metavar="DATE",
+                        help="judge overdue actions as of this date (YYYY-MM-DD; default: today)")
+    parser.add_argument("--provision-level", action="store_true",
+                        help="template: one row per provision instead of one per section")
+    parser.add_argument("--cohort", action="store_true",
+                        help="several councils side by side from the workspace (html, md, xlsx)")
+    parser.add_argument("--councils", nargs="+", metavar="NAME",
+                        help="with --cohort: only these councils (default: all)")
+    add_rules(parser)
+    add_workspace(parser)
+
+
+def run_report(args) -> int:
+    from datetime import UTC, date, datetime
+
+    generated_at = datetime.now(UTC).replace(microsecond=0)
+    as_of = args.as_of or date.today()
+    if args.cohort:
+        written = _cohort(args, generated_at)
+    else:
+        written = _single(args, generated_at, as_of)
+    print(f"Wrote {written}")
+    return 0
+
+
+def _single(args, generated_at, as_of) -> Path:
+    from code_check.report.formats import export
+    from code_check.report.model import build_report
+
+    if args.councils:
+        raise InputError("--councils goes with --cohort", field="--councils")
+    loaded = load_source(args)
+    previous = _previous(args, loaded)
+    report = build_report(
+        loaded.catalogue, loaded.assessment,
+        previous=previous.assessment if previous else None,
+        previous_catalogue=previous.catalogue if previous else None,
+        generated_at=generated_at, as_of=as_of,
+    )
+    return export(report, args.format, args.output, provision_level=args.provision_level)
+
+
+def _previous(args, loaded):
+    """``--previous``, else the workspace's earlier assessment of the same council."""
+    if args.previous:
+        return load_source(argparse.Namespace(**{**vars(args), "assessment": args.previous,
+                                                 "assessment_id": None}))
+    if loaded.workspace_id is None:
+        return None
+    from code_check.store.workspace import Workspace
+
+    with Workspace(getattr(args, "workspace", None)) as workspace:
+        previous_id = _previous_id(workspace, loaded.workspace_id)
+    if previous_id is None:
+        return None
+    return load_source(argparse.Namespace(**{**vars(args), "assessment": None,
+                                             "assessment_id": previous_id}))
+
+
+def _previous_id(workspace, assessment_id: int) -> int | None:
+    """The assessment this one was started from, else the council's next older one."""
+    record = workspace.record(assessment_id)
+    if record.based_on is not None:
+        return record.based_on
+    older = [r for r in workspace.assessments(record.council)
+             if (r.assessed_on, r.id) < (record.assessed_on, record.id)]
+    return older[0].id if older else None
+
+
+def _cohort(args, generated_at) -> Path:
+    from code_check.report.cohort import build_cohort
+    from code_check.report.cohort_export import COHORT_FORMATS as RENDERERS
+    from code_check.report.formats import write_file
+
+    if args.format not in COHORT_FORMATS:
+        raise InputError(f"the cohort report comes as {', '.join(COHORT_FORMATS)}, not "
+                         f"{args.format}", field="--format")
+    if args.assessment or args.assessment_id:
+        raise InputError("--cohort reads every council's latest assessment from the "
+                         "workspace; leave out ASSESSMENT", field="--cohort")
+    from code_check.catalogue_files import load_catalogues
+    from code_check.store.workspace import Workspace
+
+    catalogues = load_catalogues(getattr(args, "rules", None))
+    with Workspace(getattr(args, "workspace", None)) as workspace:
+        entries = cohort_entries(workspace, catalogues, args.councils)
+    cohort = build_cohort(entries, generated_at=generated_at)
+    write_file(args.output, RENDERERS[args.format](cohort))
+    return args.output
+
+
+def cohort_entries(workspace, catalogues: dict, councils: list[str] | None) -> list:
+    """Each council's latest assessment with its previous one, from the workspace."""
+    from code_check.report.cohort import CohortEntry
+
+    names = councils or [c.name for c in workspace.councils()]
+    entries = []
+    for name in names:
+        records = workspace.assessments(workspace.council(name).name)
+        if not records:
+            raise InputError(f"council {name!r} has no assessment in the workspace",
+                             field="--councils")
+        latest = records[0]
+        previous_id = _previous_id(workspace, latest.id)
+        previous = workspace.load(previous_id) if previous_id else None
+        previous_catalogue = None
+        if previous is not None:
+            previous_catalogue = _known(catalogues, previous.catalogue, previous_id)
+        entries.append(CohortEntry(
+            catalogue=_known(catalogues, latest.catalogue, latest.id),
+            latest=workspace.load(latest.id), previous=previous,
+            previous_catalogue=previous_catalogue))
+    if not entries:
+        raise InputError("the workspace holds no councils yet; add assessments first")
+    return entries
+
+
+def _known(catalogues: dict, catalogue_id: str, assessment_id: int):
+    if catalogue_id not in catalogues:
+        raise InputError(f"assessment {assessment_id} uses catalogue {catalogue_id!r}, which "
+                         "is not loaded; use --rules to point at it", field="catalogue")
+    return catalogues[catalogue_id]

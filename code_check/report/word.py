@@ -1,0 +1,258 @@
+"""The report as a Word committee paper (python-docx). Layout only.
+
+Real Word headings and tables in the document's own styles, so a council can restyle and edit
+it before it goes to committee; the readiness chart is a PNG with alternative text.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.oxml import OxmlElement
+from docx.shared import Cm, Pt
+
+from code_check.report.charts import Bar, png_bar_chart
+from code_check.report.inert import xml_safe
+from code_check.report.model import ActionItem, Report
+
+
+def render_docx(report: Report) -> bytes:
+    doc = new_document()
+    _title_page(doc, report)
+    _summary(doc, report)
+    _gaps(doc, report)
+    _actions(doc, report)
+    _sections(doc, report)
+    if report.complaint_log:
+        _complaint_log(doc, report)
+    if report.statistics:
+        _statistics(doc, report)
+    _lint(doc, report)
+    _appendix(doc, report)
+    return save(doc)
+
+
+# building blocks (shared with the published form) ------------------------------------------
+
+def new_document(*, landscape: bool = False):
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(11)
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2))
+    return doc
+
+
+def save(doc) -> bytes:
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def heading(doc, text: str, level: int) -> None:
+    doc.add_heading(xml_safe(text), level=level)
+
+
+def paragraph(doc, text: str, *, bold_lead: str | None = None, style: str | None = None):
+    para = doc.add_paragraph(style=style)
+    if bold_lead:
+        para.add_run(xml_safe(bold_lead)).bold = True
+    para.add_run(xml_safe(text))
+    return para
+
+
+def table(doc, headers: list[str] | None, rows: list[list[str]], *,
+          widths: list[float] | None = None):
+    """A grid table whose header row (if any) is bold and repeats on every page."""
+    columns = len(headers) if headers else len(rows[0])
+    grid = doc.add_table(rows=0, cols=columns)
+    grid.style = "Table Grid"
+    if headers:
+        header = grid.add_row()
+        _repeat_as_header(header)
+        for cell, text in zip(header.cells, headers, strict=True):
+            cell.paragraphs[0].add_run(xml_safe(text)).bold = True
+    for row in rows:
+        cells = grid.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = xml_safe(text)
+        if not headers:
+            cells[0].paragraphs[0].runs[0].bold = True
+    if widths:
+        grid.autofit = False
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = Cm(width)
+        for row in grid.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = Cm(width)
+    doc.add_paragraph()
+    return grid
+
+
+def picture(doc, png: bytes, width_cm: float, description: str) -> None:
+    """An image with alternative text, for screen readers and Word's accessibility checker."""
+    run = doc.add_paragraph().add_run()
+    inline = run.add_picture(io.BytesIO(png), width=Cm(width_cm))
+    inline._inline.docPr.set("descr", xml_safe(description))
+    inline._inline.docPr.set("title", xml_safe(description.split(".")[0]))
+
+
+def _repeat_as_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    properties.append(marker)
+
+
+def _provision(id: str, provisional: bool) -> str:
+    return f"{id} (provisional id)" if provisional else id
+
+
+def _action_text(action: ActionItem | None) -> str:
+    if action is None:
+        return "None recorded"
+    return f"{action.description} (owner: {action.owner}; due: {action.due_text}; {action.state})"
+
+
+# parts --------------------------------------------------------------------------------------
+
+def _title_page(doc, report: Report) -> None:
+    t = report.title
+    paragraph(doc, "Complaint Handling Code self-assessment", style="Subtitle")
+    doc.add_heading(xml_safe(t.council), level=0)
+    table(doc, None, [
+        ["Council", f"{t.council} ({t.authority_type})"],
+        ["Assessed on", t.assessed_on_text],
+        ["Assessor", t.assessor or "Not recorded"],
+        ["Assessed against", f"{t.catalogue_title}, {t.catalogue_publisher}, version "
+                             f"{t.catalogue_version} (catalogue {t.catalogue_id})"],
+        ["Figures as of", t.as_of_text],
+        ["Produced by", f"code-check {t.code_check_version} on {t.generated_at_text}"],
+    ], widths=[4.5, 12.5])
+    doc.add_page_break()
+
+
+def _summary(doc, report: Report) -> None:
+    s = report.summary
+    heading(doc, "Summary", 1)
+    paragraph(doc, f"{s.score_text}, {s.band} ({s.points}).", bold_lead="Readiness: ")
+    paragraph(doc, s.band_meaning or "not described", bold_lead="What the band means: ")
+    paragraph(doc, f"{s.coverage_text} ({s.answered}).", bold_lead="Coverage: ")
+    paragraph(doc, f"{s.gap_count} applicable provisions not met.", bold_lead="Gaps: ")
+    if s.musts_blocking:
+        paragraph(doc, ", ".join(s.musts_blocking),
+                  bold_lead="Legal duties (must) that keep the council from “Ready”: ")
+    table(doc, ["Severity", "Number of gaps"],
+          [[g.label, str(g.count)] for g in s.gaps_by_severity], widths=[12, 5])
+    if s.change:
+        c = s.change
+        heading(doc, "Change since the previous assessment", 2)
+        paragraph(doc, f"{c.in_words}.")
+        table(doc, ["Change", "Number", "Provisions"], [
+            ["Improved", str(len(c.improved)), ", ".join(c.improved) or "none"],
+            ["Regressed", str(len(c.regressed)), ", ".join(c.regressed) or "none"],
+            ["Newly assessed", str(len(c.newly_assessed)), ", ".join(c.newly_assessed) or "none"],
+        ], widths=[3.5, 2, 11.5])
+
+
+def _gaps(doc, report: Report) -> None:
+    heading(doc, "Gaps, worst first", 1)
+    if not report.gaps:
+        paragraph(doc, "No gaps: every applicable provision is met.")
+        return
+    paragraph(doc, f"{len(report.gaps)} applicable provisions are not met, legal duties (must) "
+              "first, then the worst status, then in the Code's order.")
+    for gap in report.gaps:
+        heading(doc, f"{gap.rank}. Provision {_provision(gap.id, gap.provisional)}", 2)
+        paragraph(doc, f"{gap.status_mark} {gap.status_label}; {gap.obligation_label}; "
+                  f"section {gap.section}, {gap.section_title}.", bold_lead="Status: ")
+        paragraph(doc, gap.text)
+        paragraph(doc, "; ".join(gap.evidence) or "None recorded", bold_lead="Evidence: ")
+        paragraph(doc, gap.commentary or "None", bold_lead="Commentary: ")
+        paragraph(doc, _action_text(gap.action), bold_lead="Action: ")
+
+
+def _actions(doc, report: Report) -> None:
+    heading(doc, "Action plan", 1)
+    if not report.actions:
+        paragraph(doc, "No actions recorded.")
+        return
+    table(doc, ["Provision", "Action", "Owner", "Due", "State"],
+          [[_provision(a.requirement_id, a.provisional), a.description, a.owner, a.due_text,
+            f"⚠ {a.state}" if a.overdue else a.state] for a in report.actions],
+          widths=[2.5, 6.5, 3.5, 2.5, 2])
+
+
+def _sections(doc, report: Report) -> None:
+    heading(doc, "Readiness by section", 1)
+    picture(doc, png_bar_chart([Bar(s.id, s.score, s.score_text) for s in report.sections]),
+            12, "Bar chart of readiness by section, 0 to 100%. " + "; ".join(
+                f"section {s.id}: {s.score_text}" for s in report.sections) + ".")
+    table(doc, ["Section", "Title", "Readiness", "Points", "Answered"],
+          [[s.id, s.title, s.score_text, s.points, s.answered] for s in report.sections],
+          widths=[2, 6, 2.4, 3.6, 3])
+
+
+def _complaint_log(doc, report: Report) -> None:
+    log = report.complaint_log
+    heading(doc, "Complaint handling performance", 1)
+    paragraph(doc, f"From the complaint log: {log.cases} cases, as of {log.as_of_text}.")
+    table(doc, ["Step", "Code limit", "Measured", "On time", "On time (%)"],
+          [[s.label, s.limit_text, str(s.measured), str(s.on_time), s.on_time_text]
+           for s in log.stages])
+    for note in log.notes:
+        paragraph(doc, note, style="List Bullet")
+
+
+def _statistics(doc, report: Report) -> None:
+    stats = report.statistics
+    heading(doc, "The Ombudsman's statistics", 1)
+    paragraph(doc, f"{stats.council}, {stats.latest_year}, beside the published average for "
+              "similar authorities.")
+    table(doc, ["Figure", "Council", "Average", "Compared", "Rests on"],
+          [[f.figure, f.value_text, f.average_text, f"{f.mark}: {f.comparison}", f.rests_on]
+           for f in stats.headline])
+    heading(doc, "Year by year", 2)
+    table(doc, ["Year", "Investigated", "Upheld", "Upheld (%)", "Average upheld (%)",
+                "Per 100,000", "Average per 100,000", "Compliance (%)", "Average compliance (%)"],
+          [[y.year, y.investigated, y.upheld, y.upheld_pct, y.average_upheld_pct,
+            y.upheld_per_100k, y.average_upheld_per_100k, y.compliance_pct,
+            y.average_compliance_pct] for y in stats.years])
+    if stats.caveats:
+        heading(doc, "Read these figures with care", 2)
+        for caveat in stats.caveats:
+            paragraph(doc, caveat, style="List Bullet")
+    if stats.warnings:
+        heading(doc, "Figures that do not add up", 2)
+        for warning in stats.warnings:
+            paragraph(doc, warning, style="List Bullet")
+
+
+def _lint(doc, report: Report) -> None:
+    heading(doc, "Checks on the answers", 1)
+    if not report.lint:
+        paragraph(doc, "No findings: the answers are consistent.")
+        return
+    table(doc, ["Severity", "Provision", "Finding"],
+          [[f.severity.capitalize(), f.requirement_id or "Whole assessment", f.message]
+           for f in report.lint], widths=[2.5, 3.5, 11])
+
+
+def _appendix(doc, report: Report) -> None:
+    heading(doc, "Appendix: the full self-assessment", 1)
+    paragraph(doc, report.provisional_note)
+    table(doc, ["Provision", "Requirement", "Status", "Evidence, commentary and action"],
+          [[f"{_provision(r.id, r.provisional)}\n{r.obligation_label}", r.text,
+            f"{r.status_mark} {r.status_label}",
+            "\n".join([*r.evidence, *([r.commentary] if r.commentary else []),
+                       *([f"Action: {_action_text(r.action)}"] if r.action else [])]) or "–"]
+           for r in report.appendix], widths=[2.8, 7, 2.6, 4.6])
