@@ -48,7 +48,7 @@ def run_axe(html: str, workdir: Path) -> dict:
         [chromium(), "--headless", "--no-sandbox", "--disable-gpu",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--no-first-run", "--disable-dev-shm-usage", f"--user-data-dir={workdir / 'profile'}",
-         "--virtual-time-budget=30000", "--dump-dom", page.as_uri()],
+         "--virtual-time-budget=10000", "--dump-dom", page.as_uri()],
         capture_output=True, text=True, timeout=120, check=False,
     )
     found = re.search(r'<pre id="axe-result">(.*?)</pre>', completed.stdout, re.S)

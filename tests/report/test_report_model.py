@@ -1,0 +1,104 @@
+"""The report model: contents in the issue's order, the score's figures, form answers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from code_check.assessment import Action, Answer, Status
+from code_check.lint import lint
+from code_check.report.model import build_report, row_answer
+from code_check.scoring import score
+
+from .conftest import AS_OF, GENERATED_AT
+
+
+@pytest.fixture(scope="module")
+def report(catalogue, assessments):
+    previous, current = assessments
+    return build_report(catalogue, current, previous=previous, generated_at=GENERATED_AT,
+                        as_of=AS_OF)
+
+
+def test_title_page_is_stamped(report, catalogue):
+    title = report.title
+    assert title.council == "Borsetshire County Council"
+    assert title.catalogue_id == catalogue.id and title.catalogue_version == catalogue.version
+    assert title.code_check_version
+    assert title.generated_at_text == "1 May 2026 at 09:30 UTC"
+
+
+def test_summary_uses_the_one_score(report, catalogue, assessments):
+    result = score(catalogue, assessments[1])
+    assert report.summary.points == result.overall.points()
+    assert report.summary.score == result.overall.score
+    assert report.summary.band == result.overall.band
+    assert sum(s.count for s in report.summary.gaps_by_severity) == len(result.gaps)
+    assert [g.id for g in report.gaps] == [g.id for g in result.gaps]
+    assert [s.score for s in report.sections] == [s.score for s in result.sections]
+
+
+def test_change_since_previous(report):
+    change = report.summary.change
+    assert change is not None and change.previous_assessed_on == date(2025, 10, 1)
+    assert change.improved and change.regressed
+    assert change.in_words.startswith("63.9% on 1 October 2025 to 66.4% now")
+
+
+def test_no_previous_means_no_change(catalogue, assessments):
+    report = build_report(catalogue, assessments[1], generated_at=GENERATED_AT, as_of=AS_OF)
+    assert report.summary.change is None
+
+
+def test_actions_are_marked_overdue_in_words(report):
+    overdue = [a for a in report.actions if a.overdue]
+    assert overdue and all(a.state == "Overdue" and a.due < AS_OF for a in overdue)
+    assert report.actions[: len(overdue)] == overdue
+
+
+def test_lint_findings_are_the_lint_modules(report, catalogue, assessments):
+    expected = lint(catalogue, assessments[1], as_of=AS_OF)
+    assert [(f.check, f.requirement_id) for f in report.lint] == [
+        (f.check, f.requirement_id) for f in expected]
+
+
+def test_appendix_lists_every_provision_and_marks_provisional_ids(report, catalogue):
+    assert [r.id for r in report.appendix] == [r.id for r in catalogue.requirements]
+    provisional = {r.id for r in catalogue.requirements if not r.verified}
+    assert {r.id for r in report.appendix if r.provisional} == provisional
+    assert {g.id for g in report.gaps} == {r.id for r in report.appendix if r.gap_rank}
+
+
+def test_template_has_the_forms_ten_rows(report, catalogue):
+    assert [r.id for r in report.template] == [r.id for r in catalogue.template_rows]
+    assert {"6a", "6b"} <= {r.id for r in report.template}
+    assert len(report.template_provisions) == len(catalogue.requirements)
+
+
+@pytest.mark.parametrize(("statuses", "answer"), [
+    ([Status.MET, Status.MET, Status.NOT_APPLICABLE], "Yes"),
+    ([Status.NOT_MET, None, Status.NOT_APPLICABLE], "No"),
+    ([Status.NOT_MET, Status.PARTLY_MET], "Partly"),
+    ([Status.MET, Status.NOT_MET], "Partly"),
+    ([Status.MET, None], "Partly"),
+    ([Status.NOT_APPLICABLE, Status.NOT_APPLICABLE], "Not applicable"),
+    ([None, None, Status.NOT_APPLICABLE], "Not assessed"),
+])
+def test_row_answer(statuses, answer):
+    assert row_answer(statuses) == answer
+
+
+def test_template_row_gathers_evidence_and_commentary(catalogue, assessments):
+    row_ids = [r.id for r in catalogue.in_template_row("6b")]
+    current = assessments[1]
+    for rid in row_ids:
+        current = current.with_answer(rid, Answer(status=Status.MET, evidence=["Stage 2 log"]))
+    current = current.with_answer(row_ids[0], Answer(
+        status=Status.PARTLY_MET, commentary="Extensions not yet tracked",
+        action=Action(description="Track extensions")))
+    report = build_report(catalogue, current, generated_at=GENERATED_AT, as_of=AS_OF)
+    row = next(r for r in report.template if r.id == "6b")
+    assert row.answer == "Partly"
+    assert row.evidence == ["Stage 2 log"]
+    assert row.commentary[0].endswith("Extensions not yet tracked")
