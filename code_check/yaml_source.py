@@ -171,6 +171,11 @@ _PLAIN_MESSAGES = {
 def _plain(error: dict) -> str:
     if error["type"] in _PLAIN_MESSAGES:
         return _PLAIN_MESSAGES[error["type"]]
+    if error["type"] == "string_pattern_mismatch":
+        pattern = error["ctx"]["pattern"]
+        if pattern == r"\S":
+            return "must not be blank"
+        return f"{error['input']!r} is not in the expected form (pattern {pattern})"
     message = str(error["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
