@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from code_check import __version__
 from code_check.errors import InputError
+from code_check.files import read_bytes, write_atomically
 
 if TYPE_CHECKING:
     from code_check.catalogue import Catalogue
@@ -47,7 +47,7 @@ def load_catalogue_file(path: Path) -> Catalogue:
     """One catalogue, validated (from the cache when the same bytes were seen before)."""
     from code_check.catalogue import Catalogue, requirement_summary
 
-    raw = _read_bytes(path)
+    raw = read_bytes(path)
     entry = _cached_entry(raw)
     if entry is not None:
         try:
@@ -74,7 +74,7 @@ def cached_requirement_listing(
     choice of catalogue is unambiguous (then the caller validates the ordinary way)."""
     listings: dict[str, list[dict]] = {}
     for file in catalogue_paths(rules):
-        entry = _cached_entry(_read_bytes(file))
+        entry = _cached_entry(read_bytes(file))
         if entry is None or not isinstance(entry.get("catalogue"), dict):
             return None
         found_id = entry["catalogue"].get("id")
@@ -85,17 +85,6 @@ def cached_requirement_listing(
         catalogue_id = next(iter(listings)) if len(listings) == 1 else DEFAULT_CATALOGUE
     listing = listings.get(catalogue_id)
     return listing if isinstance(listing, list) else None
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", source=path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", source=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror})", source=path) from None
 
 
 def _cached_entry(raw: bytes) -> dict | None:
@@ -153,11 +142,8 @@ def _cache_file(raw: bytes) -> Path | None:
 
 
 def _write_quietly(target: Path, data: bytes) -> None:
-    """Atomic write; a cache that cannot be written is no error, just slower next time."""
+    """A cache that cannot be written is no error, just slower next time."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
-            handle.write(data)
-        os.replace(handle.name, target)
-    except OSError:
+        write_atomically(target, data)
+    except InputError:
         pass
