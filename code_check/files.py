@@ -30,6 +30,17 @@ def write_atomically(path: Path, data: str | bytes) -> None:
             dir=path.parent, prefix=f".{path.name}.", delete=False
         ) as handle:
             handle.write(payload)
+        os.chmod(handle.name, _mode_for(path))
         os.replace(handle.name, path)
     except OSError as exc:
         raise InputError(f"cannot be written ({exc.strerror})", source=path) from None
+
+
+def _mode_for(path: Path) -> int:
+    """An existing file keeps its permissions; a new one gets the usual ones (umask applied),
+    not the temporary file's owner-only mode, so an export for the website stays readable."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -101,7 +101,7 @@ def _previous_id(workspace, assessment_id: int) -> int | None:
 def _cohort(args, generated_at) -> Path:
     from code_check.report.cohort import build_cohort
     from code_check.report.cohort_export import COHORT_FORMATS as RENDERERS
-    from code_check.report.formats import write_file
+    from code_check.files import write_atomically
 
     if args.format not in COHORT_FORMATS:
         raise InputError(f"the cohort report comes as {', '.join(COHORT_FORMATS)}, not "
@@ -116,7 +116,7 @@ def _cohort(args, generated_at) -> Path:
     with Workspace(getattr(args, "workspace", None)) as workspace:
         entries = cohort_entries(workspace, catalogues, args.councils)
     cohort = build_cohort(entries, generated_at=generated_at)
-    write_file(args.output, RENDERERS[args.format](cohort))
+    write_atomically(args.output, RENDERERS[args.format](cohort))
     return args.output
 
 

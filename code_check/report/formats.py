@@ -4,13 +4,11 @@ ones, and adding a format is one entry here. Writing is atomic: never a half-wri
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from code_check.errors import InputError
+from code_check.files import write_atomically
 from code_check.report.model import Report
 
 
@@ -90,33 +88,6 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
 def export(report: Report, format_name: str, path: Path, *, provision_level: bool = False) -> Path:
     """Render ``report`` in a format and write it to ``path`` atomically."""
     content = FORMATS[format_name].render(report, Path(path), provision_level)
-    write_file(Path(path), content)
+    write_atomically(Path(path), content)
     return Path(path)
 
-
-def write_file(path: Path, content: str | bytes) -> None:
-    """Write to a temporary file beside the target, then rename it into place."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "wb", dir=path.parent, prefix=f".{path.name}.", delete=False
-        ) as handle:
-            handle.write(data)
-        os.chmod(handle.name, _mode_for(path))
-        try:
-            os.replace(handle.name, path)
-        except OSError:
-            os.unlink(handle.name)
-            raise
-    except OSError as exc:
-        raise InputError(f"cannot be written ({exc.strerror})", source=path) from None
-
-
-def _mode_for(path: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual ones (umask applied)."""
-    if path.exists():
-        return path.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
