@@ -55,6 +55,12 @@ figcaption { color: var(--muted); font-size: 0.95rem; }
 svg.chart { width: 100%; height: auto; max-width: 60rem; }
 svg.chart text { font: 13px Arial, Helvetica, sans-serif; fill: #1a1a1a; }
 .note { color: var(--muted); }
+ul.cell-list { margin: 0; padding-left: 1.1rem; }
+ul.cell-list li { margin-bottom: 0.3rem; }
+table.form th:nth-child(1) { width: 17%; }
+table.form th:nth-child(2) { width: 27%; }
+table.form th:nth-child(3) { width: 10%; }
+table.form th:nth-child(4), table.form th:nth-child(5) { width: 23%; }
 ul.caveats li { margin-bottom: 0.4rem; }
 footer { color: var(--muted); font-size: 0.9rem; border-top: 1px solid var(--rule); }
 @media print {
@@ -144,7 +150,8 @@ def section(anchor: str, heading: str, body: str) -> str:
 
 
 def table(caption: str, headers: list[str], rows: list[list[str]], *,
-          numeric: set[int] = frozenset(), row_headers: bool = True) -> str:
+          numeric: set[int] = frozenset(), row_headers: bool = True,
+          css_class: str | None = None) -> str:
     """A table whose cells are already escaped HTML; the first cell of a row is its header."""
     head = "".join(
         f'<th scope="col"{_num(i, numeric)}>{e(h)}</th>' for i, h in enumerate(headers))
@@ -157,7 +164,8 @@ def table(caption: str, headers: list[str], rows: list[list[str]], *,
             else:
                 cells.append(f"<td{_num(index, numeric)}>{cell}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return (f"<table><caption>{e(caption)}</caption><thead><tr>{head}</tr></thead>"
+    opening = f'<table class="{css_class}">' if css_class else "<table>"
+    return (f"{opening}<caption>{e(caption)}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table>")
 
 

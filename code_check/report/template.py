@@ -42,7 +42,7 @@ def render_template_html(report: Report, *, provision_level: bool = False) -> st
     grid = page_html.table(
         "Do we follow the Complaint Handling Code?", list(COLUMNS),
         [[e(row.section), e(row.expects), f"<strong>{e(row.answer)}</strong>",
-          _lines(row.evidence), _lines(row.commentary)] for row in rows])
+          _lines(row.evidence), _lines(row.commentary)] for row in rows], css_class="form")
     return page_html.page(
         title=title_of(report),
         header=f'<p class="subtitle">Complaint Handling Code self-assessment</p>'
@@ -83,4 +83,6 @@ def render_template_csv(report: Report, *, provision_level: bool = False) -> str
 
 
 def _lines(items: list[str]) -> str:
-    return "<br>".join(e(item) for item in items) or "–"
+    if not items:
+        return "–"
+    return '<ul class="cell-list">' + "".join(f"<li>{e(item)}</li>" for item in items) + "</ul>"
