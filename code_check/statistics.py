@@ -409,9 +409,8 @@ class Comparison:
 
     @property
     def mark(self) -> str:
-        """A symbol that does not rely on colour."""
-        return {"above": "▲ above", "below": "▼ below", "same": "= same"}.get(
-            self.direction or "", "–")
+        """A symbol beside the words, so the direction never relies on colour alone."""
+        return {"above": "▲", "below": "▼", "same": "="}.get(self.direction or "", "–")
 
     @property
     def small_numbers(self) -> str | None:
@@ -517,3 +516,40 @@ def differences(before: OmbudsmanStats, after: OmbudsmanStats) -> list[FieldChan
 
 def _blank(value: Any) -> str:
     return "blank" if value is None else str(value)
+
+
+# the year-by-year table, as both the command line and the terminal app show it -------------
+
+YEAR_TABLE_HEADINGS = (
+    "Year", "Investigated", "Upheld", "Upheld %", "Upheld per 100,000", "Compliance %",
+    "Satisfactory remedy %",
+)
+
+
+def year_cells(stats: OmbudsmanStats) -> list[str]:
+    """One year's row: counts, then each rate with its average and above/below in words."""
+    upheld, per_100k, compliance, remedy = compare(stats)
+    return [
+        stats.year,
+        _count_text(stats.investigated),
+        _count_text(stats.upheld),
+        _beside_average(upheld),
+        _beside_average(per_100k),
+        _beside_average(compliance),
+        _beside_average(remedy),
+    ]
+
+
+def _count_text(value: int | None) -> str:
+    return "–" if value is None else f"{value:,}"
+
+
+def _beside_average(comparison: Comparison) -> str:
+    if comparison.value is None:
+        return "n/a" if comparison.not_applicable else "–"
+    shown = comparison.show(comparison.value).removesuffix(" per 100,000")
+    if comparison.average is None:
+        return shown
+    average = comparison.show(comparison.average).removesuffix(" per 100,000")
+    word = {"above": "above", "below": "below", "same": "same as"}[comparison.direction]
+    return f"{shown} ({word} {average})"

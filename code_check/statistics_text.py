@@ -151,12 +151,20 @@ def _keep(found: dict[str, Found], notes: list[str], figure: Found) -> None:
                      f"using {earlier.value}. Check the figure before saving.")
 
 
-def _words(flat: str, match: re.Match) -> str:
-    """The sentence around a match, trimmed to a readable length."""
-    start = max(flat.rfind(". ", 0, match.start()) + 2, match.start() - 80, 0)
-    end_stop = flat.find(". ", match.end())
-    end = min(end_stop + 1 if end_stop != -1 else len(flat), match.end() + 80)
-    return flat[start:end].strip()
+def _words(flat: str, match: re.Match, reach: int = 70) -> str:
+    """The words around a match, within its sentence, cut at whole words."""
+    stop = flat.rfind(". ", 0, match.start())
+    start = 0 if stop == -1 else stop + 2
+    if match.start() - start > reach:
+        start = flat.find(" ", match.start() - reach) + 1
+    stop = flat.find(". ", match.end())
+    end = len(flat) if stop == -1 else stop + 1
+    if end - match.end() > reach:
+        end = flat.rfind(" ", match.end(), match.end() + reach)
+    words = flat[start:end].strip()
+    prefix = "…" if start > 0 and flat[start - 2:start] != ". " else ""
+    suffix = "…" if end < len(flat) and not words.endswith(".") else ""
+    return f"{prefix}{words}{suffix}"
 
 
 def _part_at(flat: str, position: int) -> str | None:

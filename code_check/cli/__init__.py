@@ -14,7 +14,7 @@ from importlib import import_module
 from code_check import __version__
 from code_check.errors import InputError
 
-COMMAND_MODULES = ("rules",)
+COMMAND_MODULES = ("rules", "stats")
 
 
 def build_parser() -> argparse.ArgumentParser:
