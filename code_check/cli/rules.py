@@ -31,7 +31,7 @@ def run_validate(args) -> int:
 
         print_json(summaries)
         return 0
-    from code_check.cli.output import console, table
+    from code_check.cli.output import console, escape, table
 
     out = console()
     for summary in summaries:
@@ -79,7 +79,7 @@ def run_list(args) -> int:
 
         print_json(rows)
         return 0
-    from code_check.cli.output import console, table
+    from code_check.cli.output import console, escape, table
 
     grid = table(f"{catalogue.title} ({catalogue.id})", "Id", "Must/should", "Requirement",
                  "Timescale", show_lines=False)
@@ -87,7 +87,7 @@ def run_list(args) -> int:
         mark = "" if requirement.verified else f"\n[italic]{UNVERIFIED} id[/italic]"
         timescale = requirement.timescale.describe() if requirement.timescale else ""
         grid.add_row(requirement.id + mark, requirement.obligation.value,
-                     _escape(requirement.text), timescale)
+                     escape(requirement.text), timescale)
     console().print(grid)
     console().print(f"[italic]{UNVERIFIED} id[/italic]: the paragraph number is not yet "
                     "confirmed against the published Code.")
@@ -100,12 +100,6 @@ def run_schema(args) -> int:
 
     print_json(json_schema())
     return 0
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def _path(value: str):
