@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from code_check.cli.options import add_format, add_workspace, command, group
+from code_check.cli.output import escape
 
 AUTHORITY_TYPES = ("county_council", "district_council", "metropolitan_borough",
                    "unitary_council", "london_borough")
@@ -111,7 +112,7 @@ def _print_replacements(replaced) -> None:
                  "Held now", "Replaced by")
     for planned in replaced:
         for change in planned.changes:
-            grid.add_row(_escape(planned.title), change.column, _shown(change.before),
+            grid.add_row(escape(planned.title), change.column, _shown(change.before),
                          _shown(change.after))
     console().print(grid)
 
@@ -140,16 +141,16 @@ def _print_saved(plan, path) -> None:
     counts = {kind: sum(p.kind == kind for p in plan) for kind in ("new", "replaced",
                                                                    "unchanged")}
     out.print(f"Saved {len(plan)} council year{'s' if len(plan) != 1 else ''} in "
-              f"{_escape(str(path))}: {counts['new']} new, {counts['replaced']} replaced, "
+              f"{escape(str(path))}: {counts['new']} new, {counts['replaced']} replaced, "
               f"{counts['unchanged']} unchanged.")
     for planned in plan:
-        out.print(f"  {_escape(planned.title)}: {planned.kind}")
+        out.print(f"  {escape(planned.title)}: {planned.kind}")
         for warning in planned.new.warnings:
-            out.print(f"    Check: {_escape(warning)}")
+            out.print(f"    Check: {escape(warning)}")
 
 
 def _shown(value) -> str:
-    return "blank" if value is None else _escape(str(value))
+    return "blank" if value is None else escape(str(value))
 
 
 # from-text ---------------------------------------------------------------------------------
@@ -215,10 +216,10 @@ def _print_parsed(parsed, args) -> None:
 
     out = console()
     year = args.year or parsed.year or "year not found"
-    grid = table(f"Figures found for {_escape(args.council)} ({year})", "Figure", "Value",
+    grid = table(f"Figures found for {escape(args.council)} ({year})", "Figure", "Value",
                  "Read from")
     for figure in parsed.found:
-        grid.add_row(figure.label, str(figure.value), _escape(figure.words))
+        grid.add_row(figure.label, str(figure.value), escape(figure.words))
     out.print(grid)
     if parsed.missing:
         out.print("Not found in the text: " + "; ".join(parsed.missing_labels) + ".")
@@ -227,7 +228,7 @@ def _print_parsed(parsed, args) -> None:
     if parsed.year is None and args.year is None:
         out.print("Not found in the text: which year the figures are for (give --year).")
     for note in parsed.notes:
-        out.print(f"Check: {_escape(note)}")
+        out.print(f"Check: {escape(note)}")
 
 
 def _print_parsed_json(parsed, *, saved: dict | None) -> None:
@@ -294,7 +295,7 @@ def _print_trends(rows) -> None:
     out = console()
     for trend in trends(rows):
         latest = trend.years[-1]
-        name = _escape(trend.council)
+        name = escape(trend.council)
         grid = table(f"{name} ({latest.authority_type.label}), {latest.year}: against the "
                      "average for similar authorities",
                      "Figure", "This council", "Average", "Compared", "Rests on")
@@ -315,11 +316,5 @@ def _print_trends(rows) -> None:
             out.print(f"Note: {note}")
         for stats in trend.years:
             for warning in stats.warnings:
-                out.print(f"Check: {_escape(warning)}")
+                out.print(f"Check: {escape(warning)}")
         out.print()
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
