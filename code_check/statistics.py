@@ -98,9 +98,10 @@ def _rate(value: Any) -> Any:
     return value
 
 
-Count = Annotated[int | None, BeforeValidator(_count), Field(default=None, ge=0)]
-Percent = Annotated[float | None, BeforeValidator(_rate), Field(default=None, ge=0, le=100)]
-Per100k = Annotated[float | None, BeforeValidator(_rate), Field(default=None, ge=0)]
+Count = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_count)]
+Percent = Annotated[Annotated[float, Field(ge=0, le=100)] | None, BeforeValidator(_rate)]
+Per100k = Annotated[Annotated[float, Field(ge=0)] | None, BeforeValidator(_rate)]
+Population = Annotated[Annotated[int, Field(ge=1)] | None, BeforeValidator(_count)]
 Year = Annotated[str, BeforeValidator(financial_year)]
 
 COLUMNS = (
@@ -149,22 +150,22 @@ class OmbudsmanStats(BaseModel):
     council: Text
     authority_type: AuthorityType
     year: Year
-    dealt_with: Count
-    not_for_us: Count
-    assessed_and_closed: Count
-    investigated: Count
-    upheld: Count
-    satisfactory_remedy: Count
-    compliance_outcomes: Count
-    compliance_pct: Percent
-    population: Annotated[int | None, BeforeValidator(_count), Field(default=None, ge=1)]
-    upheld_per_100k: Per100k
-    average_upheld_pct: Percent
-    average_upheld_per_100k: Per100k
-    average_compliance_pct: Percent
-    average_satisfactory_remedy_pct: Percent
-    published_upheld_pct: Percent
-    published_satisfactory_remedy_pct: Percent
+    dealt_with: Count = None
+    not_for_us: Count = None
+    assessed_and_closed: Count = None
+    investigated: Count = None
+    upheld: Count = None
+    satisfactory_remedy: Count = None
+    compliance_outcomes: Count = None
+    compliance_pct: Percent = None
+    population: Population = None
+    upheld_per_100k: Per100k = None
+    average_upheld_pct: Percent = None
+    average_upheld_per_100k: Per100k = None
+    average_compliance_pct: Percent = None
+    average_satisfactory_remedy_pct: Percent = None
+    published_upheld_pct: Percent = None
+    published_satisfactory_remedy_pct: Percent = None
 
     @model_validator(mode="after")
     def _counts_nest(self) -> OmbudsmanStats:
@@ -271,13 +272,19 @@ def validated(data: dict, *, source: str | Path, line: int | None = None) -> Omb
     try:
         return OmbudsmanStats.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        loc = tuple(error["loc"])
-        cause = (error.get("ctx") or {}).get("error")
-        if isinstance(cause, LocatedValueError):
-            loc = loc + cause.loc
-        column = next((str(part) for part in loc if isinstance(part, str)), None)
-        raise InputError(_plain(error), source=source, line=line, field=column) from None
+        column, problem = first_problem(exc)
+        raise InputError(problem, source=source, line=line, field=column) from None
+
+
+def first_problem(exc: ValidationError) -> tuple[str | None, str]:
+    """The column at fault and what is wrong with it, in plain words."""
+    error = exc.errors(include_url=False)[0]
+    loc = tuple(error["loc"])
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, LocatedValueError):
+        loc = loc + cause.loc
+    column = next((str(part) for part in loc if isinstance(part, str)), None)
+    return column, _plain(error)
 
 
 def _plain(error: dict) -> str:
@@ -288,6 +295,11 @@ def _plain(error: dict) -> str:
                 f"unitary_council, london_borough; found {error['input']!r}")
     if error["type"] == "extra_forbidden":
         return "is not a known column (check the spelling)"
+    if error["type"] in ("greater_than_equal", "less_than_equal", "int_from_float"):
+        limits = "0 to 100" if error["type"] == "less_than_equal" else (
+            "a whole number" if error["type"] == "int_from_float"
+            else f"at least {error['ctx']['ge']}")
+        return f"expected {limits}, found {error['input']!r}"
     message = str(error["msg"]).removeprefix("Value error, ")
     return message[:1].lower() + message[1:]
 

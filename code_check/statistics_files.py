@@ -10,9 +10,17 @@ import csv
 import io
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from code_check.errors import InputError
-from code_check.statistics import COLUMNS, REQUIRED_COLUMNS, OmbudsmanStats, validated
-from code_check.yaml_source import compose, read_text, validate
+from code_check.statistics import (
+    COLUMNS,
+    REQUIRED_COLUMNS,
+    OmbudsmanStats,
+    first_problem,
+    validated,
+)
+from code_check.yaml_source import compose, located_error, read_text
 
 RENAMED_COLUMNS = {
     "upheld_pct": "published_upheld_pct",
@@ -88,10 +96,23 @@ def _read_yaml(path: Path) -> list[tuple[int, OmbudsmanStats]]:
                     raise InputError(
                         "rates are worked out from the counts; give the Ombudsman's printed "
                         f"figure as {RENAMED_COLUMNS[key]}", source=path, line=line, field=key)
-        rows.append((line, validate(item, item_node, OmbudsmanStats, path)))
+        rows.append((line, _validate_item(item, item_node, path)))
     if not rows:
         raise InputError("has no rows of figures", source=path)
     return rows
+
+
+def _validate_item(item, node, path: Path) -> OmbudsmanStats:
+    """One YAML row, its problem reported at the line of the field at fault."""
+    if not isinstance(item, dict):
+        raise InputError("expected the fields of one council and year (council: ..., "
+                         "year: ...)", source=path, line=node.start_mark.line + 1)
+    try:
+        return OmbudsmanStats.model_validate(item)
+    except ValidationError as exc:
+        located = located_error(exc, node, path)
+        column, problem = first_problem(exc)
+        raise InputError(problem, source=path, line=located.line, field=column) from None
 
 
 def _refuse_repeats(rows: list[tuple[int, OmbudsmanStats]], path: Path) -> None:

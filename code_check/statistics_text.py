@@ -113,7 +113,7 @@ class PastedFigures:
 
 def parse_statistics_text(text: str) -> PastedFigures:
     """Every figure the text gives, what it does not give, and any contradictions."""
-    flat = " ".join(text.replace("\u00a0", " ").split())
+    flat, lines = _flatten(text)
     found: dict[str, Found] = {}
     notes: list[str] = []
     matched: set[str] = set()
@@ -123,14 +123,14 @@ def parse_statistics_text(text: str) -> PastedFigures:
         for match in re.finditer(pattern, flat, re.IGNORECASE):
             matched.add(column)
             value = fixed if fixed is not None else _number(match[1])
-            _keep(found, notes, Found(column, value, _words(flat, match)))
+            _keep(found, notes, Found(column, value, _words(flat, lines, match)))
     for match in re.finditer(_AVERAGE, flat, re.IGNORECASE):
         column = _part_at(flat, match.start())
         if column is None:
             notes.append(f"Found an average ({match[1]}%) but not which figure it belongs to: "
-                         f"\u201c{_words(flat, match)}\u201d")
+                         f"\u201c{_words(flat, lines, match)}\u201d")
             continue
-        _keep(found, notes, Found(column, _number(match[1]), _words(flat, match)))
+        _keep(found, notes, Found(column, _number(match[1]), _words(flat, lines, match)))
     year = _year(flat, notes)
     ordered = sorted(found.values(), key=lambda f: list(COLUMN_LABELS).index(f.column))
     return PastedFigures(ordered, _missing(found, year), year, notes)
@@ -151,20 +151,38 @@ def _keep(found: dict[str, Found], notes: list[str], figure: Found) -> None:
                      f"using {earlier.value}. Check the figure before saving.")
 
 
-def _words(flat: str, match: re.Match, reach: int = 70) -> str:
-    """The words around a match, within its sentence, cut at whole words."""
-    stop = flat.rfind(". ", 0, match.start())
-    start = 0 if stop == -1 else stop + 2
+def _words(flat: str, lines: list[tuple[int, int]], match: re.Match, reach: int = 70) -> str:
+    """The words around a match: its sentence within its lines, cut at whole words."""
+    first = max(start for start, _ in lines if start <= match.start())
+    last = min((end for _, end in lines if end >= match.end()), default=len(flat))
+    stop = flat.rfind(". ", first, match.start())
+    start = first if stop == -1 else stop + 2
+    prefix = suffix = ""
     if match.start() - start > reach:
-        start = flat.find(" ", match.start() - reach) + 1
-    stop = flat.find(". ", match.end())
-    end = len(flat) if stop == -1 else stop + 1
+        start, prefix = flat.find(" ", match.start() - reach) + 1, "…"
+    stop = flat.find(". ", match.end(), last)
+    end = last if stop == -1 else stop + 1
     if end - match.end() > reach:
-        end = flat.rfind(" ", match.end(), match.end() + reach)
-    words = flat[start:end].strip()
-    prefix = "…" if start > 0 and flat[start - 2:start] != ". " else ""
-    suffix = "…" if end < len(flat) and not words.endswith(".") else ""
-    return f"{prefix}{words}{suffix}"
+        end, suffix = flat.rfind(" ", match.end(), match.end() + reach), "…"
+    return f"{prefix}{flat[start:end].strip()}{suffix}"
+
+
+def _flatten(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text on one line with single spaces, and where each original line lies in it.
+
+    Pasted pages break figures across lines ("53" then "upheld decisions"), so sentences are
+    matched on the flat text; the line spans let us quote a figure's own line back.
+    """
+    flat, spans = "", []
+    for line in text.replace("\u00a0", " ").splitlines():
+        words = " ".join(line.split())
+        if not words:
+            continue
+        if flat:
+            flat += " "
+        spans.append((len(flat), len(flat) + len(words)))
+        flat += words
+    return flat, spans
 
 
 def _part_at(flat: str, position: int) -> str | None:
