@@ -481,10 +481,6 @@ class Trend:
     def caveats(self) -> list[str]:
         return trend_caveats([s.year for s in self.years])
 
-    def series(self, figure: str) -> list[float | None]:
-        """One figure over the years: ``upheld_pct``, ``upheld_per_100k``, ..."""
-        return [as_json(s)[figure] for s in self.years]
-
 
 def trend_caveats(years: list[str]) -> list[str]:
     """The 2022-23 process change wherever a trend reaches back to it, and 2020-21's Covid gap."""

@@ -142,11 +142,11 @@ def _print_saved(plan, path) -> None:
                                                                    "unchanged")}
     out.print(f"Saved {len(plan)} council year{'s' if len(plan) != 1 else ''} in "
               f"{escape(str(path))}: {counts['new']} new, {counts['replaced']} replaced, "
-              f"{counts['unchanged']} unchanged.")
+              f"{counts['unchanged']} unchanged.", soft_wrap=True)
     for planned in plan:
-        out.print(f"  {escape(planned.title)}: {planned.kind}")
+        out.print(f"  {escape(planned.title)}: {planned.kind}", soft_wrap=True)
         for warning in planned.new.warnings:
-            out.print(f"    Check: {escape(warning)}")
+            out.print(f"    Check: {escape(warning)}", soft_wrap=True)
 
 
 def _shown(value) -> str:
@@ -196,19 +196,12 @@ def run_from_text(args) -> int:
 
 
 def _known_type(args) -> str | None:
-    """The council's type from figures or an assessment already in the workspace."""
-    from code_check.errors import InputError
     from code_check.store.statistics import StatisticsStore
     from code_check.store.workspace import Workspace
 
     with Workspace(getattr(args, "workspace", None)) as workspace:
-        held = StatisticsStore(workspace).rows(args.council)
-        if held:
-            return held[-1].authority_type.value
-        try:
-            return workspace.council(args.council).authority_type.value
-        except InputError:
-            return None
+        known = StatisticsStore(workspace).authority_type(args.council)
+    return known.value if known else None
 
 
 def _print_parsed(parsed, args) -> None:
@@ -222,13 +215,15 @@ def _print_parsed(parsed, args) -> None:
         grid.add_row(figure.label, str(figure.value), escape(figure.words))
     out.print(grid)
     if parsed.missing:
-        out.print("Not found in the text: " + "; ".join(parsed.missing_labels) + ".")
+        out.print("Not found in the text: " + "; ".join(parsed.missing_labels) + ".",
+                  soft_wrap=True)
     else:
-        out.print("Every figure looked for was found.")
+        out.print("Every figure looked for was found.", soft_wrap=True)
     if parsed.year is None and args.year is None:
-        out.print("Not found in the text: which year the figures are for (give --year).")
+        out.print("Not found in the text: which year the figures are for (give --year).",
+                  soft_wrap=True)
     for note in parsed.notes:
-        out.print(f"Check: {escape(note)}")
+        out.print(f"Check: {escape(note)}", soft_wrap=True)
 
 
 def _print_parsed_json(parsed, *, saved: dict | None) -> None:
@@ -313,8 +308,8 @@ def _print_trends(rows) -> None:
         notes = [c.small_numbers for c in comparisons if c.small_numbers]
         notes += trend.caveats
         for note in notes:
-            out.print(f"Note: {note}")
+            out.print(f"Note: {note}", soft_wrap=True)
         for stats in trend.years:
             for warning in stats.warnings:
-                out.print(f"Check: {escape(warning)}")
+                out.print(f"Check: {escape(warning)}", soft_wrap=True)
         out.print()

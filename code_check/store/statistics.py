@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from code_check.assessment import AuthorityType
+from code_check.errors import InputError
 from code_check.statistics import FieldChange, OmbudsmanStats, differences, stored_fields
 from code_check.store.schema import transaction
 from code_check.store.workspace import Workspace
@@ -38,6 +40,7 @@ class StatisticsStore:
     """Statistics kept in a workspace's ``ombudsman_statistics`` table."""
 
     def __init__(self, workspace: Workspace) -> None:
+        self._workspace = workspace
         self._db = workspace.connection
 
     def rows(self, council: str | None = None, year: str | None = None) -> list[OmbudsmanStats]:
@@ -53,18 +56,15 @@ class StatisticsStore:
         return [OmbudsmanStats.model_validate_json(row[0])
                 for row in self._db.execute(query, params)]
 
-    def councils(self) -> list[str]:
-        rows = self._db.execute(
-            "SELECT council, MAX(year) FROM ombudsman_statistics GROUP BY council "
-            "ORDER BY council COLLATE NOCASE")
-        return [self._stored_name(row[0]) for row in rows]
-
-    def _stored_name(self, council: str) -> str:
-        """The council's name as spelt in its latest row."""
-        row = self._db.execute(
-            "SELECT statistics FROM ombudsman_statistics WHERE council = ? "
-            "ORDER BY year DESC LIMIT 1", (council,)).fetchone()
-        return OmbudsmanStats.model_validate_json(row[0]).council
+    def authority_type(self, council: str) -> AuthorityType | None:
+        """The council's type from its figures held, else from its assessments' record."""
+        held = self.rows(council)
+        if held:
+            return held[-1].authority_type
+        try:
+            return self._workspace.council(council).authority_type
+        except InputError:
+            return None
 
     def plan(self, rows: list[OmbudsmanStats]) -> list[PlannedChange]:
         """What saving ``rows`` would add and replace, with each replaced column."""

@@ -40,15 +40,8 @@ def held_statistics(workspace_path: Path, council: str) -> list[OmbudsmanStats]:
 
 
 def known_authority_type(workspace_path: Path, council: str) -> AuthorityType | None:
-    """From the council's figures already held, else from its assessments' council record."""
     with Workspace(workspace_path) as workspace:
-        held = StatisticsStore(workspace).rows(council)
-        if held:
-            return held[-1].authority_type
-        try:
-            return workspace.council(council).authority_type
-        except InputError:
-            return None
+        return StatisticsStore(workspace).authority_type(council)
 
 
 def upheld_bars(rows: list[OmbudsmanStats]) -> str:
