@@ -203,6 +203,14 @@ class OmbudsmanStats(BaseModel):
         return computed if computed is not None else self.upheld_per_100k
 
     @property
+    def per_100k_basis(self) -> str | None:
+        """Which population a worked-out per-100,000 figure rests on, as the reference asks."""
+        if self.computed_upheld_per_100k is None:
+            return None
+        return (f"{self.year}: upheld per 100,000 residents is worked out from a population of "
+                f"{self.population:,}; the Ombudsman's own figure may differ by about 0.1.")
+
+    @property
     def computed_upheld_per_100k(self) -> float | None:
         if self.upheld is None or self.population is None:
             return None
@@ -480,6 +488,15 @@ class Trend:
     @property
     def caveats(self) -> list[str]:
         return trend_caveats([s.year for s in self.years])
+
+    @property
+    def notes(self) -> list[str]:
+        """Everything a reader needs beside the figures: the latest year's small numbers, how
+        each per-100,000 figure was worked out, and the caveats of the trend."""
+        latest = self.years[-1]
+        notes = [c.small_numbers for c in compare(latest) if c.small_numbers]
+        notes += [s.per_100k_basis for s in self.years if s.per_100k_basis]
+        return notes + self.caveats
 
 
 def trend_caveats(years: list[str]) -> list[str]:

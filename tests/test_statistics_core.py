@@ -169,6 +169,10 @@ def test_per_100k_from_population_else_published():
                             "from 5.3 worked out from 53 upheld and a population of 1,000,000; "
                             "this figure uses the population given."]
     assert as_json(kent())["upheld_per_100k"] == 3.4
+    assert kent().per_100k_basis is None
+    assert with_population.per_100k_basis == (
+        "2022-23: upheld per 100,000 residents is worked out from a population of 1,589,100; "
+        "the Ombudsman's own figure may differ by about 0.1.")
 
 
 @pytest.mark.parametrize("printed", ["2.5%", "2.5 %", " 2.5% "])
@@ -220,6 +224,12 @@ def test_trend_table_and_caveats():
                                   "3.4 (same as 3.4)", "100% (same as 100%)", "8% (above 6%)"]
     later = trends([kent().model_copy(update={"year": "2024-25"})])[0]
     assert later.caveats == []
+    assert later.notes == []
+    small = trends([norwich().model_copy(update={"population": 143_000})])[0]
+    assert small.notes == [compare(norwich())[0].small_numbers,
+                           "2024-25: upheld per 100,000 residents is worked out from a "
+                           "population of 143,000; the Ombudsman's own figure may differ by "
+                           "about 0.1."]
 
 
 def test_differences_name_each_changed_column():

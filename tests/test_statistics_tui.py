@@ -81,7 +81,10 @@ def test_screen_shows_key_figures_years_trend_and_caveats(tmp_path):
         assert len(trend) == 4
         assert trend[1].startswith("2022-23  █")
         assert "▲ 6 percentage points above the average (77%)" in trend[1]
-        assert PROCESS_CHANGE_CAVEAT in text_of(screen, "#caveats")
+        notes = text_of(screen, "#caveats")
+        assert PROCESS_CHANGE_CAVEAT in notes
+        assert "2024-25: upheld per 100,000 residents is worked out from a population of " \
+               "150,000" in notes
         shown = {binding.binding.key: binding.binding.description
                  for binding in screen.active_bindings.values()}
         assert shown["p"] == "Paste figures"

@@ -294,8 +294,7 @@ def _print_trends(rows) -> None:
         grid = table(f"{name} ({latest.authority_type.label}), {latest.year}: against the "
                      "average for similar authorities",
                      "Figure", "This council", "Average", "Compared", "Rests on")
-        comparisons = compare(latest)
-        for c in comparisons:
+        for c in compare(latest):
             grid.add_row(c.figure, c.shown_value, c.show(c.average),
                          f"{c.mark} {c.in_words}" if c.direction else c.in_words,
                          c.rests_on_text)
@@ -305,9 +304,7 @@ def _print_trends(rows) -> None:
         for stats in trend.years:
             years.add_row(*year_cells(stats))
         out.print(years)
-        notes = [c.small_numbers for c in comparisons if c.small_numbers]
-        notes += trend.caveats
-        for note in notes:
+        for note in trend.notes:
             out.print(f"Note: {note}", soft_wrap=True)
         for stats in trend.years:
             for warning in stats.warnings:

@@ -21,10 +21,10 @@ from code_check.errors import InputError
 from code_check.statistics import (
     YEAR_TABLE_HEADINGS,
     OmbudsmanStats,
+    Trend,
     compare,
     financial_year,
     rounded,
-    trend_caveats,
     year_cells,
 )
 from code_check.statistics_text import PastedFigures, parse_statistics_text
@@ -132,17 +132,15 @@ class StatisticsScreen(Screen):
         self.query_one("#statistics-title", Static).update(
             f"{latest.council} ({latest.authority_type.label}), {latest.year}: "
             "against the average for similar authorities")
-        comparisons = compare(latest)
         key.add_columns("Figure", "This council", "Average", "Compared", "Rests on")
-        for c in comparisons:
+        for c in compare(latest):
             compared = f"{c.mark} {c.in_words}" if c.direction else c.in_words
             key.add_row(c.figure, c.shown_value, c.show(c.average), compared, c.rests_on_text)
         years.add_columns(*YEAR_TABLE_HEADINGS)
         for stats in self.rows:
             years.add_row(*year_cells(stats))
         self.query_one("#trend", Static).update(upheld_bars(self.rows))
-        notes = [c.small_numbers for c in comparisons if c.small_numbers]
-        notes += trend_caveats([s.year for s in self.rows])
+        notes = Trend(latest.council, self.rows).notes
         self.query_one("#caveats", Static).update("\n".join(f"Note: {n}" for n in notes))
         warnings = [w for stats in self.rows for w in stats.warnings]
         self.query_one("#warnings", Static).update("\n".join(f"Check: {w}" for w in warnings))
@@ -245,8 +243,8 @@ class PasteStatisticsScreen(ModalScreen[bool]):
 
 
 def _found_lines(parsed: PastedFigures) -> list[str]:
-    lines = [f"Found {len(parsed.found)} figures"
-             + (f" for {parsed.year}:" if parsed.year else ":")]
+    count = f"{len(parsed.found)} figure" + ("" if len(parsed.found) == 1 else "s")
+    lines = [f"Found {count}" + (f" for {parsed.year}:" if parsed.year else ":")]
     lines += [f"  ✓ {f.label}: {f.value}" for f in parsed.found]
     if parsed.missing:
         lines.append("Not found: " + "; ".join(parsed.missing_labels) + ".")
