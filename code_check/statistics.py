@@ -104,16 +104,6 @@ Per100k = Annotated[Annotated[float, Field(ge=0)] | None, BeforeValidator(_rate)
 Population = Annotated[Annotated[int, Field(ge=1)] | None, BeforeValidator(_count)]
 Year = Annotated[str, BeforeValidator(financial_year)]
 
-COLUMNS = (
-    "council", "authority_type", "year",
-    "dealt_with", "not_for_us", "assessed_and_closed", "investigated",
-    "upheld", "satisfactory_remedy", "compliance_outcomes", "compliance_pct",
-    "population", "upheld_per_100k",
-    "average_upheld_pct", "average_upheld_per_100k", "average_compliance_pct",
-    "average_satisfactory_remedy_pct",
-    "published_upheld_pct", "published_satisfactory_remedy_pct",
-)
-REQUIRED_COLUMNS = COLUMNS[:3]
 COLUMN_LABELS = {
     "council": "Council",
     "authority_type": "Type of authority",
@@ -203,14 +193,6 @@ class OmbudsmanStats(BaseModel):
         return computed if computed is not None else self.upheld_per_100k
 
     @property
-    def per_100k_basis(self) -> str | None:
-        """Which population a worked-out per-100,000 figure rests on, as the reference asks."""
-        if self.computed_upheld_per_100k is None:
-            return None
-        return (f"{self.year}: upheld per 100,000 residents is worked out from a population of "
-                f"{self.population:,}; the Ombudsman's own figure may differ by about 0.1.")
-
-    @property
     def computed_upheld_per_100k(self) -> float | None:
         if self.upheld is None or self.population is None:
             return None
@@ -273,6 +255,10 @@ def rounded(value: float, decimals: int) -> str:
     """As the Ombudsman prints it: halves round up (86.5% is 87%), not to the even digit."""
     step = Decimal(1).scaleb(-decimals)
     return str(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
+
+
+COLUMNS = tuple(OmbudsmanStats.model_fields)  # file column order: the model's field order
+REQUIRED_COLUMNS = tuple(n for n, f in OmbudsmanStats.model_fields.items() if f.is_required())
 
 
 def validated(data: dict, *, source: str | Path, line: int | None = None) -> OmbudsmanStats:
@@ -495,8 +481,19 @@ class Trend:
         each per-100,000 figure was worked out, and the caveats of the trend."""
         latest = self.years[-1]
         notes = [c.small_numbers for c in compare(latest) if c.small_numbers]
-        notes += [s.per_100k_basis for s in self.years if s.per_100k_basis]
+        by_population: dict[int, list[str]] = {}
+        for stats in self.years:
+            if stats.computed_upheld_per_100k is not None:
+                by_population.setdefault(stats.population, []).append(stats.year)
+        notes += [per_100k_basis(years, population)
+                  for population, years in by_population.items()]
         return notes + self.caveats
+
+
+def per_100k_basis(years: list[str], population: int) -> str:
+    """Which population a worked-out per-100,000 figure rests on, as the reference asks."""
+    return (f"Upheld per 100,000 residents for {', '.join(years)} is worked out from a "
+            f"population of {population:,}; the Ombudsman's own figure may differ by about 0.1.")
 
 
 def trend_caveats(years: list[str]) -> list[str]:

@@ -15,7 +15,13 @@ from typing import Any
 
 from code_check.assessment import AuthorityType
 from code_check.errors import InputError
-from code_check.statistics import COLUMN_LABELS, OmbudsmanStats, financial_year, validated
+from code_check.statistics import (
+    COLUMN_LABELS,
+    OmbudsmanStats,
+    financial_year,
+    stored_fields,
+    validated,
+)
 
 _COUNT = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.]|,\d)"
 _RATE = r"(?<![\d.])(\d+(?:\.\d+)?)"
@@ -99,14 +105,25 @@ class PastedFigures:
     def missing_labels(self) -> list[str]:
         return [COLUMN_LABELS[column] for column in self.missing]
 
-    def to_statistics(self, council: str, authority_type: AuthorityType | str,
-                      year: str | None = None) -> OmbudsmanStats:
-        """The figures as one council's year; ``year`` overrides the one found in the text."""
+    def year_for(self, year: str | None = None) -> str:
+        """The year given, else the one found in the text."""
         chosen = year or self.year
         if chosen is None:
             raise InputError("could not tell which year the figures are for; give the year "
                              "(for example --year 2023-24)", source="pasted text", field="year")
-        data = {"council": council, "authority_type": authority_type, "year": chosen,
+        return chosen
+
+    def to_statistics(self, council: str, authority_type: AuthorityType | str,
+                      year: str | None = None,
+                      held: OmbudsmanStats | None = None) -> OmbudsmanStats:
+        """The figures as one council's year; ``year`` overrides the one found in the text.
+
+        ``held`` is the same year as already saved: the columns the text does not give (the
+        population, say) are kept from it rather than blanked.
+        """
+        chosen = self.year_for(year)
+        kept = stored_fields(held) if held is not None and held.year == chosen else {}
+        data = {**kept, "council": council, "authority_type": authority_type, "year": chosen,
                 **self.values}
         return validated(data, source="pasted text")
 

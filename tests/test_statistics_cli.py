@@ -223,3 +223,19 @@ def test_workspace_option_after_the_subcommand(run_cli, tmp_path):
     status, out, _ = run_cli("stats", "show", "--workspace", elsewhere, "--format", "json")
     assert status == 0
     assert len(json.loads(out)) == 4
+
+
+def test_from_text_replacing_a_year_keeps_what_the_text_lacks(run_cli, not_a_terminal):
+    run_cli("stats", "import", DEMO)
+    letter = SAMPLES / "example-2023-24-letter.txt"
+    status, _, err = run_cli("stats", "from-text", letter, "--council",
+                             "Example Borough Council", "--save")
+    assert status == 1
+    assert "run again with --yes to replace" in err
+    status, out, _ = run_cli("stats", "from-text", letter, "--council",
+                             "Example Borough Council", "--save", "--yes")
+    assert status == 0
+    assert "0 new, 1 replaced, 0 unchanged" in out
+    year = {r.year: r for r in held()}["2023-24"]
+    assert year.population == 150_000  # not in the letter: kept
+    assert (year.upheld_per_100k, year.average_upheld_pct) == (7.3, 80)  # from the letter

@@ -6,8 +6,11 @@ import pytest
 from pydantic import ValidationError
 
 from code_check.statistics import (
+    COLUMN_LABELS,
+    COLUMNS,
     COVID_CAVEAT,
     PROCESS_CHANGE_CAVEAT,
+    REQUIRED_COLUMNS,
     OmbudsmanStats,
     as_json,
     compare,
@@ -169,10 +172,6 @@ def test_per_100k_from_population_else_published():
                             "from 5.3 worked out from 53 upheld and a population of 1,000,000; "
                             "this figure uses the population given."]
     assert as_json(kent())["upheld_per_100k"] == 3.4
-    assert kent().per_100k_basis is None
-    assert with_population.per_100k_basis == (
-        "2022-23: upheld per 100,000 residents is worked out from a population of 1,589,100; "
-        "the Ombudsman's own figure may differ by about 0.1.")
 
 
 @pytest.mark.parametrize("printed", ["2.5%", "2.5 %", " 2.5% "])
@@ -225,11 +224,16 @@ def test_trend_table_and_caveats():
     later = trends([kent().model_copy(update={"year": "2024-25"})])[0]
     assert later.caveats == []
     assert later.notes == []
-    small = trends([norwich().model_copy(update={"population": 143_000})])[0]
-    assert small.notes == [compare(norwich())[0].small_numbers,
-                           "2024-25: upheld per 100,000 residents is worked out from a "
-                           "population of 143,000; the Ombudsman's own figure may differ by "
-                           "about 0.1."]
+    small = trends([norwich().model_copy(update={"population": 143_000}),
+                    norwich().model_copy(update={"population": 143_000, "year": "2023-24"}),
+                    norwich().model_copy(update={"population": 142_000, "year": "2022-23"})])[0]
+    assert small.notes == [
+        compare(norwich())[0].small_numbers,
+        "Upheld per 100,000 residents for 2022-23 is worked out from a population of 142,000; "
+        "the Ombudsman's own figure may differ by about 0.1.",
+        "Upheld per 100,000 residents for 2023-24, 2024-25 is worked out from a population of "
+        "143,000; the Ombudsman's own figure may differ by about 0.1.",
+        PROCESS_CHANGE_CAVEAT]
 
 
 def test_differences_name_each_changed_column():
@@ -237,3 +241,15 @@ def test_differences_name_each_changed_column():
     assert [c.describe() for c in differences(kent(), changed)] == [
         "upheld: 53 -> 54", "population: blank -> 1589100"]
     assert differences(kent(), kent()) == []
+
+
+def test_file_columns_include_every_contract_column():
+    contract = {
+        "council", "authority_type", "year", "dealt_with", "not_for_us", "assessed_and_closed",
+        "investigated", "upheld", "satisfactory_remedy", "compliance_outcomes",
+        "compliance_pct", "population", "upheld_per_100k", "average_upheld_pct",
+        "average_upheld_per_100k", "average_compliance_pct", "average_satisfactory_remedy_pct",
+    }
+    assert contract <= set(COLUMNS)
+    assert set(COLUMN_LABELS) == set(COLUMNS)
+    assert REQUIRED_COLUMNS == ("council", "authority_type", "year")

@@ -83,8 +83,8 @@ def test_screen_shows_key_figures_years_trend_and_caveats(tmp_path):
         assert "▲ 6 percentage points above the average (77%)" in trend[1]
         notes = text_of(screen, "#caveats")
         assert PROCESS_CHANGE_CAVEAT in notes
-        assert "2024-25: upheld per 100,000 residents is worked out from a population of " \
-               "150,000" in notes
+        assert ("Upheld per 100,000 residents for 2021-22, 2022-23, 2023-24, 2024-25 is worked "
+                "out from a population of 150,000") in notes
         shown = {binding.binding.key: binding.binding.description
                  for binding in screen.active_bindings.values()}
         assert shown["p"] == "Paste figures"
@@ -119,7 +119,8 @@ def test_paste_preview_then_save(tmp_path):
             SAMPLES / "kent-2022-23-page.txt").read_text(encoding="utf-8")
         await pilot.pause()
         preview = text_of(modal, "#paste-preview")
-        assert preview.startswith("Found 12 figures for 2022-23:")
+        assert preview.startswith("Cannot save yet: choose the type of council\n"
+                                  "Found 12 figures for 2022-23:")
         assert "✓ Upheld: 53" in preview
         assert "Cannot save yet: choose the type of council" in preview
         assert save.disabled

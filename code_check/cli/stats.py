@@ -179,11 +179,7 @@ def run_from_text(args) -> int:
         else:
             print("Not saved: add --save to keep these figures in the workspace.")
         return 0
-    authority_type = args.authority_type or _known_type(args)
-    if authority_type is None:
-        raise InputError(f"{args.council} is not yet in the workspace: say what kind of council "
-                         f"it is ({', '.join(AUTHORITY_TYPES)})", field="--authority-type")
-    stats = parsed.to_statistics(args.council, authority_type, args.year)
+    stats = _pasted_statistics(args, parsed)
     saved = _save(args, [stats], source=f"text of {args.file}")
     if saved is None:
         return 0
@@ -195,13 +191,21 @@ def run_from_text(args) -> int:
     return 0
 
 
-def _known_type(args) -> str | None:
+def _pasted_statistics(args, parsed):
+    """The pasted figures as the council's year, keeping held columns the text lacks."""
+    from code_check.errors import InputError
     from code_check.store.statistics import StatisticsStore
     from code_check.store.workspace import Workspace
 
+    year = parsed.year_for(args.year)
     with Workspace(getattr(args, "workspace", None)) as workspace:
-        known = StatisticsStore(workspace).authority_type(args.council)
-    return known.value if known else None
+        store = StatisticsStore(workspace)
+        authority_type = args.authority_type or store.authority_type(args.council)
+        held = store.held(args.council, year)
+    if authority_type is None:
+        raise InputError(f"{args.council} is not yet in the workspace: say what kind of council "
+                         f"it is ({', '.join(AUTHORITY_TYPES)})", field="--authority-type")
+    return parsed.to_statistics(args.council, authority_type, year, held)
 
 
 def _print_parsed(parsed, args) -> None:

@@ -70,10 +70,13 @@ class StatisticsStore:
         """What saving ``rows`` would add and replace, with each replaced column."""
         planned = []
         for row in rows:
-            held = self.rows(row.council, row.year)
-            old = held[0] if held else None
+            old = self.held(row.council, row.year)
             planned.append(PlannedChange(row, old, differences(old, row) if old else []))
         return planned
+
+    def held(self, council: str, year: str) -> OmbudsmanStats | None:
+        found = self.rows(council, year)
+        return found[0] if found else None
 
     def save(self, rows: list[OmbudsmanStats], source: str) -> None:
         """Add or replace every row in one transaction."""

@@ -173,7 +173,8 @@ class PasteStatisticsScreen(ModalScreen[bool]):
                 yield Input(placeholder="Year, such as 2023-24", id="paste-year")
                 yield Select([(t.label, t) for t in AuthorityType], id="paste-type",
                              prompt="Type of council", value=self.authority_type or Select.NULL)
-            yield Static("Nothing pasted yet.", id="paste-preview")
+            with VerticalScroll(id="paste-preview-box"):
+                yield Static("Nothing pasted yet.", id="paste-preview")
             with Horizontal(id="paste-buttons"):
                 yield Button("Save", id="paste-save", variant="primary", disabled=True)
                 yield Button("Cancel", id="paste-cancel")
@@ -194,15 +195,17 @@ class PasteStatisticsScreen(ModalScreen[bool]):
             self._can_save(False)
             return
         parsed = parse_statistics_text(text)
-        lines = _found_lines(parsed)
         try:
-            self.ready = parsed.to_statistics(self.council, self._chosen_type(),
-                                              self._chosen_year())
+            authority_type = self._chosen_type()
+            year = parsed.year_for(self._chosen_year())
+            with Workspace(self.workspace_path) as workspace:
+                store = StatisticsStore(workspace)
+                self.ready = parsed.to_statistics(self.council, authority_type, year,
+                                                  store.held(self.council, year))
+                lines = _plan_lines(store.plan([self.ready])[0])
         except InputError as error:
-            lines.append(f"Cannot save yet: {error.problem}")
-        if self.ready is not None:
-            lines += _plan_lines(self._plan(self.ready))
-        preview.update("\n".join(lines))
+            lines = [f"Cannot save yet: {error.problem}"]
+        preview.update("\n".join(lines + _found_lines(parsed)))
         self._can_save(self.ready is not None and bool(parsed.found))
 
     def _chosen_year(self) -> str | None:
@@ -219,10 +222,6 @@ class PasteStatisticsScreen(ModalScreen[bool]):
         if chosen is Select.NULL:
             raise InputError("choose the type of council", field="type of council")
         return chosen
-
-    def _plan(self, stats: OmbudsmanStats) -> PlannedChange:
-        with Workspace(self.workspace_path) as workspace:
-            return StatisticsStore(workspace).plan([stats])[0]
 
     def _can_save(self, allowed: bool) -> None:
         self.query_one("#paste-save", Button).disabled = not allowed
@@ -243,14 +242,16 @@ class PasteStatisticsScreen(ModalScreen[bool]):
 
 
 def _found_lines(parsed: PastedFigures) -> list[str]:
-    count = f"{len(parsed.found)} figure" + ("" if len(parsed.found) == 1 else "s")
-    lines = [f"Found {count}" + (f" for {parsed.year}:" if parsed.year else ":")]
-    lines += [f"  ✓ {f.label}: {f.value}" for f in parsed.found]
+    """What is missing and what to check first, then every figure found."""
+    lines = []
     if parsed.missing:
         lines.append("Not found: " + "; ".join(parsed.missing_labels) + ".")
     if parsed.year is None:
         lines.append("Not found: which year the figures are for (type it above).")
     lines += [f"Check: {note}" for note in parsed.notes]
+    count = f"{len(parsed.found)} figure" + ("" if len(parsed.found) == 1 else "s")
+    lines.append(f"Found {count}" + (f" for {parsed.year}:" if parsed.year else ":"))
+    lines += [f"  ✓ {f.label}: {f.value}" for f in parsed.found]
     return lines
 
 
