@@ -151,6 +151,13 @@ def test_reimport_asks_at_a_terminal(run_cli, tmp_path, monkeypatch, answer, uph
     assert held()[0].upheld == upheld
 
 
+def test_authority_type_choices_match_the_model():
+    from code_check.assessment import AuthorityType
+    from code_check.cli.stats import AUTHORITY_TYPES
+
+    assert AUTHORITY_TYPES == tuple(t.value for t in AuthorityType)
+
+
 def test_from_text_shows_found_and_not_found_without_saving(run_cli):
     status, out, _ = run_cli("stats", "from-text", SAMPLES / "norwich-2024-25-page.txt",
                              "--council", "Norwich City Council")

@@ -88,7 +88,7 @@ def _save(args, rows, source: str):
         if replaced and args.format == "table":
             _print_replacements(replaced)
         if replaced and not _replace_agreed(args, replaced):
-            print("Nothing saved: the figures already held are unchanged.")
+            print("Nothing saved: the figures already held are unchanged.", file=sys.stderr)
             return None
         store.save([p.new for p in plan if p.kind != "unchanged"], source)
         return plan, workspace.path
