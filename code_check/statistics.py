@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Annotated, Any
-
 from pathlib import Path
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,

@@ -199,3 +199,18 @@ def test_core_and_command_line_never_import_textual():
     code = (f"import sys; import {', '.join(modules)}; "
             "sys.exit(1 if 'textual' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_workspace_that_cannot_be_read_is_said_in_words(tmp_path):
+    broken = tmp_path / "not-a-workspace.sqlite3"
+    broken.write_text("these are not the figures you are looking for " * 100)
+
+    async def steps(app, pilot):
+        screen = app.screen
+        assert text_of(screen, "#statistics-title").startswith(
+            f"Cannot read the workspace: {broken}: not a code-check workspace")
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen is screen  # no paste dialog over a workspace it cannot save to
+
+    run(Host(broken, "Kent County Council"), steps)

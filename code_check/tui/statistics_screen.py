@@ -96,12 +96,21 @@ class StatisticsScreen(Screen):
         self.action_reload()
 
     def action_reload(self) -> None:
-        self.rows = held_statistics(self.workspace_path, self.council)
+        try:
+            self.rows = held_statistics(self.workspace_path, self.council)
+        except InputError as error:
+            self.rows = []
+            self._show(problem=f"Cannot read the workspace: {error}")
+            return
         self._show()
 
     def action_paste(self) -> None:
-        modal = PasteStatisticsScreen(self.workspace_path, self.council,
-                                      known_authority_type(self.workspace_path, self.council))
+        try:
+            authority_type = known_authority_type(self.workspace_path, self.council)
+        except InputError as error:
+            self.notify(f"Cannot read the workspace: {error}", severity="error")
+            return
+        modal = PasteStatisticsScreen(self.workspace_path, self.council, authority_type)
         self.app.push_screen(modal, self._pasted)
 
     def _pasted(self, saved: bool | None) -> None:
@@ -113,14 +122,14 @@ class StatisticsScreen(Screen):
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
 
-    def _show(self) -> None:
+    def _show(self, problem: str | None = None) -> None:
         empty = self.query_one("#statistics-empty", Static)
         key, years = self.query_one("#key-figures", DataTable), self.query_one("#years", DataTable)
         key.clear(columns=True)
         years.clear(columns=True)
         if not self.rows:
             self.query_one("#statistics-title", Static).update(
-                f"{self.council}: no Ombudsman statistics held yet")
+                problem or f"{self.council}: no Ombudsman statistics held yet")
             empty.update("Press p to paste the text of the Ombudsman's page or annual letter "
                          "for this council, or run: code-check stats import FILE")
             empty.display = True
@@ -232,8 +241,12 @@ class PasteStatisticsScreen(ModalScreen[bool]):
             self.notify("Nothing to save yet: see the preview for what is missing.",
                         severity="warning")
             return
-        with Workspace(self.workspace_path) as workspace:
-            StatisticsStore(workspace).save([self.ready], source="pasted text")
+        try:
+            with Workspace(self.workspace_path) as workspace:
+                StatisticsStore(workspace).save([self.ready], source="pasted text")
+        except InputError as error:
+            self.notify(f"Not saved: {error}", severity="error")
+            return
         self.dismiss(True)
 
     @on(Button.Pressed, "#paste-cancel")
