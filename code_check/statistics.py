@@ -172,6 +172,8 @@ class OmbudsmanStats(BaseModel):
     @property
     def upheld_pct(self) -> float | None:
         """Upheld / investigated; the published figure only when the counts are missing."""
+        if self.investigated == 0:
+            return None
         if self.upheld is not None and self.investigated is not None:
             return _percent(self.upheld, self.investigated)
         return self.published_upheld_pct
@@ -307,10 +309,10 @@ def _percent(part: int, whole: int) -> float | None:
 
 def _percent_check(name: str, year: str, published: float | None, part: int | None,
                    whole: int | None, whole_name: str) -> list[str]:
-    if published is None or part is None or whole is None:
+    if published is None or whole is None or (part is None and whole != 0):
         return []
-    computed = _percent(part, whole)
-    if computed is None:
+    computed = None if part is None else _percent(part, whole)
+    if whole == 0:
         return [f"{year}: a published {name} rate of {published:g}% is given but nothing was "
                 f"{whole_name}, so the rate is not applicable."]
     if abs(computed - published) > PERCENT_TOLERANCE + 1e-9:

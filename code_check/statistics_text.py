@@ -38,9 +38,11 @@ _SENTENCES: list[tuple[str, str, int | None]] = [
     ("assessed_and_closed", rf"{_COUNT} (?:(?:complaints|enquiries|of these|were|was) )*"
                             r"assessed and closed", None),
     ("assessed_and_closed", rf"assessed and closed:? {_COUNT}(?! ?%)", None),
-    ("investigated", rf"based on a total of {_COUNT} (?:detailed )?investigations", None),
+    ("investigated", rf"based on a total of {_COUNT} (?:detailed )?investigations?\b", None),
     ("investigated", rf"{_COUNT} (?:(?:complaints|of these|were|was) )*investigated\b", None),
     ("investigated", rf"\binvestigated:? {_COUNT}(?! ?%)", None),
+    ("investigated", r"did not (?:carry out|complete) any (?:detailed )?investigations"
+                     r"|did not investigate any complaints", 0),
     ("published_upheld_pct", rf"{_RATE} ?% of (?:the )?complaints we investigated were upheld",
      None),
     ("upheld", rf"{_COUNT} upheld decisions?\b(?! per)", None),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from code_check.statistics import (
@@ -121,6 +123,11 @@ def test_zero_denominators_are_not_applicable_never_zero():
                              investigated=0, upheld=0)
     assert as_json(nothing)["upheld_pct"] is None
     assert compare(nothing)[0].shown_value == "not applicable"
+    printed = OmbudsmanStats(council="A", authority_type="district_council", year="2023-24",
+                             investigated=0, published_upheld_pct=50)
+    assert as_json(printed)["upheld_pct"] is None
+    assert printed.warnings == ["2023-24: a published upheld rate of 50% is given but nothing "
+                                "was investigated, so the rate is not applicable."]
 
 
 def test_compliance_is_the_published_figure_only_when_outcomes_were_recorded():
@@ -253,3 +260,43 @@ def test_file_columns_include_every_contract_column():
     assert contract <= set(COLUMNS)
     assert set(COLUMN_LABELS) == set(COLUMNS)
     assert REQUIRED_COLUMNS == ("council", "authority_type", "year")
+
+
+@st.composite
+def council_years(draw):
+    """Any consistent set of counts, with published figures that may or may not agree."""
+    investigated = draw(st.none() | st.integers(0, 500))
+    upheld = draw(st.none() | st.integers(0, investigated if investigated is not None else 500))
+    remedied = draw(st.none() | st.integers(0, upheld if upheld is not None else 500))
+    maybe_pct = st.none() | st.floats(0, 100, allow_nan=False)
+    return OmbudsmanStats(
+        council="Any Council", authority_type="unitary_council", year="2023-24",
+        dealt_with=draw(st.none() | st.integers(0, 2000)),
+        not_for_us=draw(st.none() | st.integers(0, 1000)),
+        assessed_and_closed=draw(st.none() | st.integers(0, 1000)),
+        investigated=investigated, upheld=upheld, satisfactory_remedy=remedied,
+        compliance_outcomes=draw(st.none() | st.integers(0, 200)),
+        compliance_pct=draw(maybe_pct),
+        population=draw(st.none() | st.integers(1, 2_000_000)),
+        upheld_per_100k=draw(st.none() | st.floats(0, 50, allow_nan=False)),
+        average_upheld_pct=draw(maybe_pct), average_compliance_pct=draw(maybe_pct),
+        average_satisfactory_remedy_pct=draw(maybe_pct),
+        published_upheld_pct=draw(maybe_pct), published_satisfactory_remedy_pct=draw(maybe_pct),
+    )
+
+
+@given(council_years())
+def test_any_consistent_figures_give_rates_in_range_or_not_applicable(stats):
+    figures = as_json(stats)
+    for key in ("upheld_pct", "satisfactory_remedy_pct", "compliance_pct"):
+        assert figures[key] is None or 0 <= figures[key] <= 100
+    if stats.investigated == 0:
+        assert figures["upheld_pct"] is None
+        assert compare(stats)[0].shown_value == "not applicable"
+    if stats.upheld == 0:
+        assert figures["satisfactory_remedy_pct"] is None
+    if not stats.compliance_outcomes:
+        assert figures["compliance_pct"] is None
+    assert all(isinstance(w, str) and w.endswith(".") for w in stats.warnings)
+    assert len(year_cells(stats)) == 7
+    assert all(c.in_words for c in compare(stats))

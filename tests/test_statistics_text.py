@@ -10,9 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from code_check.errors import InputError
-from code_check.statistics import as_json, compare
+from code_check.statistics import COLUMN_LABELS, as_json, compare
 from code_check.statistics_text import parse_statistics_text
 
 SAMPLES = Path(__file__).parent / "statistics_samples"
@@ -186,3 +188,24 @@ def test_words_show_where_each_figure_came_from():
     assert words["upheld"] == "53 upheld decisions"  # two lines on the page, quoted as one
     assert words["average_upheld_pct"] == ("This compares to an average of 80% in similar "
                                            "authorities.")
+
+
+def test_singular_forms_and_no_investigations():
+    parsed = parse_statistics_text(
+        "100% of complaints we investigated were upheld. 1 upheld decision. Statistics are "
+        "based on a total of 1 detailed investigation. Statistics are based on a total of 1 "
+        "compliance outcome. 1 satisfactory remedy decision.")
+    assert parsed.values == {"investigated": 1, "upheld": 1, "published_upheld_pct": 100,
+                             "compliance_outcomes": 1, "satisfactory_remedy": 1}
+    nothing = parse_statistics_text("We did not investigate any complaints about the council "
+                                    "in 2023-24. We did not uphold any complaints.")
+    assert nothing.values == {"investigated": 0, "upheld": 0}
+    stats = nothing.to_statistics("Little Marsh District Council", "district_council")
+    assert as_json(stats)["upheld_pct"] is None  # nothing investigated: not applicable
+
+
+@given(st.text())
+def test_any_text_is_read_without_crashing(text):
+    parsed = parse_statistics_text(text)
+    assert set(parsed.values) <= set(COLUMN_LABELS)
+    assert all(isinstance(v, int | float) for v in parsed.values.values())
