@@ -23,9 +23,8 @@ from code_check.statistics import (
     validated,
 )
 
-_COUNT = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.]|,\d)"
+_COUNT = r"(?<![\d.,/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.]|,\d)"  # not part of 2023-24
 _RATE = r"(?<![\d.])(\d+(?:\.\d+)?)"
-_COUNCIL = r"(?:authority|council|organisation)"
 
 # (column, pattern, value for a sentence that carries no number); for each column the forms
 # are tried in order and the first that matches is used.
@@ -178,11 +177,13 @@ def _words(flat: str, lines: list[tuple[int, int]], match: re.Match, reach: int 
     start = first if stop == -1 else stop + 2
     prefix = suffix = ""
     if match.start() - start > reach:
-        start, prefix = flat.find(" ", match.start() - reach) + 1, "…"
+        cut = flat.find(" ", match.start() - reach, match.start())
+        start, prefix = (match.start() - reach if cut == -1 else cut + 1), "…"
     stop = flat.find(". ", match.end(), last)
     end = last if stop == -1 else stop + 1
     if end - match.end() > reach:
-        end, suffix = flat.rfind(" ", match.end(), match.end() + reach), "…"
+        cut = flat.rfind(" ", match.end(), match.end() + reach)
+        end, suffix = (match.end() + reach if cut == -1 else cut), "…"
     return f"{prefix}{flat[start:end].strip()}{suffix}"
 
 

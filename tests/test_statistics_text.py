@@ -209,3 +209,11 @@ def test_any_text_is_read_without_crashing(text):
     parsed = parse_statistics_text(text)
     assert set(parsed.values) <= set(COLUMN_LABELS)
     assert all(isinstance(v, int | float) for v in parsed.values.values())
+
+
+def test_quoted_words_are_trimmed_around_long_runs():
+    parsed = parse_statistics_text("x" * 200 + " 53 upheld decisions " + "y" * 200)
+    [figure] = parsed.found
+    assert figure.words == "…53 upheld decisions…"  # whole words only: the runs are dropped
+    parsed = parse_statistics_text("x" * 200 + "53 upheld decisions" + "y" * 200)
+    assert parsed.values == {}  # glued to other characters: not a figure
