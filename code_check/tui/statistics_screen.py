@@ -60,7 +60,7 @@ def upheld_bars(rows: list[OmbudsmanStats]) -> str:
 
 
 class StatisticsScreen(Screen):
-    """A council's Ombudsman statistics, read from the workspace each time it is shown."""
+    """A council's Ombudsman statistics, read from the workspace when opened and on reload."""
 
     CSS_PATH = "statistics.tcss"
     BINDINGS = [
