@@ -264,7 +264,8 @@ def run_show(args) -> int:
         rows = [r for r in rows if r.year == year]
     if not rows:
         wanted = " ".join(part for part in (args.council, year) if part) or "any council"
-        raise InputError(f"no Ombudsman statistics for {wanted} in {where}")
+        hint = "" if args.stats_file else "; add them with: code-check stats import FILE"
+        raise InputError(f"no Ombudsman statistics for {wanted} in {where}{hint}")
     if args.format == "json":
         from code_check.cli.output import print_json
         from code_check.statistics import as_json, comparison_json
