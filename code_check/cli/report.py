@@ -29,6 +29,10 @@ def register(subparsers) -> None:
                         help="an earlier assessment (YAML file or workspace number) to show "
                         "progress against (default for a workspace assessment: the council's "
                         "previous one)")
+    parser.add_argument("--stats", type=Path, metavar="FILE",
+                        help="the Ombudsman's statistics (.csv or .yaml) to set beside the "
+                        "assessment (default for a workspace assessment: the figures held in "
+                        "the workspace for the council)")
     parser.add_argument("--as-of", type=iso_date, metavar="DATE",
                         help="judge overdue actions as of this date (YYYY-MM-DD; default: today)")
     parser.add_argument("--provision-level", action="store_true",
@@ -66,9 +70,31 @@ def _single(args, generated_at, as_of) -> Path:
         loaded.catalogue, loaded.assessment,
         previous=previous.assessment if previous else None,
         previous_catalogue=previous.catalogue if previous else None,
+        statistics=_statistics(args, loaded),
         generated_at=generated_at, as_of=as_of,
     )
     return export(report, args.format, args.output, provision_level=args.provision_level)
+
+
+def _statistics(args, loaded) -> list | None:
+    """The council's figures from ``--stats``, else those held in the workspace."""
+    council = loaded.assessment.council.name
+    if args.stats is not None:
+        from code_check.statistics_files import read_statistics
+
+        rows = read_statistics(args.stats)
+        if not any(row.council.casefold() == council.casefold() for row in rows):
+            held = ", ".join(sorted({row.council for row in rows}))
+            raise InputError(f"no figures for {council} (the file has: {held})",
+                             source=args.stats, field="council")
+        return rows
+    if loaded.workspace_id is None:
+        return None
+    from code_check.store.statistics import StatisticsStore
+    from code_check.store.workspace import Workspace
+
+    with Workspace(getattr(args, "workspace", None)) as workspace:
+        return StatisticsStore(workspace).rows(council) or None
 
 
 def _previous(args, loaded):

@@ -316,22 +316,17 @@ def _statistics(report: Report) -> str:
         table(f"Headline figures, {stats.latest_year}",
               ["Figure", "Council", "Average for similar authorities", "Compared",
                "Rests on"],
-              [[e(f.figure), e(f.value_text), e(f.average_text), e(f"{f.mark}: {f.comparison}"),
+              [[e(f.figure), e(f.value_text), e(f.average_text), e(f"{f.mark} {f.comparison}"),
                 e(f.rests_on)] for f in stats.headline], numeric={1, 2}),
         "<h3>Year by year</h3>",
-        table("The Ombudsman's figures for each year held",
-              ["Year", "Investigated", "Upheld", "Upheld (%)", "Average upheld (%)",
-               "Upheld per 100,000", "Average per 100,000", "Compliance (%)",
-               "Average compliance (%)", "Satisfactory remedy (%)", "Average remedy (%)"],
-              [[e(y.year), e(y.investigated), e(y.upheld), e(y.upheld_pct),
-                e(y.average_upheld_pct), e(y.upheld_per_100k), e(y.average_upheld_per_100k),
-                e(y.compliance_pct), e(y.average_compliance_pct), e(y.satisfactory_remedy_pct),
-                e(y.average_satisfactory_remedy_pct)] for y in stats.years],
-              numeric=set(range(1, 11))),
+        table("The Ombudsman's figures for each year held, each rate beside the average "
+              "for similar authorities where published", stats.year_headings,
+              [[e(cell) for cell in year] for year in stats.years],
+              numeric=set(range(1, len(stats.year_headings)))),
     ]
-    if stats.caveats:
+    if stats.notes:
         parts.append("<h3>Read these figures with care</h3><ul class=\"caveats\">"
-                     + "".join(f"<li>{e(c)}</li>" for c in stats.caveats) + "</ul>")
+                     + "".join(f"<li>{e(n)}</li>" for n in stats.notes) + "</ul>")
     if stats.warnings:
         parts.append("<h3>Figures that do not add up</h3><ul class=\"caveats\">"
                      + "".join(f"<li>{e(w)}</li>" for w in stats.warnings) + "</ul>")

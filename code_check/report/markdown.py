@@ -131,17 +131,11 @@ def _statistics(report: Report) -> str:
               [[f.figure, f.value_text, f.average_text, f"{f.mark} {f.comparison}", f.rests_on]
                for f in stats.headline]),
         "", "### Year by year", "",
-        table(["Year", "Investigated", "Upheld", "Upheld (%)", "Average upheld (%)",
-               "Upheld per 100,000", "Average per 100,000", "Compliance (%)",
-               "Average compliance (%)", "Satisfactory remedy (%)", "Average remedy (%)"],
-              [[y.year, y.investigated, y.upheld, y.upheld_pct, y.average_upheld_pct,
-                y.upheld_per_100k, y.average_upheld_per_100k, y.compliance_pct,
-                y.average_compliance_pct, y.satisfactory_remedy_pct,
-                y.average_satisfactory_remedy_pct] for y in stats.years]),
+        table(stats.year_headings, stats.years),
     ]
-    if stats.caveats:
+    if stats.notes:
         lines += ["", "### Read these figures with care", "",
-                  *[f"- {md(c)}" for c in stats.caveats]]
+                  *[f"- {md(note)}" for note in stats.notes]]
     if stats.warnings:
         lines += ["", "### Figures that do not add up", "",
                   *[f"- {md(w)}" for w in stats.warnings]]

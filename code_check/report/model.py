@@ -18,6 +18,8 @@ from code_check.catalogue import Catalogue, Obligation, Requirement
 from code_check.compare import ChangeKind, compare
 from code_check.lint import lint
 from code_check.scoring import Score, Tally, score
+from code_check.statistics import YEAR_TABLE_HEADINGS, OmbudsmanStats, trends, year_cells
+from code_check.statistics import compare as beside_average
 
 STATUS_MARKS = {
     Status.MET.value: "✓",
@@ -202,26 +204,16 @@ class StatisticsFigure(ReportPart):
     rests_on: str
 
 
-class StatisticsYear(ReportPart):
-    year: str
-    investigated: str
-    upheld: str
-    upheld_pct: str
-    average_upheld_pct: str
-    upheld_per_100k: str
-    average_upheld_per_100k: str
-    compliance_pct: str
-    average_compliance_pct: str
-    satisfactory_remedy_pct: str
-    average_satisfactory_remedy_pct: str
-
-
 class StatisticsSection(ReportPart):
+    """The Ombudsman's figures for the council, each beside the average for similar
+    authorities, year by year, with the caveats that go beside any trend."""
+
     council: str
     latest_year: str
     headline: list[StatisticsFigure]
-    years: list[StatisticsYear]
-    caveats: list[str]
+    year_headings: list[str]
+    years: list[list[str]]
+    notes: list[str]
     warnings: list[str]
 
 
@@ -246,12 +238,15 @@ def build_report(
     *,
     previous: Assessment | None = None,
     previous_catalogue: Catalogue | None = None,
-    statistics: StatisticsSection | None = None,
+    statistics: list[OmbudsmanStats] | None = None,
     complaint_log: ComplaintLogSection | None = None,
     generated_at: datetime,
     as_of: date,
 ) -> Report:
-    """The whole report for one assessment; ``previous`` adds the change since it."""
+    """The whole report for one assessment; ``previous`` adds the change since it.
+
+    ``statistics`` may hold several councils' figures: the assessed council's are used.
+    """
     result = score(catalogue, assessment)
     actions = _actions(catalogue, assessment, as_of)
     change = None
@@ -264,7 +259,8 @@ def build_report(
         actions=sorted(actions.values(), key=_action_order),
         sections=[_section(s) for s in result.sections],
         complaint_log=complaint_log,
-        statistics=statistics,
+        statistics=statistics_section(statistics, assessment.council.name)
+        if statistics else None,
         lint=[LintItem(severity=f.severity.value, check=f.check,
                        requirement_id=f.requirement_id, message=f.message)
               for f in lint(catalogue, assessment, as_of=as_of)],
@@ -476,6 +472,27 @@ def _appendix(catalogue: Catalogue, assessment: Assessment, result: Score,
             gap_rank=gap_ranks.get(requirement.id),
         ))
     return rows
+
+
+# the Ombudsman's statistics ----------------------------------------------------------------
+
+def statistics_section(rows: list[OmbudsmanStats], council: str) -> StatisticsSection | None:
+    """The council's years beside the averages, with the caveats; None when none are held."""
+    trend = next((t for t in trends(rows) if t.council.casefold() == council.casefold()), None)
+    if trend is None:
+        return None
+    latest = trend.years[-1]
+    return StatisticsSection(
+        council=trend.council, latest_year=latest.year,
+        headline=[StatisticsFigure(
+            figure=c.figure, value_text=c.shown_value, average_text=c.show(c.average),
+            comparison=c.in_words, mark=c.mark, rests_on=c.rests_on_text)
+            for c in beside_average(latest)],
+        year_headings=list(YEAR_TABLE_HEADINGS),
+        years=[year_cells(year) for year in trend.years],
+        notes=trend.notes,
+        warnings=[warning for year in trend.years for warning in year.warnings],
+    )
 
 
 # words -------------------------------------------------------------------------------------

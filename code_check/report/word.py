@@ -219,18 +219,14 @@ def _statistics(doc, report: Report) -> None:
     paragraph(doc, f"{stats.council}, {stats.latest_year}, beside the published average for "
               "similar authorities.")
     table(doc, ["Figure", "Council", "Average", "Compared", "Rests on"],
-          [[f.figure, f.value_text, f.average_text, f"{f.mark}: {f.comparison}", f.rests_on]
+          [[f.figure, f.value_text, f.average_text, f"{f.mark} {f.comparison}", f.rests_on]
            for f in stats.headline])
     heading(doc, "Year by year", 2)
-    table(doc, ["Year", "Investigated", "Upheld", "Upheld (%)", "Average upheld (%)",
-                "Per 100,000", "Average per 100,000", "Compliance (%)", "Average compliance (%)"],
-          [[y.year, y.investigated, y.upheld, y.upheld_pct, y.average_upheld_pct,
-            y.upheld_per_100k, y.average_upheld_per_100k, y.compliance_pct,
-            y.average_compliance_pct] for y in stats.years])
-    if stats.caveats:
+    table(doc, stats.year_headings, stats.years)
+    if stats.notes:
         heading(doc, "Read these figures with care", 2)
-        for caveat in stats.caveats:
-            paragraph(doc, caveat, style="List Bullet")
+        for note in stats.notes:
+            paragraph(doc, note, style="List Bullet")
     if stats.warnings:
         heading(doc, "Figures that do not add up", 2)
         for warning in stats.warnings:

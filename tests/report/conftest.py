@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -44,3 +45,14 @@ def assessments(catalogue) -> tuple[Assessment, Assessment]:
     current = Assessment(council=council, catalogue=catalogue.id, assessed_on=date(2026, 4, 14),
                          assessor="Complaints Manager", answers=_answers(catalogue, 0))
     return previous, current
+
+
+@pytest.fixture(scope="session")
+def statistics(assessments):
+    """The demo council's Ombudsman figures, four years from 2021-22."""
+    import code_check
+    from code_check.statistics_files import read_statistics
+
+    rows = read_statistics(Path(code_check.__file__).parent / "demo" / "example-statistics.csv")
+    name = assessments[1].council.name
+    return [row.model_copy(update={"council": name}) for row in rows]

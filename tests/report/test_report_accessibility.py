@@ -29,10 +29,10 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def report(catalogue, assessments):
+def report(catalogue, assessments, statistics):
     previous, current = assessments
-    return build_report(catalogue, current, previous=previous, generated_at=GENERATED_AT,
-                        as_of=AS_OF)
+    return build_report(catalogue, current, previous=previous, statistics=statistics,
+                        generated_at=GENERATED_AT, as_of=AS_OF)
 
 
 def _violations(html: str, tmp_path) -> list[dict]:

@@ -113,3 +113,47 @@ def test_today_is_the_default_as_of(run_cli, files, tmp_path):
     run_cli("report", files[1], "--format", "json", "-o", out)
     assert json.loads(out.read_text(encoding="utf-8"))["title"]["as_of"] == \
         date.today().isoformat()
+
+
+@pytest.fixture
+def stats_file(tmp_path, statistics):
+    from code_check.statistics import COLUMNS, stored_fields
+
+    path = tmp_path / "stats.csv"
+    lines = [",".join(COLUMNS)]
+    for row in statistics:
+        fields = stored_fields(row)
+        lines.append(",".join(str(fields.get(c, "")) for c in COLUMNS))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_stats_file_adds_the_ombudsman_section(run_cli, files, stats_file, tmp_path):
+    out = tmp_path / "r.md"
+    status, _, stderr = run_cli("report", files[1], "--format", "md", "-o", out,
+                                "--stats", stats_file)
+    assert (status, stderr) == (0, "")
+    text = out.read_text(encoding="utf-8")
+    assert "## The Ombudsman's statistics" in text and "2022-23" in text
+
+
+def test_stats_file_without_the_council_is_one_line(run_cli, files, tmp_path):
+    path = tmp_path / "other.csv"
+    path.write_text("council,authority_type,year,investigated,upheld\n"
+                    "Elsewhere Council,district_council,2023-24,4,2\n", encoding="utf-8")
+    status, _, stderr = run_cli("report", files[1], "--format", "md", "-o", tmp_path / "r.md",
+                                "--stats", path)
+    assert status == 1
+    assert "no figures for Borsetshire County Council (the file has: Elsewhere Council)" in stderr
+
+
+def test_workspace_statistics_are_used_for_a_workspace_assessment(run_cli, workspace,
+                                                                   statistics, tmp_path):
+    from code_check.store.statistics import StatisticsStore
+
+    path, _, new = workspace
+    with Workspace(path) as ws:
+        StatisticsStore(ws).save(statistics, "test")
+    out = tmp_path / "r.json"
+    run_cli("report", str(new), "--workspace", path, "--format", "json", "-o", out)
+    assert json.loads(out.read_text(encoding="utf-8"))["statistics"]["latest_year"] == "2024-25"

@@ -102,3 +102,23 @@ def test_template_row_gathers_evidence_and_commentary(catalogue, assessments):
     assert row.answer == "Partly"
     assert row.evidence == ["Stage 2 log"]
     assert row.commentary[0].endswith("Extensions not yet tracked")
+
+
+def test_statistics_section_is_the_councils_own(catalogue, assessments, statistics):
+    other = [row.model_copy(update={"council": "Elsewhere Council"}) for row in statistics]
+    report = build_report(catalogue, assessments[1], statistics=[*other, *statistics],
+                          generated_at=GENERATED_AT, as_of=AS_OF)
+    stats = report.statistics
+    assert stats.council == assessments[1].council.name and stats.latest_year == "2024-25"
+    assert [year[0] for year in stats.years] == ["2021-22", "2022-23", "2023-24", "2024-25"]
+    assert any("2022-23" in note for note in stats.notes)
+    assert stats.headline[0].figure == "Complaints upheld"
+    assert stats.headline[0].comparison == "the same as the average (81%)"
+
+
+def test_no_figures_for_the_council_means_no_statistics_section(catalogue, assessments,
+                                                                 statistics):
+    other = [row.model_copy(update={"council": "Elsewhere Council"}) for row in statistics]
+    report = build_report(catalogue, assessments[1], statistics=other,
+                          generated_at=GENERATED_AT, as_of=AS_OF)
+    assert report.statistics is None
