@@ -71,7 +71,7 @@ def _gaps(report: Report) -> str:
     blocks = [f"## Gaps, worst first ({len(report.gaps)})"]
     for gap in report.gaps:
         lines = [
-            f"### {gap.rank}. {md(provision(gap.id, gap.provisional))}: "
+            f"### {gap.rank}. Provision {md(provision(gap.id, gap.provisional))}: "
             f"{md(gap.status_label)} ({md(gap.obligation_label)})",
             "",
             f"Section {md(gap.section)}, {md(gap.section_title)}. {md(gap.text)}",
