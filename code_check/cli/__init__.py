@@ -14,7 +14,7 @@ from importlib import import_module
 from code_check import __version__
 from code_check.errors import InputError
 
-COMMAND_MODULES = ("rules", "readiness")
+COMMAND_MODULES = ("rules", "readiness", "assessment", "demo")
 
 
 def build_parser() -> argparse.ArgumentParser:
