@@ -10,6 +10,7 @@ cannot be read is an error naming the spreadsheet row (the header is row 1) and 
 from __future__ import annotations
 
 import csv
+import io
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -136,7 +137,7 @@ def csv_rows(text: str, source: str | Path) -> list[list[str]]:
     """The cells of each record; the delimiter is whichever of , ; or tab the header uses most."""
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         return list(reader)
     except csv.Error as exc:
