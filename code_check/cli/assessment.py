@@ -204,12 +204,11 @@ def run_list(args) -> int:
     from code_check.cli.readiness import percent
 
     grid = table(f"Assessments, newest first ({len(records)})", "No.", "Council", "Date",
-                 "Assessor", "Readiness", "Band", "Coverage", "From")
+                 "Readiness", "Coverage")
     for record in records:
-        grid.add_row(str(record.id), escape(record.council), f"{record.assessed_on:%d %b %Y}",
-                     escape(record.assessor or "-"), percent(record.score), record.band or "-",
-                     percent(record.coverage),
-                     f"no. {record.based_on}" if record.based_on else "-")
+        readiness = f"{percent(record.score)} {record.band}" if record.band else "-"
+        grid.add_row(str(record.id), escape(record.council), record.assessed_on.isoformat(),
+                     readiness, percent(record.coverage))
     console().print(grid)
     return 0
 
