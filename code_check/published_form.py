@@ -21,6 +21,7 @@ from pathlib import Path
 from code_check.assessment import Answer, Assessment, Council, Status
 from code_check.catalogue import Catalogue
 from code_check.errors import InputError
+from code_check.files import read_bytes
 
 ANSWER_HEADER_WORDS = ("follow", "compliant", "comply")
 EVIDENCE_HEADER_WORDS = ("evidence",)
@@ -98,7 +99,7 @@ def read_published_form(
     assessor: str | None = None,
 ) -> Assessment:
     """Read a published self-assessment saved as CSV (UTF-8, or Excel's Windows encoding)."""
-    rows = csv_rows(decode_csv(_read_bytes(path), path), path)
+    rows = csv_rows(decode_csv(read_bytes(path), path), path)
     return parse_published_form(
         rows, catalogue, council=council, assessed_on=assessed_on, assessor=assessor,
         source=path,
@@ -143,17 +144,6 @@ def csv_rows(text: str, source: str | Path) -> list[list[str]]:
     except csv.Error as exc:
         raise InputError(f"cannot be read as CSV ({exc})", source=source,
                          line=reader.line_num) from None
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", source=path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", source=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror})", source=path) from None
 
 
 # columns -----------------------------------------------------------------------------------

@@ -8,17 +8,11 @@ from datetime import date
 import pytest
 
 from code_check.assessment import Status
-from code_check.catalogue_files import load_catalogue
 from code_check.cli import main
 from code_check.demo import DEMO_COUNCIL, demo_assessments, install_demo
 from code_check.lint import lint
 from code_check.scoring import score
 from code_check.store.workspace import Workspace
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue()
 
 
 @pytest.fixture(scope="module")

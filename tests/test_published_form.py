@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from code_check.assessment import Council, Status
-from code_check.catalogue_files import load_catalogue
 from code_check.cli import main
 from code_check.errors import InputError
 from code_check.published_form import parse_published_form, read_published_form
@@ -23,13 +22,9 @@ COUNCIL = Council(name="Northtown District Council", authority_type="district_co
 
 
 @pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
+def workspace_in_tmp_path(tmp_path, monkeypatch):
+    """The default workspace beside the test's files, so a test can see it was not created."""
     monkeypatch.setenv("CODE_CHECK_WORKSPACE", str(tmp_path / "workspace.sqlite3"))
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue()
 
 
 def council_form(**answers: str) -> list[list[str]]:

@@ -16,17 +16,11 @@ from datetime import date
 import pytest
 
 from code_check.assessment import Action, Answer, Assessment, Council, Status
-from code_check.catalogue_files import load_catalogue
 from code_check.errors import InputError
 from code_check.store import schema
 from code_check.store.workspace import Workspace
 
 COUNCIL = Council(name="Northtown District Council", authority_type="district_council")
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue()
 
 
 @pytest.fixture

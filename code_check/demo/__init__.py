@@ -6,7 +6,6 @@ and clear progress from the first assessment to the second.
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 from code_check.assessment import Assessment
@@ -18,7 +17,7 @@ DEMO_FILES = ("example-borough-2025-12-31.yaml", "example-borough-2026-03-31.yam
 
 def demo_files() -> list[Path]:
     """The bundled assessment files, oldest first."""
-    folder = Path(str(files(__name__)))
+    folder = Path(__file__).parent
     return [folder / name for name in DEMO_FILES]
 
 
