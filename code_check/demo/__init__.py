@@ -7,9 +7,13 @@ and clear progress from the first assessment to the second.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from code_check.assessment import Assessment
 from code_check.catalogue import Catalogue
+
+if TYPE_CHECKING:
+    from code_check.store.workspace import Workspace
 
 DEMO_COUNCIL = "Example Borough Council"
 DEMO_FILES = ("example-borough-2025-12-31.yaml", "example-borough-2026-03-31.yaml")
@@ -28,7 +32,7 @@ def demo_assessments(catalogue: Catalogue | None = None) -> list[Assessment]:
     return [load_assessment_file(path, catalogue) for path in demo_files()]
 
 
-def install_demo(workspace, catalogue: Catalogue) -> list[int]:
+def install_demo(workspace: Workspace, catalogue: Catalogue) -> list[int]:
     """Add the demo council to a workspace, once; returns its assessment ids, oldest first.
 
     A workspace that already has a council of that name is left as it is, so running the demo
