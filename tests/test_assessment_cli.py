@@ -103,6 +103,7 @@ def test_new_refuses_bad_council_details(workspace_path, capsys, argv, message):
     assert main(["assessment", "new", "--council", "Northtown", *argv]) == 1
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+    assert not workspace_path.exists()
 
 
 # list and show --------------------------------------------------------------------------------

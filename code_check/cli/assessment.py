@@ -102,9 +102,9 @@ def run_new(args) -> int:
 
     catalogue = load_catalogue(args.catalogue, args.rules)
     assessed_on = args.date or date.today()
+    known = _known_council_in_workspace(args)
+    council = _council(args, known)
     with Workspace(args.workspace) as workspace:
-        known = _known_council(workspace, args.council)
-        council = _council(args, known)
         previous = workspace.assessments(council.name)[:1] if args.from_previous else []
         if args.from_previous and not previous:
             raise InputError(f"{council.name} has no earlier assessment to start from; "
