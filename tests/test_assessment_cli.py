@@ -181,6 +181,15 @@ def test_import_of_an_assessment_file(workspace_path, form, tmp_path, capsys):
     original = load_assessment_file(out)
     assert stored.answers == original.answers
     assert stored.assessor == "Bo Ray" and stored.council == original.council
+    renamed = run_json(capsys, "assessment", "import", str(out), "--council", "Northtown Borough",
+                       "--authority-type", "metropolitan_borough", "--population", "120000",
+                       "--date", "2026-02-02")
+    with Workspace(workspace_path) as workspace:
+        moved = workspace.load(renamed["id"])
+    assert moved.council.model_dump(mode="json") == {
+        "name": "Northtown Borough", "authority_type": "metropolitan_borough",
+        "population": 120000, "landlord": False}
+    assert moved.assessed_on.isoformat() == "2026-02-02" and moved.answers == original.answers
 
 
 def test_import_of_a_csv_needs_the_council(workspace_path, form, capsys):

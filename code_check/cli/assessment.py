@@ -330,10 +330,10 @@ def _read_yaml_import(args):
     from code_check.catalogue_files import load_catalogues
 
     assessment, catalogue = load_assessment_for(args.file, load_catalogues(args.rules))
-    council = assessment.council
-    if args.council or args.authority_type or args.population or args.landlord is not None:
-        given = argparse.Namespace(**{**vars(args), "council": args.council or council.name})
-        council = _council(given, council)
+    council = _council(argparse.Namespace(**{**vars(args), "council": assessment.council.name}),
+                       assessment.council)
+    if args.council:
+        council = council.model_copy(update={"name": args.council.strip()})
     changes = {"council": council}
     if args.date:
         changes["assessed_on"] = args.date
