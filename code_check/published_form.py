@@ -201,9 +201,9 @@ def _status(cell: str, line: int, columns: _Columns, source) -> Status | None:
     text = " ".join(cell.casefold().split()).rstrip(".")
     if not text:
         return None
-    if text in ("yes", "y"):
+    if text == "yes":
         return Status.MET
-    if text in ("no", "n"):
+    if text == "no":
         return Status.NOT_MET
     if text.startswith(("partial", "partly")) or re.match(r"yes\W*with\b", text):
         return Status.PARTLY_MET
@@ -298,6 +298,8 @@ def _refuse_repeats(understood: list[_RowAnswer], source) -> None:
     """Two lines answering the same row or provision: one answer would silently be lost."""
     seen: dict[str, int] = {}
     for row_answer in understood:
+        if _is_blank(row_answer.answer):
+            continue  # a heading row, such as "6 Complaints stages" above its two stages
         names = [f"provision {row_answer.provision}"] if row_answer.provision else [
             f"row {row}" for row in row_answer.template_rows]
         for name in names:

@@ -151,6 +151,14 @@ def test_section_cells_in_the_forms_councils_write_them(catalogue, cell, rows):
     assert {answer.via_row for answer in assessment.answers.values()} <= rows
 
 
+def test_a_heading_row_above_the_two_stages_answers_nothing(catalogue):
+    rows = [["Code section", "Compliant"], ["5", "Yes"], ["6 Complaints stages", ""],
+            ["Stage 1", "Yes"], ["Stage 2", "No"]]
+    assessment = parse(rows, catalogue)
+    assert assessment.status("6.2") is Status.MET
+    assert assessment.status("6.x-s2-response") is Status.NOT_MET
+
+
 # the Housing Ombudsman's provision-level form ----------------------------------------------
 
 def test_provision_level_form(catalogue):
@@ -224,6 +232,9 @@ MALFORMED = {
     "unreadable answer": (
         _with(lambda rows: rows[3].__setitem__(2, "Mostly")),
         "form.csv:4: Do we follow the Code: 'Mostly' is not an answer"),
+    "a single letter for an answer": (
+        _with(lambda rows: rows[7].__setitem__(2, "Y")),
+        "form.csv:8: Do we follow the Code: 'Y' is not an answer"),
     "answer without a section": (
         _with(lambda rows: rows.append(["", "", "Yes", "", ""])),
         "form.csv:12: Code section: no section or provision named"),
