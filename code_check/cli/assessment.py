@@ -18,7 +18,7 @@ def register(subparsers) -> None:
 
     new = command(assessment, "new", run_new,
                   "start an assessment: blank, or from the council's latest one")
-    _add_council(new)
+    _add_council(new, required=True)
     new.add_argument("--assessor", metavar="NAME", help="who is carrying out the assessment")
     new.add_argument("--date", type=iso_date, metavar="DATE",
                      help="date of the assessment (YYYY-MM-DD; default: today)")
@@ -46,12 +46,7 @@ def register(subparsers) -> None:
     )
     importing.add_argument("file", type=Path, metavar="FILE",
                            help="the council's published form as .csv, or an assessment .yaml")
-    importing.add_argument("--council", metavar="NAME", help="the council's name")
-    importing.add_argument("--authority-type", metavar="TYPE",
-                           help=f"one of {', '.join(AUTHORITY_TYPES)}")
-    importing.add_argument("--population", type=int, metavar="N", help="population served")
-    importing.add_argument("--landlord", action="store_true", default=None,
-                           help="the council owns housing stock")
+    _add_council(importing, required=False)
     importing.add_argument("--assessor", metavar="NAME", help="who made the assessment")
     importing.add_argument("--date", type=iso_date, metavar="DATE",
                            help="date of the assessment (YYYY-MM-DD; default: today)")
@@ -77,8 +72,10 @@ def register(subparsers) -> None:
     add_workspace(delete)
 
 
-def _add_council(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--council", metavar="NAME", required=True, help="the council's name")
+def _add_council(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument("--council", metavar="NAME", required=required,
+                        help="the council's name" + ("" if required else
+                                                     " (needed for a CSV file)"))
     parser.add_argument("--authority-type", metavar="TYPE",
                         help=f"one of {', '.join(AUTHORITY_TYPES)} (needed for a new council)")
     parser.add_argument("--population", type=int, metavar="N", help="population served")
