@@ -39,9 +39,6 @@ def install_demo(workspace: Workspace, catalogue: Catalogue) -> list[int]:
     twice, or after someone has edited the demo answers, never overwrites anything.
     """
     if not any(c.name.casefold() == DEMO_COUNCIL.casefold() for c in workspace.councils()):
-        previous = None
-        for assessment in demo_assessments(catalogue):
-            previous = workspace.add_assessment(
-                assessment, catalogue, author=assessment.assessor, based_on=previous)
+        workspace.add_series(demo_assessments(catalogue), catalogue)
     records = workspace.assessments(DEMO_COUNCIL)
     return [record.id for record in sorted(records, key=lambda r: (r.assessed_on, r.id))]
