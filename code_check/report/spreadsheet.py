@@ -56,6 +56,8 @@ def save(book: Workbook) -> bytes:
 def sheet_name(wanted: str, used: set[str]) -> str:
     """A valid, unused sheet name (Excel: at most 31 characters, no []:*?/\\)."""
     base = _SHEET_NAME_FORBIDDEN.sub(" ", xml_safe(wanted)).strip(" '") or "Sheet"
+    if len(base) > 31 and "(" in base:  # "Priya Shah (Head of Legal ...)": the name will do
+        base = base.split("(")[0].strip() or base
     name, number = base[:31], 2
     while name.casefold() in used:
         suffix = f" ({number})"

@@ -37,7 +37,7 @@ def workspace(tmp_path, catalogue, assessments):
 def test_every_format_from_a_file(run_cli, files, tmp_path, format_name):
     out = tmp_path / f"out.{format_name}"
     status, stdout, stderr = run_cli("report", files[1], "--format", format_name, "-o", out,
-                                     "--previous", files[0], "--as-of", "2026-05-01")
+                                     "--previous", files[0], "--as-of", "2026-06-01")
     assert (status, stderr) == (0, "")
     assert stdout == f"Wrote {out}\n" and out.stat().st_size > 0
 
@@ -45,10 +45,10 @@ def test_every_format_from_a_file(run_cli, files, tmp_path, format_name):
 def test_json_report_shows_change_since_previous_file(run_cli, files, tmp_path):
     out = tmp_path / "r.json"
     run_cli("report", files[1], "--format", "json", "-o", out, "--previous", files[0],
-            "--as-of", "2026-05-01")
+            "--as-of", "2026-06-01")
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["summary"]["change"]["previous_assessed_on"] == "2025-10-01"
-    assert data["title"]["as_of"] == "2026-05-01"
+    assert data["summary"]["change"]["previous_assessed_on"] == "2025-12-31"
+    assert data["title"]["as_of"] == "2026-06-01"
 
 
 def test_workspace_assessment_uses_the_councils_previous_one(run_cli, workspace, tmp_path):
@@ -58,7 +58,7 @@ def test_workspace_assessment_uses_the_councils_previous_one(run_cli, workspace,
                                 "-o", out)
     assert (status, stderr) == (0, "")
     change = json.loads(out.read_text(encoding="utf-8"))["summary"]["change"]
-    assert change["previous_assessed_on"] == "2025-10-01"
+    assert change["previous_assessed_on"] == "2025-12-31"
     run_cli("report", str(old), "--workspace", path, "--format", "json", "-o", out)
     assert json.loads(out.read_text(encoding="utf-8"))["summary"]["change"] is None
 
@@ -70,8 +70,8 @@ def test_cohort_from_the_workspace(run_cli, workspace, tmp_path):
                                 "-o", out)
     assert (status, stderr) == (0, "")
     text = out.read_text(encoding="utf-8")
-    assert "Ambridge District Council" in text and "Borsetshire County Council" in text
-    assert "up 2.5 points" in text
+    assert "Ambridge District Council" in text and "Example Borough Council" in text
+    assert "up 26.1 points" in text
     status, _, _ = run_cli("report", "--cohort", "--councils", "Ambridge District Council",
                            "--workspace", path, "--format", "xlsx", "-o", tmp_path / "c.xlsx")
     assert status == 0
@@ -144,7 +144,7 @@ def test_stats_file_without_the_council_is_one_line(run_cli, files, tmp_path):
     status, _, stderr = run_cli("report", files[1], "--format", "md", "-o", tmp_path / "r.md",
                                 "--stats", path)
     assert status == 1
-    assert "no figures for Borsetshire County Council (the file has: Elsewhere Council)" in stderr
+    assert "no figures for Example Borough Council (the file has: Elsewhere Council)" in stderr
 
 
 def test_workspace_statistics_are_used_for_a_workspace_assessment(run_cli, workspace,

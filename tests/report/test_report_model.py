@@ -23,10 +23,10 @@ def report(catalogue, assessments):
 
 def test_title_page_is_stamped(report, catalogue):
     title = report.title
-    assert title.council == "Borsetshire County Council"
+    assert title.council == "Example Borough Council"
     assert title.catalogue_id == catalogue.id and title.catalogue_version == catalogue.version
     assert title.code_check_version
-    assert title.generated_at_text == "1 May 2026 at 09:30 UTC"
+    assert title.generated_at_text == "1 June 2026 at 09:30 UTC"
 
 
 def test_summary_uses_the_one_score(report, catalogue, assessments):
@@ -41,9 +41,9 @@ def test_summary_uses_the_one_score(report, catalogue, assessments):
 
 def test_change_since_previous(report):
     change = report.summary.change
-    assert change is not None and change.previous_assessed_on == date(2025, 10, 1)
-    assert change.improved and change.regressed
-    assert change.in_words.startswith("63.9% on 1 October 2025 to 66.4% now")
+    assert change is not None and change.previous_assessed_on == date(2025, 12, 31)
+    assert change.improved and change.newly_assessed
+    assert change.in_words == "57.5% on 31 December 2025 to 83.6% now: up 26.1 points"
 
 
 def test_no_previous_means_no_change(catalogue, assessments):
