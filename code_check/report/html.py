@@ -29,9 +29,8 @@ dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1r
 dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }
 nav ol { columns: 2; padding-left: 1.5rem; }
-.headline { display: flex; flex-wrap: wrap; gap: 1rem; }
-.headline div { background: var(--band); border-left: 6px solid var(--accent); padding: 0.75rem 1rem;
-                min-width: 14rem; }
+.headline { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 1rem; }
+.headline div { background: var(--band); border-left: 6px solid var(--accent); padding: 0.75rem 1rem; }
 .headline strong { display: block; font-size: 1.6rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; font-size: 0.95rem; }
 caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
@@ -192,7 +191,7 @@ def _header(report: Report) -> str:
         ("Assessor", t.assessor or "Not recorded"),
         ("Assessed against", f"{t.catalogue_title}, {t.catalogue_publisher}, version "
                              f"{t.catalogue_version} (catalogue {t.catalogue_id})"),
-        ("Figures as of", t.as_of_text),
+        ("Position as at", t.as_of_text),
         ("Produced by", f"code-check {t.code_check_version} on {t.generated_at_text}"),
     ]
     meta = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in rows)

@@ -36,7 +36,7 @@ def _title(report: Report) -> str:
             ["Assessor", t.assessor or "Not recorded"],
             ["Assessed against", f"{t.catalogue_title}, {t.catalogue_publisher}, version "
                                  f"{t.catalogue_version} ({t.catalogue_id})"],
-            ["Figures as of", t.as_of_text],
+            ["Position as at", t.as_of_text],
             ["Produced by", f"code-check {t.code_check_version} on {t.generated_at_text}"],
         ]),
     ])

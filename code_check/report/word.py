@@ -71,11 +71,12 @@ def paragraph(doc, text: str, *, bold_lead: str | None = None, style: str | None
 
 
 def table(doc, headers: list[str] | None, rows: list[list[str]], *,
-          widths: list[float] | None = None):
+          widths: list[float] | None = None, font_size: float | None = None):
     """A grid table whose header row (if any) is bold and repeats on every page."""
     columns = len(headers) if headers else len(rows[0])
     grid = doc.add_table(rows=0, cols=columns)
     grid.style = "Table Grid"
+    _cell_margins(grid)
     if headers:
         header = grid.add_row()
         _repeat_as_header(header)
@@ -87,6 +88,11 @@ def table(doc, headers: list[str] | None, rows: list[list[str]], *,
             cell.text = xml_safe(text)
         if not headers:
             cells[0].paragraphs[0].runs[0].bold = True
+    if font_size:
+        for row in grid.rows:
+            for cell in row.cells:
+                for run in (r for p in cell.paragraphs for r in p.runs):
+                    run.font.size = Pt(font_size)
     if widths:
         grid.autofit = False
         for column, width in zip(grid.columns, widths, strict=True):
@@ -104,6 +110,17 @@ def picture(doc, png: bytes, width_cm: float, description: str) -> None:
     inline = run.add_picture(io.BytesIO(png), width=Cm(width_cm))
     inline._inline.docPr.set("descr", xml_safe(description))
     inline._inline.docPr.set("title", xml_safe(description.split(".")[0]))
+
+
+def _cell_margins(grid) -> None:
+    """A little space inside every cell, so text does not touch the borders."""
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in (("top", 40), ("left", 100), ("bottom", 40), ("right", 100)):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    grid._tbl.tblPr.append(margins)
 
 
 def _repeat_as_header(row) -> None:
@@ -135,9 +152,14 @@ def _title_page(doc, report: Report) -> None:
         ["Assessor", t.assessor or "Not recorded"],
         ["Assessed against", f"{t.catalogue_title}, {t.catalogue_publisher}, version "
                              f"{t.catalogue_version} (catalogue {t.catalogue_id})"],
-        ["Figures as of", t.as_of_text],
+        ["Position as at", t.as_of_text],
         ["Produced by", f"code-check {t.code_check_version} on {t.generated_at_text}"],
     ], widths=[4.5, 12.5])
+    s = report.summary
+    summary = paragraph(doc, f"{s.score_text}, {s.band} ({s.points}); {s.gap_count} gaps.",
+                        bold_lead="Readiness: ")
+    for run in summary.runs:
+        run.font.size = Pt(14)
     doc.add_page_break()
 
 
@@ -189,7 +211,7 @@ def _actions(doc, report: Report) -> None:
     table(doc, ["Provision", "Action", "Owner", "Due", "State"],
           [[_provision(a.requirement_id, a.provisional), a.description, a.owner, a.due_text,
             f"⚠ {a.state}" if a.overdue else a.state] for a in report.actions],
-          widths=[2.5, 6.5, 3.5, 2.5, 2])
+          widths=[2.6, 6, 4, 2.4, 2])
 
 
 def _sections(doc, report: Report) -> None:
@@ -222,7 +244,8 @@ def _statistics(doc, report: Report) -> None:
           [[f.figure, f.value_text, f.average_text, f"{f.mark} {f.comparison}", f.rests_on]
            for f in stats.headline])
     heading(doc, "Year by year", 2)
-    table(doc, stats.year_headings, stats.years)
+    table(doc, stats.year_headings, stats.years, font_size=9.5,
+          widths=[1.8, 2.4, 1.7, 3, 2.6, 2.6, 2.9])
     if stats.notes:
         heading(doc, "Read these figures with care", 2)
         for note in stats.notes:
