@@ -5,8 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from code_check.cli.options import AUTHORITY_TYPES, add_format, add_rules, add_workspace, command, group, iso_date
+from code_check.cli.options import (
+    AUTHORITY_TYPES,
+    add_format,
+    add_rules,
+    add_workspace,
+    command,
+    group,
+    iso_date,
+)
 from code_check.errors import InputError
+
 
 def register(subparsers) -> None:
     assessment = group(subparsers, "assessment",

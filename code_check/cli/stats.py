@@ -8,6 +8,7 @@ from pathlib import Path
 from code_check.cli.options import AUTHORITY_TYPES, add_format, add_workspace, command, group
 from code_check.cli.output import escape
 
+
 def register(subparsers) -> None:
     stats = group(subparsers, "stats",
                   "the Ombudsman's yearly figures for a council, beside similar authorities")
