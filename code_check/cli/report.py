@@ -50,10 +50,7 @@ def run_report(args) -> int:
 
     generated_at = datetime.now(UTC).replace(microsecond=0)
     as_of = args.as_of or date.today()
-    if args.cohort:
-        written = _cohort(args, generated_at)
-    else:
-        written = _single(args, generated_at, as_of)
+    written = _cohort(args, generated_at) if args.cohort else _single(args, generated_at, as_of)
     print(f"Wrote {written}")
     return 0
 
@@ -125,9 +122,9 @@ def _previous_id(workspace, assessment_id: int) -> int | None:
 
 
 def _cohort(args, generated_at) -> Path:
+    from code_check.files import write_atomically
     from code_check.report.cohort import build_cohort
     from code_check.report.cohort_export import COHORT_FORMATS as RENDERERS
-    from code_check.files import write_atomically
 
     if args.format not in COHORT_FORMATS:
         raise InputError(f"the cohort report comes as {', '.join(COHORT_FORMATS)}, not "

@@ -9,9 +9,9 @@ from __future__ import annotations
 from openpyxl.styles import PatternFill
 
 from code_check.report import html as page_html
+from code_check.report.cohort import Cohort
 from code_check.report.inert import html_text as e
 from code_check.report.markdown import table as md_table
-from code_check.report.cohort import Cohort
 
 HEAT_COLOURS = {4: "c8e6c9", 3: "e8f1c4", 2: "fde9b8", 1: "f8d3cf", 0: "eeeeee"}
 HEAT_CSS = "".join(

@@ -21,7 +21,8 @@ body { margin: 0; font: 16px/1.5 Arial, "Helvetica Neue", Helvetica, sans-serif;
 header, nav, main, footer { max-width: 62rem; margin: 0 auto; padding: 1rem 1.5rem; }
 header { border-bottom: 4px solid var(--accent); }
 h1 { font-size: 2rem; line-height: 1.2; margin: 0.5rem 0; }
-h2 { font-size: 1.5rem; margin: 2rem 0 0.75rem; padding-top: 0.5rem; border-top: 1px solid var(--rule); }
+h2 { font-size: 1.5rem; margin: 2rem 0 0.75rem; padding-top: 0.5rem;
+     border-top: 1px solid var(--rule); }
 h3 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }
 a { color: var(--accent); }
 .subtitle { font-size: 1.25rem; margin: 0; }
@@ -30,11 +31,13 @@ dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }
 nav ol { columns: 2; padding-left: 1.5rem; }
 .headline { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 1rem; }
-.headline div { background: var(--band); border-left: 6px solid var(--accent); padding: 0.75rem 1rem; }
+.headline div { background: var(--band); border-left: 6px solid var(--accent);
+                padding: 0.75rem 1rem; }
 .headline strong { display: block; font-size: 1.6rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; font-size: 0.95rem; }
 caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
-th, td { border: 1px solid var(--rule); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid var(--rule); padding: 0.35rem 0.5rem; text-align: left;
+         vertical-align: top; }
 thead th { background: var(--band); }
 td.number, th.number { text-align: right; white-space: nowrap; }
 .status { display: inline-block; padding: 0 0.4rem; border-radius: 3px; font-weight: bold;
@@ -72,7 +75,8 @@ footer { color: var(--muted); font-size: 0.9rem; border-top: 1px solid var(--rul
   h2, h3 { break-after: avoid; }
   tr, .gap, figure { break-inside: avoid; }
   thead { display: table-header-group; }
-  .headline div, .status, svg.chart rect { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .headline div, .status, svg.chart rect { print-color-adjust: exact;
+                                           -webkit-print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
 }
 """

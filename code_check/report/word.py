@@ -10,8 +10,8 @@ import io
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.oxml.ns import qn
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from code_check.report.charts import Bar, png_bar_chart
