@@ -120,7 +120,8 @@ def test_html_holds_every_gap_with_landmarks_and_no_scripts(report, tmp_path):
     assert "script" not in tags and "link" not in tags and "img" not in tags
     assert "src=" not in html and 'href="http' not in html and "url(" not in html
     headings = [int(t[1]) for t in tags if t in {"h1", "h2", "h3", "h4"}]
-    assert headings[0] == 1 and all(b - a <= 1 for a, b in zip(headings, headings[1:], strict=False))
+    assert headings[0] == 1
+    assert all(b - a <= 1 for a, b in zip(headings, headings[1:], strict=False))
 
 
 def test_template_forms_hold_their_rows(report, tmp_path):
