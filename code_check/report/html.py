@@ -285,9 +285,9 @@ def _sections(report: Report) -> str:
     return (f"<figure>{chart}<figcaption>Readiness by section, 0 to 100%. The table below "
             "gives the same figures.</figcaption></figure>"
             + table("Readiness by section: weighted points and answers",
-                    ["Section", "Title", "Readiness", "Points", "Answered", "Met", "Partly met",
-                     "Not met", "Not assessed", "Not applicable"],
-                    [[e(s.id), e(s.title), e(s.score_text), e(s.points), e(s.answered),
+                    ["Section", "Title", "Readiness", "Weighted points", "Answered", "Met",
+                     "Partly met", "Not met", "Not assessed", "Not applicable"],
+                    [[e(s.id), e(s.title), e(s.score_text), e(s.weighted_points), e(s.answered),
                       str(s.met), str(s.partly_met), str(s.not_met), str(s.not_assessed),
                       str(s.not_applicable)] for s in report.sections],
                     numeric={2, 5, 6, 7, 8, 9}))

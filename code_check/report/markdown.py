@@ -100,8 +100,8 @@ def _actions(report: Report) -> str:
 
 def _sections(report: Report) -> str:
     return "## Readiness by section\n\n" + table(
-        ["Section", "Title", "Readiness", "Points", "Answered"],
-        [[s.id, s.title, s.score_text, s.points, s.answered] for s in report.sections])
+        ["Section", "Title", "Readiness", "Weighted points", "Answered"],
+        [[s.id, s.title, s.score_text, s.weighted_points, s.answered] for s in report.sections])
 
 
 def _complaint_log(report: Report) -> str:

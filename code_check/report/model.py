@@ -128,8 +128,8 @@ class SectionReadiness(ReportPart):
     title: str
     score: float | None
     score_text: str
-    band_width: float
     points: str
+    weighted_points: str
     answered: str
     met: int
     partly_met: int
@@ -445,8 +445,9 @@ def _gaps(catalogue: Catalogue, assessment: Assessment, result: Score,
 def _section(section) -> SectionReadiness:
     return SectionReadiness(
         id=section.id, title=section.title, score=section.score,
-        score_text=percent(section.score), band_width=section.score or 0.0,
-        points=section.points(), answered=_answered(section),
+        score_text=percent(section.score), points=section.points(),
+        weighted_points=section.points().removesuffix(" weighted points"),
+        answered=f"{section.assessed} of {section.applicable}",
         met=section.met, partly_met=section.partly_met, not_met=section.not_met,
         not_assessed=section.not_assessed, not_applicable=section.not_applicable,
     )

@@ -219,8 +219,8 @@ def _sections(doc, report: Report) -> None:
     picture(doc, png_bar_chart([Bar(s.id, s.score, s.score_text) for s in report.sections]),
             12, "Bar chart of readiness by section, 0 to 100%. " + "; ".join(
                 f"section {s.id}: {s.score_text}" for s in report.sections) + ".")
-    table(doc, ["Section", "Title", "Readiness", "Points", "Answered"],
-          [[s.id, s.title, s.score_text, s.points, s.answered] for s in report.sections],
+    table(doc, ["Section", "Title", "Readiness", "Weighted points", "Answered"],
+          [[s.id, s.title, s.score_text, s.weighted_points, s.answered] for s in report.sections],
           widths=[2, 6, 2.4, 3.6, 3])
 
 
