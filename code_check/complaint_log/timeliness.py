@@ -1,0 +1,462 @@
+"""Timeliness of a complaint log in working days, against the Code's limits (DESIGN section 8).
+
+Built for logs of millions of rows: each distinct date text is parsed once (a dict cache gives
+its day number, working-day ordinal and month), each step's outcome is one small integer, and
+outcomes are counted per month and service area instead of kept in lists. Memory therefore
+depends on how many distinct dates, months and services a log has, not on how long it is.
+"""
+
+from __future__ import annotations
+
+import csv
+import heapq
+import re
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+from itertools import count
+from math import ceil
+from operator import itemgetter
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from code_check.catalogue import Measure
+from code_check.complaint_log.columns import REQUIRED_COLUMNS, Columns
+from code_check.working_days import WorkingDayCalendar
+
+# The Code's limits in working days, (usual, with an extension): DESIGN section 8.
+LIMITS = {
+    Measure.STAGE1_ACKNOWLEDGEMENT: (5, 5),
+    Measure.STAGE1_RESPONSE: (10, 20),
+    Measure.STAGE2_ACKNOWLEDGEMENT: (5, 5),
+    Measure.STAGE2_RESPONSE: (20, 40),
+}
+STEPS = tuple(LIMITS)
+OVERDUE_LISTED = 100  # the open cases furthest past their limit that are named one by one
+DATE_CACHE_LIMIT = 200_000  # distinct date texts remembered (dates with times can be many)
+NO_SERVICE = "(not recorded)"
+
+_DATE = re.compile(
+    r"\s*(?:(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+    r"|(?P<uk_day>\d{1,2})/(?P<uk_month>\d{1,2})/(?P<uk_year>\d{4}))"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*"
+)
+_DATE_LIKE = re.compile(r"[\d/:. T-]{1,25}")
+_FLAGS = {"": 0, "yes": 1, "no": 0, "y": 1, "n": 0}
+
+# A step's outcome is one integer: working days << 2 | open << 1 | extended.
+_OPEN = 2
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StepFigures(_Model):
+    """How one step (e.g. stage 1 response) measured up to its limit."""
+
+    limit: int = Field(description="Working days allowed.")
+    extended_limit: int = Field(description="Working days allowed with an extension.")
+    measured: int = Field(description="Steps taken, plus open ones already past their limit.")
+    on_time: int
+    late: int
+    on_time_pct: float | None = Field(description="Percentage on time (None: nothing measured).")
+    extensions_used: int | None = Field(description="Measured steps extended (responses only).")
+    median_working_days: float | None = Field(description="Of the steps taken.")
+    p90_working_days: int | None = Field(description="90th percentile (nearest rank).")
+    overdue_open: int = Field(description="Not yet taken and past the limit on the as-of date.")
+
+
+class StageFigures(_Model):
+    acknowledgement: StepFigures
+    response: StepFigures
+
+
+class MonthFigures(_Model):
+    month: str = Field(description="Month of receipt, e.g. 2025-04.")
+    cases: int
+    stage1: StageFigures
+    stage2: StageFigures
+
+
+class ServiceFigures(_Model):
+    service: str
+    cases: int
+    stage1: StageFigures
+    stage2: StageFigures
+
+
+class OverdueCase(_Model):
+    reference: str
+    step: Measure
+    working_days: int = Field(description="Working days since its clock started.")
+    limit: int
+
+
+class RejectedRow(_Model):
+    row: int = Field(description="Spreadsheet row number (the header is row 1).")
+    error: str
+
+
+class LogAnalysis(_Model):
+    """Everything ``code-check log analyse`` reports about a complaint log."""
+
+    as_of: date
+    cases: int = Field(description="Non-blank data rows read, bad ones included.")
+    not_yet_received: int = Field(description="Rows received after the as-of date.")
+    first_received: date | None
+    last_received: date | None
+    stage1: StageFigures
+    stage2: StageFigures
+    by_month: list[MonthFigures]
+    by_service: list[ServiceFigures] | None = Field(description="None: the log has no service.")
+    overdue_cases: list[OverdueCase] = Field(
+        description=f"Open cases past their limit, furthest past first (at most {OVERDUE_LISTED})."
+    )
+    overdue_total: int
+    rejected_rows: list[RejectedRow]
+    columns: dict[str, str] = Field(description="The heading each column was read from.")
+
+    def step(self, measure: Measure) -> StepFigures:
+        stage_name, step_name = measure.value.split(".")
+        return getattr(getattr(self, stage_name), step_name)
+
+    @property
+    def period(self) -> str | None:
+        if self.first_received is None or self.last_received is None:
+            return None
+        return f"{self.first_received.isoformat()} to {self.last_received.isoformat()}"
+
+
+class _BadRow(Exception):
+    pass
+
+
+def analyse_rows(
+    rows: Iterable[list[str]],
+    columns: Columns,
+    *,
+    as_of: date,
+    calendar: WorkingDayCalendar,
+    first_row: int = 2,
+) -> LogAnalysis:
+    """Measure every row of a log (rows as csv.reader gives them, header already taken)."""
+    tally = _Tally(columns, as_of, calendar)
+    iterator = iter(rows)
+    next_row = first_row
+    while next_row is not None:
+        next_row = tally.consume(iterator, next_row)
+    return tally.result()
+
+
+class _Tally:
+    """Counts outcomes per (month, service); the hot loop lives in ``consume``."""
+
+    def __init__(self, columns: Columns, as_of: date, calendar: WorkingDayCalendar) -> None:
+        self.columns = columns
+        self.as_of = as_of
+        self.calendar = calendar
+        self.as_of_work = calendar.ordinal(as_of)
+        self.dates: dict[str, tuple[int, int, int] | None] = {"": None}
+        self.flags = dict(_FLAGS)
+        self.groups: dict[tuple[int, str], list] = {}
+        self.cases = 0
+        self.not_yet_received = 0
+        self.first_day = self.last_day = None
+        self.rejected: list[RejectedRow] = []
+        self.overdue_heap: list[tuple[int, int, str, Measure, int]] = []
+        self.overdue_total = 0
+        self._order = count()
+
+    def consume(self, rows, first_row: int) -> int | None:
+        """Tally rows until the end (None) or a row the csv module cannot read (next row)."""
+        dates, flags, groups = self.dates, self.flags, self.groups
+        pick = itemgetter(*self.columns.required_positions)
+        service_at = -1 if self.columns.service is None else self.columns.service
+        as_of_day, as_of_work = self.as_of.toordinal(), self.as_of_work
+        first_day = self.first_day or as_of_day + 1
+        last_day = self.last_day or 0
+        cases = not_yet = 0
+        ack1, resp1, ack2, resp2 = STEPS
+        number = first_row - 1
+        try:
+            for number, row in enumerate(rows, first_row):
+                try:
+                    (reference, received, acknowledged, response1, extended1, escalated,
+                     acknowledged2, response2, extended2) = pick(row)
+                    service = row[service_at] if service_at >= 0 else ""
+                except IndexError:
+                    row = row + [""] * (self.columns.width - len(row))
+                    (reference, received, acknowledged, response1, extended1, escalated,
+                     acknowledged2, response2, extended2) = pick(row)
+                    service = row[service_at] if service_at >= 0 else ""
+                try:
+                    r, a, p = dates[received], dates[acknowledged], dates[response1]
+                    e, a2, p2 = dates[escalated], dates[acknowledged2], dates[response2]
+                    x1, x2 = flags[extended1], flags[extended2]
+                except KeyError:
+                    try:
+                        r, a, p, e, a2, p2, x1, x2 = self._learn(pick(row))
+                    except _BadRow as bad:
+                        cases += 1
+                        self.rejected.append(RejectedRow(row=number, error=str(bad)))
+                        continue
+                if r is None:
+                    if any(cell.strip() for cell in row):
+                        cases += 1
+                        self.rejected.append(RejectedRow(row=number, error="received: is empty"))
+                    continue
+                cases += 1
+                day, work, month = r
+                if ((a and a[0] < day) or (p and (p[0] < day or (a and p[0] < a[0])))
+                        or (e and e[0] < day) or ((a2 or p2) and (
+                            not e or (a2 and a2[0] < e[0])
+                            or (p2 and (p2[0] < e[0] or (a2 and p2[0] < a2[0])))))):
+                    self.rejected.append(RejectedRow(row=number, error=_order_problem(
+                        r, a, p, e, a2, p2)))
+                    continue
+                if day > as_of_day:
+                    not_yet += 1
+                    continue
+                if day < first_day:
+                    first_day = day
+                if day > last_day:
+                    last_day = day
+                group = groups.get((month, service))
+                if group is None:
+                    group = groups[(month, service)] = [0, {}, {}, {}, {}]
+                group[0] += 1
+                # Stage 1 acknowledgement: 5 working days from receipt.
+                if a is not None and a[0] <= as_of_day:
+                    start = a[1]
+                    outcome = (start - work) << 2
+                    tally = group[1]
+                    tally[outcome] = tally.get(outcome, 0) + 1
+                else:
+                    start = work
+                    if as_of_work - work > 5:
+                        self._overdue(group[1], as_of_work - work, 0, reference, ack1, 5)
+                # Stage 1 response: 10 working days from acknowledgement (20 if extended).
+                if p is not None and p[0] <= as_of_day:
+                    outcome = ((p[1] - start) << 2) | x1
+                    tally = group[2]
+                    tally[outcome] = tally.get(outcome, 0) + 1
+                elif as_of_work - start > (20 if x1 else 10):
+                    self._overdue(group[2], as_of_work - start, x1, reference, resp1,
+                                  20 if x1 else 10)
+                if e is None or e[0] > as_of_day:
+                    continue
+                # Stage 2 acknowledgement: 5 working days from escalation.
+                work = e[1]
+                if a2 is not None and a2[0] <= as_of_day:
+                    start = a2[1]
+                    outcome = (start - work) << 2
+                    tally = group[3]
+                    tally[outcome] = tally.get(outcome, 0) + 1
+                else:
+                    start = work
+                    if as_of_work - work > 5:
+                        self._overdue(group[3], as_of_work - work, 0, reference, ack2, 5)
+                # Stage 2 response: 20 working days from acknowledgement (40 if extended).
+                if p2 is not None and p2[0] <= as_of_day:
+                    outcome = ((p2[1] - start) << 2) | x2
+                    tally = group[4]
+                    tally[outcome] = tally.get(outcome, 0) + 1
+                elif as_of_work - start > (40 if x2 else 20):
+                    self._overdue(group[4], as_of_work - start, x2, reference, resp2,
+                                  40 if x2 else 20)
+        except csv.Error as error:
+            self.rejected.append(RejectedRow(row=number + 1, error=f"cannot be read: {error}"))
+            cases += 1
+            return number + 2
+        finally:
+            self.cases += cases
+            self.not_yet_received += not_yet
+            self.first_day, self.last_day = first_day, last_day
+        return None
+
+    def _learn(self, cells: tuple[str, ...]) -> tuple:
+        """Parse cells not yet in the caches (remembering good ones) or raise _BadRow."""
+        values = dict(zip(REQUIRED_COLUMNS, cells, strict=True))
+        if len(self.dates) > DATE_CACHE_LIMIT:
+            self.dates.clear()  # in place: the hot loop holds this very dict
+            self.dates[""] = None
+        for column in ("received", "acknowledged", "stage1_response", "escalated",
+                       "stage2_acknowledged", "stage2_response"):
+            text = values[column]
+            if text not in self.dates:
+                parsed = _parse_date(text)
+                if parsed is False:
+                    raise _BadRow(f"{column}: {_shown(text)} is not a date "
+                                  "(use 2026-04-01 or 01/04/2026)")
+                self.dates[text] = parsed and (
+                    parsed.toordinal(), self.calendar.ordinal(parsed),
+                    parsed.year * 12 + parsed.month - 1,
+                )
+        for column in ("stage1_extended", "stage2_extended"):
+            text = values[column]
+            if text not in self.flags:
+                flag = _FLAGS.get(text.strip().casefold())
+                if flag is None:
+                    raise _BadRow(f"{column}: must be yes, no or empty")
+                self.flags[text] = flag
+        d, f = self.dates, self.flags
+        return (d[values["received"]], d[values["acknowledged"]], d[values["stage1_response"]],
+                d[values["escalated"]], d[values["stage2_acknowledged"]],
+                d[values["stage2_response"]], f[values["stage1_extended"]],
+                f[values["stage2_extended"]])
+
+    def _overdue(self, tally: dict, days: int, extended: int, reference: str,
+                 step: Measure, limit: int) -> None:
+        outcome = (days << 2) | _OPEN | extended
+        tally[outcome] = tally.get(outcome, 0) + 1
+        self.overdue_total += 1
+        entry = (days - limit, next(self._order), reference.strip(), step, days)
+        if len(self.overdue_heap) < OVERDUE_LISTED:
+            heapq.heappush(self.overdue_heap, entry)
+        else:
+            heapq.heappushpop(self.overdue_heap, entry)
+
+    def result(self) -> LogAnalysis:
+        overall: list[Counter] = [Counter() for _ in STEPS]
+        months: dict[int, list] = {}
+        services: dict[str, list] = {}
+        for (month, service), group in self.groups.items():
+            for bucket in (months.setdefault(month, _empty()),
+                           services.setdefault(service.strip() or NO_SERVICE, _empty())):
+                bucket[0] += group[0]
+                for index, tally in enumerate(group[1:], 1):
+                    bucket[index].update(tally)
+            for index, tally in enumerate(group[1:]):
+                overall[index].update(tally)
+        overdue = sorted(self.overdue_heap, key=lambda entry: (-entry[0], entry[1]))
+        return LogAnalysis(
+            as_of=self.as_of,
+            cases=self.cases,
+            not_yet_received=self.not_yet_received,
+            first_received=date.fromordinal(self.first_day) if self.last_day else None,
+            last_received=date.fromordinal(self.last_day) if self.last_day else None,
+            **_stages(overall),
+            by_month=[
+                MonthFigures(month=f"{month // 12}-{month % 12 + 1:02d}", cases=bucket[0],
+                             **_stages(bucket[1:]))
+                for month, bucket in sorted(months.items())
+            ],
+            by_service=None if self.columns.service is None else [
+                ServiceFigures(service=service, cases=bucket[0], **_stages(bucket[1:]))
+                for service, bucket in sorted(services.items())
+            ],
+            overdue_cases=[
+                OverdueCase(reference=reference, step=step, working_days=days,
+                            limit=days - over)
+                for over, _, reference, step, days in overdue
+            ],
+            overdue_total=self.overdue_total,
+            rejected_rows=sorted(self.rejected, key=lambda rejected: rejected.row),
+            columns=self.columns.headings,
+        )
+
+
+def _empty() -> list:
+    return [0, *(Counter() for _ in STEPS)]
+
+
+def _stages(tallies: list[Counter]) -> dict[str, StageFigures]:
+    figures = [step_figures(step, tally) for step, tally in zip(STEPS, tallies, strict=True)]
+    return {
+        "stage1": StageFigures(acknowledgement=figures[0], response=figures[1]),
+        "stage2": StageFigures(acknowledgement=figures[2], response=figures[3]),
+    }
+
+
+def step_figures(step: Measure, outcomes: Counter) -> StepFigures:
+    """Figures for one step from its outcome counts."""
+    limit, extended_limit = LIMITS[step]
+    measured = on_time = extended = overdue = 0
+    taken: Counter = Counter()
+    for outcome, number in outcomes.items():
+        days, is_open, is_extended = outcome >> 2, outcome & _OPEN, outcome & 1
+        measured += number
+        extended += number if is_extended else 0
+        if is_open:
+            overdue += number
+            continue
+        taken[days] += number
+        if days <= (extended_limit if is_extended else limit):
+            on_time += number
+    responds = step in (Measure.STAGE1_RESPONSE, Measure.STAGE2_RESPONSE)
+    return StepFigures(
+        limit=limit,
+        extended_limit=extended_limit,
+        measured=measured,
+        on_time=on_time,
+        late=measured - on_time,
+        on_time_pct=round(100 * on_time / measured, 1) if measured else None,
+        extensions_used=extended if responds else None,
+        median_working_days=_median(taken),
+        p90_working_days=_nearest_rank(taken, 0.9),
+        overdue_open=overdue,
+    )
+
+
+def _median(histogram: Counter) -> float | None:
+    """The middle value (the mean of the two middle values when the count is even)."""
+    total = histogram.total()
+    if not total:
+        return None
+    low = _value_at_rank(histogram, (total + 1) // 2)
+    high = _value_at_rank(histogram, total // 2 + 1)
+    return (low + high) / 2
+
+
+def _nearest_rank(histogram: Counter, fraction: float) -> int | None:
+    """The smallest value with at least ``fraction`` of all values at or below it."""
+    total = histogram.total()
+    return _value_at_rank(histogram, max(1, ceil(fraction * total))) if total else None
+
+
+def _value_at_rank(histogram: Counter, rank: int) -> int:
+    seen = 0
+    for value in sorted(histogram):
+        seen += histogram[value]
+        if seen >= rank:
+            return value
+    raise ValueError(f"rank {rank} beyond {seen} values")
+
+
+def _parse_date(text: str) -> date | None | bool:
+    """A date in ISO or UK form (a time after it is ignored); None when empty; False if bad."""
+    if not text.strip():
+        return None
+    match = _DATE.fullmatch(text)
+    if match is None:
+        return False
+    parts = match.groupdict()
+    try:
+        if parts["year"]:
+            return date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
+        return date(int(parts["uk_year"]), int(parts["uk_month"]), int(parts["uk_day"]))
+    except ValueError:
+        return False
+
+
+def _shown(text: str) -> str:
+    """A bad cell's text, shown only when it looks like a date: cells may hold personal data."""
+    return repr(text.strip()) if _DATE_LIKE.fullmatch(text.strip()) else "the cell"
+
+
+def _order_problem(received, acknowledged, response, escalated, acknowledged2, response2) -> str:
+    day = received[0]
+    for column, value in (("acknowledged", acknowledged), ("stage1_response", response),
+                          ("escalated", escalated)):
+        if value and value[0] < day:
+            return f"{column}: is before received"
+    if response and acknowledged and response[0] < acknowledged[0]:
+        return "stage1_response: is before acknowledged"
+    for column, value in (("stage2_acknowledged", acknowledged2),
+                          ("stage2_response", response2)):
+        if value and not escalated:
+            return f"{column}: is filled in but escalated is empty"
+        if value and value[0] < escalated[0]:
+            return f"{column}: is before escalated"
+    return "stage2_response: is before stage2_acknowledged"
