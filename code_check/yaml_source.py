@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from code_check.errors import InputError, LocatedValueError
+from code_check.files import read_bytes
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -22,14 +23,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def read_text(path: Path) -> str:
     """The file's text, or an InputError naming what is wrong with it."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", source=path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", source=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror})", source=path) from None
+    raw = read_bytes(path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -90,7 +84,9 @@ def _refuse_duplicate_keys(node: yaml.Node, source: str | Path) -> None:
             stack.extend(current.value)
 
 
-def validate(data: Any, node: yaml.Node, model: type[Model], source: str | Path) -> Model:
+def validate(
+    data: Any, node: yaml.Node, model: type[Model], source: str | Path, context: dict | None = None
+) -> Model:
     """Validate plain data against ``model``; the first problem becomes an InputError."""
     if not isinstance(data, dict):
         raise InputError(
@@ -99,7 +95,7 @@ def validate(data: Any, node: yaml.Node, model: type[Model], source: str | Path)
             line=node.start_mark.line + 1,
         )
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as exc:
         raise located_error(exc, node, source) from None
 
@@ -126,16 +122,15 @@ def located_error(exc: ValidationError, root: yaml.Node | None, source: str | Pa
 
 
 def _line_of(root: yaml.Node, loc: tuple) -> int:
-    """Line of the key named last in ``loc`` (or of the deepest node that exists)."""
-    node = root
-    for depth, part in enumerate(loc, start=1):
+    """Line of the deepest key in ``loc`` that exists (a missing field: its parent's key)."""
+    node, line = root, root.start_mark.line + 1
+    for part in loc:
         found = _entry(node, part)
         if found is None:
             break
         key, node = found
-        if depth == len(loc) and key is not None:
-            return key.start_mark.line + 1
-    return node.start_mark.line + 1
+        line = (key or node).start_mark.line + 1
+    return line
 
 
 def _entry(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
@@ -161,12 +156,20 @@ def _field_name(loc: tuple) -> str | None:
 _PLAIN_MESSAGES = {
     "missing": "is required but missing",
     "extra_forbidden": "is not a known field (check the spelling)",
+    "date_parsing": "is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31",
+    "date_from_datetime_parsing": "is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31",
+    "date_type": "is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31",
 }
 
 
 def _plain(error: dict) -> str:
     if error["type"] in _PLAIN_MESSAGES:
         return _PLAIN_MESSAGES[error["type"]]
+    if error["type"] == "string_pattern_mismatch":
+        pattern = error["ctx"]["pattern"]
+        if pattern == r"\S":
+            return "must not be blank"
+        return f"{error['input']!r} is not in the expected form (pattern {pattern})"
     message = str(error["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)

@@ -39,3 +39,18 @@ def group(subparsers, name: str, help: str):
     parser = subparsers.add_parser(name, help=help, description=help)
     parser.set_defaults(handler=lambda args: parser.print_help())
     return parser.add_subparsers(title="commands", metavar="COMMAND")
+
+
+def iso_date(value: str):
+    """An argparse type: a date as YYYY-MM-DD."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-03-31") from None
+
+
+def add_as_of(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--as-of", type=iso_date, metavar="DATE",
+                        help=f"{what} as of this date (YYYY-MM-DD; default: today)")

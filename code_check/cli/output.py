@@ -26,3 +26,10 @@ def table(title: str | None = None, *columns: str, **kwargs):
     for column in columns:
         result.add_column(column)
     return result
+
+
+def escape(text: str) -> str:
+    """User and catalogue text is never rich markup."""
+    from rich.markup import escape as escape_markup
+
+    return escape_markup(text)

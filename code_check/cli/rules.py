@@ -31,7 +31,7 @@ def run_validate(args) -> int:
 
         print_json(summaries)
         return 0
-    from code_check.cli.output import console, table
+    from code_check.cli.output import console, escape, table
 
     out = console()
     for summary in summaries:
@@ -69,17 +69,21 @@ def _counts(catalogue) -> dict:
 
 
 def run_list(args) -> int:
-    from code_check.catalogue import requirement_summary
-    from code_check.catalogue_files import load_catalogue
+    from code_check.catalogue_files import cached_requirement_listing, load_catalogue
 
-    catalogue = load_catalogue(args.catalogue, args.rules)
-    rows = [requirement_summary(catalogue, r) for r in catalogue.requirements]
     if args.format == "json":
         from code_check.cli.output import print_json
 
+        rows = cached_requirement_listing(args.rules, args.catalogue)
+        if rows is None:
+            from code_check.catalogue import requirement_summary
+
+            catalogue = load_catalogue(args.catalogue, args.rules)
+            rows = [requirement_summary(catalogue, r) for r in catalogue.requirements]
         print_json(rows)
         return 0
-    from code_check.cli.output import console, table
+    catalogue = load_catalogue(args.catalogue, args.rules)
+    from code_check.cli.output import console, escape, table
 
     grid = table(f"{catalogue.title} ({catalogue.id})", "Id", "Must/should", "Requirement",
                  "Timescale", show_lines=False)
@@ -87,7 +91,7 @@ def run_list(args) -> int:
         mark = "" if requirement.verified else f"\n[italic]{UNVERIFIED} id[/italic]"
         timescale = requirement.timescale.describe() if requirement.timescale else ""
         grid.add_row(requirement.id + mark, requirement.obligation.value,
-                     _escape(requirement.text), timescale)
+                     escape(requirement.text), timescale)
     console().print(grid)
     console().print(f"[italic]{UNVERIFIED} id[/italic]: the paragraph number is not yet "
                     "confirmed against the published Code.")
@@ -100,12 +104,6 @@ def run_schema(args) -> int:
 
     print_json(json_schema())
     return 0
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def _path(value: str):
