@@ -46,6 +46,11 @@ _FLAGS = {"": 0, "yes": 1, "no": 0, "y": 1, "n": 0}
 
 # A step's outcome is one integer: working days << 2 | open << 1 | extended.
 _OPEN = 2
+_SHIFT = 24  # date keys: working-day ordinal << 24 + day number (day numbers stay below 2**22)
+_DAY_BITS = (1 << _SHIFT) - 1
+NEVER = 1 << 62  # the date key of an empty cell: after every date
+_DATE_COLUMNS = ("received", "acknowledged", "stage1_response", "escalated",
+                 "stage2_acknowledged", "stage2_response")
 
 
 class _Model(BaseModel):
@@ -150,32 +155,43 @@ def analyse_rows(
 
 
 class _Tally:
-    """Counts outcomes per (month, service); the hot loop lives in ``consume``."""
+    """Counts outcomes per (month, service); the hot loop lives in ``consume``.
+
+    Each date text is cached as one integer, ``working-day ordinal * 2**24 + day number``:
+    it sorts exactly as the dates do, ``>> 24`` gives the working-day ordinal, and an empty
+    cell is ``NEVER`` (later than any date), so "not happened yet" and "in the wrong order"
+    are plain integer comparisons.
+    """
 
     def __init__(self, columns: Columns, as_of: date, calendar: WorkingDayCalendar) -> None:
         self.columns = columns
         self.as_of = as_of
         self.calendar = calendar
-        self.as_of_work = calendar.ordinal(as_of)
-        self.dates: dict[str, tuple[int, int, int] | None] = {"": None}
+        self.as_of_key = self._key(as_of)
+        self.dates: dict[str, int] = {"": NEVER}
+        self.received: dict[str, tuple[int, int]] = {"": (NEVER, 0)}
         self.flags = dict(_FLAGS)
         self.groups: dict[tuple[int, str], list] = {}
         self.cases = 0
         self.not_yet_received = 0
-        self.first_day = self.last_day = None
+        self.first_key = NEVER
+        self.last_key = -NEVER
         self.rejected: list[RejectedRow] = []
         self.overdue_heap: list[tuple[int, int, str, Measure, int]] = []
         self.overdue_total = 0
         self._order = count()
 
+    def _key(self, day: date) -> int:
+        return (self.calendar.ordinal(day) << _SHIFT) + day.toordinal()
+
     def consume(self, rows, first_row: int) -> int | None:
         """Tally rows until the end (None) or a row the csv module cannot read (next row)."""
-        dates, flags, groups = self.dates, self.flags, self.groups
+        dates, received_dates, flags, groups = self.dates, self.received, self.flags, self.groups
         pick = itemgetter(*self.columns.required_positions)
         service_at = -1 if self.columns.service is None else self.columns.service
-        as_of_day, as_of_work = self.as_of.toordinal(), self.as_of_work
-        first_day = self.first_day or as_of_day + 1
-        last_day = self.last_day or 0
+        as_of = self.as_of_key
+        as_of_work = as_of >> _SHIFT
+        first_key, last_key = self.first_key, self.last_key
         cases = not_yet = 0
         ack1, resp1, ack2, resp2 = STEPS
         number = first_row - 1
@@ -191,44 +207,43 @@ class _Tally:
                      acknowledged2, response2, extended2) = pick(row)
                     service = row[service_at] if service_at >= 0 else ""
                 try:
-                    r, a, p = dates[received], dates[acknowledged], dates[response1]
-                    e, a2, p2 = dates[escalated], dates[acknowledged2], dates[response2]
+                    r, month = received_dates[received]
+                    a, p, e = dates[acknowledged], dates[response1], dates[escalated]
+                    a2, p2 = dates[acknowledged2], dates[response2]
                     x1, x2 = flags[extended1], flags[extended2]
                 except KeyError:
                     try:
-                        r, a, p, e, a2, p2, x1, x2 = self._learn(pick(row))
+                        r, month, a, p, e, a2, p2, x1, x2 = self._learn(pick(row))
                     except _BadRow as bad:
                         cases += 1
                         self.rejected.append(RejectedRow(row=number, error=str(bad)))
                         continue
-                if r is None:
+                if r == NEVER:
                     if any(cell.strip() for cell in row):
                         cases += 1
                         self.rejected.append(RejectedRow(row=number, error="received: is empty"))
                     continue
                 cases += 1
-                day, work, month = r
-                if ((a and a[0] < day) or (p and (p[0] < day or (a and p[0] < a[0])))
-                        or (e and e[0] < day) or ((a2 or p2) and (
-                            not e or (a2 and a2[0] < e[0])
-                            or (p2 and (p2[0] < e[0] or (a2 and p2[0] < a2[0])))))):
+                if (a < r or p < r or e < r or p < a < NEVER
+                        or a2 < e or p2 < e or p2 < a2 < NEVER):
                     self.rejected.append(RejectedRow(row=number, error=_order_problem(
                         r, a, p, e, a2, p2)))
                     continue
-                if day > as_of_day:
+                if r > as_of:
                     not_yet += 1
                     continue
-                if day < first_day:
-                    first_day = day
-                if day > last_day:
-                    last_day = day
+                if r < first_key:
+                    first_key = r
+                if r > last_key:
+                    last_key = r
                 group = groups.get((month, service))
                 if group is None:
                     group = groups[(month, service)] = [0, {}, {}, {}, {}]
                 group[0] += 1
                 # Stage 1 acknowledgement: 5 working days from receipt.
-                if a is not None and a[0] <= as_of_day:
-                    start = a[1]
+                work = r >> _SHIFT
+                if a <= as_of:
+                    start = a >> _SHIFT
                     outcome = (start - work) << 2
                     tally = group[1]
                     tally[outcome] = tally.get(outcome, 0) + 1
@@ -237,19 +252,19 @@ class _Tally:
                     if as_of_work - work > 5:
                         self._overdue(group[1], as_of_work - work, 0, reference, ack1, 5)
                 # Stage 1 response: 10 working days from acknowledgement (20 if extended).
-                if p is not None and p[0] <= as_of_day:
-                    outcome = ((p[1] - start) << 2) | x1
+                if p <= as_of:
+                    outcome = (((p >> _SHIFT) - start) << 2) | x1
                     tally = group[2]
                     tally[outcome] = tally.get(outcome, 0) + 1
                 elif as_of_work - start > (20 if x1 else 10):
                     self._overdue(group[2], as_of_work - start, x1, reference, resp1,
                                   20 if x1 else 10)
-                if e is None or e[0] > as_of_day:
+                if e > as_of:
                     continue
                 # Stage 2 acknowledgement: 5 working days from escalation.
-                work = e[1]
-                if a2 is not None and a2[0] <= as_of_day:
-                    start = a2[1]
+                work = e >> _SHIFT
+                if a2 <= as_of:
+                    start = a2 >> _SHIFT
                     outcome = (start - work) << 2
                     tally = group[3]
                     tally[outcome] = tally.get(outcome, 0) + 1
@@ -258,8 +273,8 @@ class _Tally:
                     if as_of_work - work > 5:
                         self._overdue(group[3], as_of_work - work, 0, reference, ack2, 5)
                 # Stage 2 response: 20 working days from acknowledgement (40 if extended).
-                if p2 is not None and p2[0] <= as_of_day:
-                    outcome = ((p2[1] - start) << 2) | x2
+                if p2 <= as_of:
+                    outcome = (((p2 >> _SHIFT) - start) << 2) | x2
                     tally = group[4]
                     tally[outcome] = tally.get(outcome, 0) + 1
                 elif as_of_work - start > (40 if x2 else 20):
@@ -272,27 +287,26 @@ class _Tally:
         finally:
             self.cases += cases
             self.not_yet_received += not_yet
-            self.first_day, self.last_day = first_day, last_day
+            self.first_key, self.last_key = first_key, last_key
         return None
 
     def _learn(self, cells: tuple[str, ...]) -> tuple:
         """Parse cells not yet in the caches (remembering good ones) or raise _BadRow."""
         values = dict(zip(REQUIRED_COLUMNS, cells, strict=True))
         if len(self.dates) > DATE_CACHE_LIMIT:
-            self.dates.clear()  # in place: the hot loop holds this very dict
-            self.dates[""] = None
-        for column in ("received", "acknowledged", "stage1_response", "escalated",
-                       "stage2_acknowledged", "stage2_response"):
+            for cache, empty in ((self.dates, NEVER), (self.received, (NEVER, 0))):
+                cache.clear()  # in place: the hot loop holds these very dicts
+                cache[""] = empty
+        for column in _DATE_COLUMNS:
             text = values[column]
             if text not in self.dates:
                 parsed = _parse_date(text)
                 if parsed is False:
                     raise _BadRow(f"{column}: {_shown(text)} is not a date "
                                   "(use 2026-04-01 or 01/04/2026)")
-                self.dates[text] = parsed and (
-                    parsed.toordinal(), self.calendar.ordinal(parsed),
-                    parsed.year * 12 + parsed.month - 1,
-                )
+                self.dates[text] = NEVER if parsed is None else self._key(parsed)
+                self.received[text] = (self.dates[text], 0) if parsed is None else (
+                    self.dates[text], parsed.year * 12 + parsed.month - 1)
         for column in ("stage1_extended", "stage2_extended"):
             text = values[column]
             if text not in self.flags:
@@ -301,10 +315,10 @@ class _Tally:
                     raise _BadRow(f"{column}: must be yes, no or empty")
                 self.flags[text] = flag
         d, f = self.dates, self.flags
-        return (d[values["received"]], d[values["acknowledged"]], d[values["stage1_response"]],
-                d[values["escalated"]], d[values["stage2_acknowledged"]],
-                d[values["stage2_response"]], f[values["stage1_extended"]],
-                f[values["stage2_extended"]])
+        return (*self.received[values["received"]], d[values["acknowledged"]],
+                d[values["stage1_response"]], d[values["escalated"]],
+                d[values["stage2_acknowledged"]], d[values["stage2_response"]],
+                f[values["stage1_extended"]], f[values["stage2_extended"]])
 
     def _overdue(self, tally: dict, days: int, extended: int, reference: str,
                  step: Measure, limit: int) -> None:
@@ -334,8 +348,8 @@ class _Tally:
             as_of=self.as_of,
             cases=self.cases,
             not_yet_received=self.not_yet_received,
-            first_received=date.fromordinal(self.first_day) if self.last_day else None,
-            last_received=date.fromordinal(self.last_day) if self.last_day else None,
+            first_received=_day(self.first_key),
+            last_received=_day(self.last_key),
             **_stages(overall),
             by_month=[
                 MonthFigures(month=f"{month // 12}-{month % 12 + 1:02d}", cases=bucket[0],
@@ -355,6 +369,10 @@ class _Tally:
             rejected_rows=sorted(self.rejected, key=lambda rejected: rejected.row),
             columns=self.columns.headings,
         )
+
+
+def _day(key: int) -> date | None:
+    return date.fromordinal(key & _DAY_BITS) if -NEVER < key < NEVER else None
 
 
 def _empty() -> list:
@@ -445,18 +463,19 @@ def _shown(text: str) -> str:
     return repr(text.strip()) if _DATE_LIKE.fullmatch(text.strip()) else "the cell"
 
 
-def _order_problem(received, acknowledged, response, escalated, acknowledged2, response2) -> str:
-    day = received[0]
+def _order_problem(received: int, acknowledged: int, response: int, escalated: int,
+                   acknowledged2: int, response2: int) -> str:
+    """Why a row's dates are in an impossible order (keys as in ``_Tally``)."""
     for column, value in (("acknowledged", acknowledged), ("stage1_response", response),
                           ("escalated", escalated)):
-        if value and value[0] < day:
+        if value < received:
             return f"{column}: is before received"
-    if response and acknowledged and response[0] < acknowledged[0]:
+    if response < acknowledged < NEVER:
         return "stage1_response: is before acknowledged"
     for column, value in (("stage2_acknowledged", acknowledged2),
                           ("stage2_response", response2)):
-        if value and not escalated:
+        if value < NEVER and escalated == NEVER:
             return f"{column}: is filled in but escalated is empty"
-        if value and value[0] < escalated[0]:
+        if value < escalated:
             return f"{column}: is before escalated"
     return "stage2_response: is before stage2_acknowledged"
