@@ -297,6 +297,8 @@ class _Tally:
             for cache, empty in ((self.dates, NEVER), (self.received, (NEVER, 0))):
                 cache.clear()  # in place: the hot loop holds these very dicts
                 cache[""] = empty
+        if not values["received"].strip() and any(cell.strip() for cell in cells):
+            raise _BadRow("received: is empty")
         for column in _DATE_COLUMNS:
             text = values[column]
             if text not in self.dates:
