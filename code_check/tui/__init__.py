@@ -1,0 +1,1 @@
+"""The terminal app (Textual): screens over the same core functions the command line uses."""
