@@ -13,7 +13,8 @@ import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date
+from collections import defaultdict
+from datetime import date, timedelta
 from itertools import count
 from math import ceil
 from operator import itemgetter
@@ -46,9 +47,10 @@ _FLAGS = {"": 0, "yes": 1, "no": 0, "y": 1, "n": 0}
 
 # A step's outcome is one integer: working days << 2 | open << 1 | extended.
 _OPEN = 2
-_SHIFT = 24  # date keys: working-day ordinal << 24 + day number (day numbers stay below 2**22)
-_DAY_BITS = (1 << _SHIFT) - 1
-NEVER = 1 << 62  # the date key of an empty cell: after every date
+_SHIFT = 6  # date keys: working-day ordinal << 6 + days since the last working day
+_AFTER_WORK = 1 << _SHIFT
+NEVER = (1 << 30) - 1  # the date key of an empty cell: after every date, still a small int
+_NOT_DUE = -1  # acknowledgement outcome of an open case not yet due: a case, not measured
 _DATE_COLUMNS = ("received", "acknowledged", "stage1_response", "escalated",
                  "stage2_acknowledged", "stage2_response")
 
@@ -155,23 +157,24 @@ def analyse_rows(
 
 
 class _Tally:
-    """Counts outcomes per (month, service); the hot loop lives in ``consume``.
+    """Counts outcomes per service and month of receipt; the hot loop lives in ``consume``.
 
-    Each date text is cached as one integer, ``working-day ordinal * 2**24 + day number``:
-    it sorts exactly as the dates do, ``>> 24`` gives the working-day ordinal, and an empty
-    cell is ``NEVER`` (later than any date), so "not happened yet" and "in the wrong order"
-    are plain integer comparisons.
+    Each date text is cached as one small integer, ``working-day ordinal * 64 + days since
+    the last working day``: it sorts exactly as the dates do, ``>> 6`` gives the working-day
+    ordinal, and an empty cell is ``NEVER`` (later than any date), so "not happened yet" and
+    "in the wrong order" are plain integer comparisons.
     """
 
     def __init__(self, columns: Columns, as_of: date, calendar: WorkingDayCalendar) -> None:
         self.columns = columns
         self.as_of = as_of
         self.calendar = calendar
+        self.key_dates: dict[int, date] = {}
         self.as_of_key = self._key(as_of)
         self.dates: dict[str, int] = {"": NEVER}
         self.received: dict[str, tuple[int, int]] = {"": (NEVER, 0)}
         self.flags = dict(_FLAGS)
-        self.groups: dict[tuple[int, str], list] = {}
+        self.groups: dict[str, dict[int, tuple[defaultdict, ...]]] = {}
         self.cases = 0
         self.not_yet_received = 0
         self.first_key = NEVER
@@ -182,7 +185,13 @@ class _Tally:
         self._order = count()
 
     def _key(self, day: date) -> int:
-        return (self.calendar.ordinal(day) << _SHIFT) + day.toordinal()
+        since = 0
+        while since < _AFTER_WORK - 1 and not self.calendar.is_working_day(
+                day - timedelta(days=since)):
+            since += 1
+        key = self.calendar.ordinal(day) * _AFTER_WORK + since
+        self.key_dates[key] = day
+        return key
 
     def consume(self, rows, first_row: int) -> int | None:
         """Tally rows until the end (None) or a row the csv module cannot read (next row)."""
@@ -208,9 +217,13 @@ class _Tally:
                     service = row[service_at] if service_at >= 0 else ""
                 try:
                     r, month = received_dates[received]
-                    a, p, e = dates[acknowledged], dates[response1], dates[escalated]
-                    a2, p2 = dates[acknowledged2], dates[response2]
-                    x1, x2 = flags[extended1], flags[extended2]
+                    a, p, x1 = dates[acknowledged], dates[response1], flags[extended1]
+                    if escalated or acknowledged2 or response2 or extended2:
+                        e, a2, p2 = dates[escalated], dates[acknowledged2], dates[response2]
+                        x2 = flags[extended2]
+                    else:
+                        e = a2 = p2 = NEVER
+                        x2 = 0
                 except KeyError:
                     try:
                         r, month, a, p, e, a2, p2, x1, x2 = self._learn(pick(row))
@@ -224,11 +237,11 @@ class _Tally:
                         self.rejected.append(RejectedRow(row=number, error="received: is empty"))
                     continue
                 cases += 1
-                if (a < r or p < r or e < r or p < a < NEVER
-                        or a2 < e or p2 < e or p2 < a2 < NEVER):
-                    self.rejected.append(RejectedRow(row=number, error=_order_problem(
-                        r, a, p, e, a2, p2)))
-                    continue
+                if not (r <= a <= p and r <= e <= a2 <= p2):
+                    problem = _order_problem(r, a, p, e, a2, p2)
+                    if problem:
+                        self.rejected.append(RejectedRow(row=number, error=problem))
+                        continue
                 if r > as_of:
                     not_yet += 1
                     continue
@@ -236,28 +249,27 @@ class _Tally:
                     first_key = r
                 if r > last_key:
                     last_key = r
-                group = groups.get((month, service))
-                if group is None:
-                    group = groups[(month, service)] = [0, {}, {}, {}, {}]
-                group[0] += 1
+                try:
+                    group = groups[service][month]
+                except KeyError:
+                    group = groups.setdefault(service, {})[month] = tuple(
+                        defaultdict(int) for _ in STEPS)
                 # Stage 1 acknowledgement: 5 working days from receipt.
                 work = r >> _SHIFT
                 if a <= as_of:
                     start = a >> _SHIFT
-                    outcome = (start - work) << 2
-                    tally = group[1]
-                    tally[outcome] = tally.get(outcome, 0) + 1
+                    group[0][(start - work) << 2] += 1
                 else:
                     start = work
                     if as_of_work - work > 5:
-                        self._overdue(group[1], as_of_work - work, 0, reference, ack1, 5)
+                        self._overdue(group[0], as_of_work - work, 0, reference, ack1, 5)
+                    else:
+                        group[0][_NOT_DUE] += 1
                 # Stage 1 response: 10 working days from acknowledgement (20 if extended).
                 if p <= as_of:
-                    outcome = (((p >> _SHIFT) - start) << 2) | x1
-                    tally = group[2]
-                    tally[outcome] = tally.get(outcome, 0) + 1
+                    group[1][(((p >> _SHIFT) - start) << 2) | x1] += 1
                 elif as_of_work - start > (20 if x1 else 10):
-                    self._overdue(group[2], as_of_work - start, x1, reference, resp1,
+                    self._overdue(group[1], as_of_work - start, x1, reference, resp1,
                                   20 if x1 else 10)
                 if e > as_of:
                     continue
@@ -265,20 +277,16 @@ class _Tally:
                 work = e >> _SHIFT
                 if a2 <= as_of:
                     start = a2 >> _SHIFT
-                    outcome = (start - work) << 2
-                    tally = group[3]
-                    tally[outcome] = tally.get(outcome, 0) + 1
+                    group[2][(start - work) << 2] += 1
                 else:
                     start = work
                     if as_of_work - work > 5:
-                        self._overdue(group[3], as_of_work - work, 0, reference, ack2, 5)
+                        self._overdue(group[2], as_of_work - work, 0, reference, ack2, 5)
                 # Stage 2 response: 20 working days from acknowledgement (40 if extended).
                 if p2 <= as_of:
-                    outcome = (((p2 >> _SHIFT) - start) << 2) | x2
-                    tally = group[4]
-                    tally[outcome] = tally.get(outcome, 0) + 1
+                    group[3][(((p2 >> _SHIFT) - start) << 2) | x2] += 1
                 elif as_of_work - start > (40 if x2 else 20):
-                    self._overdue(group[4], as_of_work - start, x2, reference, resp2,
+                    self._overdue(group[3], as_of_work - start, x2, reference, resp2,
                                   40 if x2 else 20)
         except csv.Error as error:
             self.rejected.append(RejectedRow(row=number + 1, error=f"cannot be read: {error}"))
@@ -335,32 +343,30 @@ class _Tally:
 
     def result(self) -> LogAnalysis:
         overall: list[Counter] = [Counter() for _ in STEPS]
-        months: dict[int, list] = {}
-        services: dict[str, list] = {}
-        for (month, service), group in self.groups.items():
-            for bucket in (months.setdefault(month, _empty()),
-                           services.setdefault(service.strip() or NO_SERVICE, _empty())):
-                bucket[0] += group[0]
-                for index, tally in enumerate(group[1:], 1):
-                    bucket[index].update(tally)
-            for index, tally in enumerate(group[1:]):
-                overall[index].update(tally)
+        months: dict[int, list[Counter]] = {}
+        services: dict[str, list[Counter]] = {}
+        for service, by_month in self.groups.items():
+            for month, group in by_month.items():
+                for tallies in (overall, months.setdefault(month, _empty()),
+                                services.setdefault(service.strip() or NO_SERVICE, _empty())):
+                    for tally, counts in zip(tallies, group, strict=True):
+                        tally.update(counts)
         overdue = sorted(self.overdue_heap, key=lambda entry: (-entry[0], entry[1]))
         return LogAnalysis(
             as_of=self.as_of,
             cases=self.cases,
             not_yet_received=self.not_yet_received,
-            first_received=_day(self.first_key),
-            last_received=_day(self.last_key),
+            first_received=self.key_dates.get(self.first_key),
+            last_received=self.key_dates.get(self.last_key),
             **_stages(overall),
             by_month=[
-                MonthFigures(month=f"{month // 12}-{month % 12 + 1:02d}", cases=bucket[0],
-                             **_stages(bucket[1:]))
-                for month, bucket in sorted(months.items())
+                MonthFigures(month=f"{month // 12}-{month % 12 + 1:02d}",
+                             cases=tallies[0].total(), **_stages(tallies))
+                for month, tallies in sorted(months.items())
             ],
             by_service=None if self.columns.service is None else [
-                ServiceFigures(service=service, cases=bucket[0], **_stages(bucket[1:]))
-                for service, bucket in sorted(services.items())
+                ServiceFigures(service=service, cases=tallies[0].total(), **_stages(tallies))
+                for service, tallies in sorted(services.items())
             ],
             overdue_cases=[
                 OverdueCase(reference=reference, step=step, working_days=days,
@@ -373,12 +379,8 @@ class _Tally:
         )
 
 
-def _day(key: int) -> date | None:
-    return date.fromordinal(key & _DAY_BITS) if -NEVER < key < NEVER else None
-
-
-def _empty() -> list:
-    return [0, *(Counter() for _ in STEPS)]
+def _empty() -> list[Counter]:
+    return [Counter() for _ in STEPS]
 
 
 def _stages(tallies: list[Counter]) -> dict[str, StageFigures]:
@@ -395,6 +397,8 @@ def step_figures(step: Measure, outcomes: Counter) -> StepFigures:
     measured = on_time = extended = overdue = 0
     taken: Counter = Counter()
     for outcome, number in outcomes.items():
+        if outcome == _NOT_DUE:
+            continue
         days, is_open, is_extended = outcome >> 2, outcome & _OPEN, outcome & 1
         measured += number
         extended += number if is_extended else 0
@@ -466,8 +470,8 @@ def _shown(text: str) -> str:
 
 
 def _order_problem(received: int, acknowledged: int, response: int, escalated: int,
-                   acknowledged2: int, response2: int) -> str:
-    """Why a row's dates are in an impossible order (keys as in ``_Tally``)."""
+                   acknowledged2: int, response2: int) -> str | None:
+    """Why a row's dates are in an impossible order (keys as in ``_Tally``), if they are."""
     for column, value in (("acknowledged", acknowledged), ("stage1_response", response),
                           ("escalated", escalated)):
         if value < received:
@@ -480,4 +484,6 @@ def _order_problem(received: int, acknowledged: int, response: int, escalated: i
             return f"{column}: is filled in but escalated is empty"
         if value < escalated:
             return f"{column}: is before escalated"
-    return "stage2_response: is before stage2_acknowledged"
+    if response2 < acknowledged2 < NEVER:
+        return "stage2_response: is before stage2_acknowledged"
+    return None
