@@ -13,7 +13,6 @@ import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable
-from collections import defaultdict
 from datetime import date, timedelta
 from itertools import count
 from math import ceil
@@ -50,7 +49,9 @@ _OPEN = 2
 _SHIFT = 6  # date keys: working-day ordinal << 6 + days since the last working day
 _AFTER_WORK = 1 << _SHIFT
 NEVER = (1 << 30) - 1  # the date key of an empty cell: after every date, still a small int
-_NOT_DUE = -1  # acknowledgement outcome of an open case not yet due: a case, not measured
+_NOT_DUE = 3  # acknowledgement outcome of an open case not yet due (acknowledgements are never
+# extended, so this code is free): a case, not measured
+_HISTOGRAM_SIZE = 128  # outcome counts kept in a list; a list grows for longer durations
 _DATE_COLUMNS = ("received", "acknowledged", "stage1_response", "escalated",
                  "stage2_acknowledged", "stage2_response")
 
@@ -174,7 +175,7 @@ class _Tally:
         self.dates: dict[str, int] = {"": NEVER}
         self.received: dict[str, tuple[int, int]] = {"": (NEVER, 0)}
         self.flags = dict(_FLAGS)
-        self.groups: dict[str, dict[int, tuple[defaultdict, ...]]] = {}
+        self.groups: dict[str, dict[int, tuple[list[int], ...]]] = {}
         self.cases = 0
         self.not_yet_received = 0
         self.first_key = NEVER
@@ -217,7 +218,13 @@ class _Tally:
                     service = row[service_at] if service_at >= 0 else ""
                 try:
                     r, month = received_dates[received]
-                    a, p, x1 = dates[acknowledged], dates[response1], flags[extended1]
+                    a, p = dates[acknowledged], dates[response1]
+                    if extended1 == "no" or not extended1:
+                        x1 = 0
+                    elif extended1 == "yes":
+                        x1 = 1
+                    else:
+                        x1 = flags[extended1]
                     if escalated or acknowledged2 or response2 or extended2:
                         e, a2, p2 = dates[escalated], dates[acknowledged2], dates[response2]
                         x2 = flags[extended2]
@@ -253,12 +260,15 @@ class _Tally:
                     group = groups[service][month]
                 except KeyError:
                     group = groups.setdefault(service, {})[month] = tuple(
-                        defaultdict(int) for _ in STEPS)
+                        [0] * _HISTOGRAM_SIZE for _ in STEPS)
                 # Stage 1 acknowledgement: 5 working days from receipt.
                 work = r >> _SHIFT
                 if a <= as_of:
                     start = a >> _SHIFT
-                    group[0][(start - work) << 2] += 1
+                    try:
+                        group[0][(start - work) << 2] += 1
+                    except IndexError:
+                        _count_beyond(group[0], (start - work) << 2)
                 else:
                     start = work
                     if as_of_work - work > 5:
@@ -267,7 +277,10 @@ class _Tally:
                         group[0][_NOT_DUE] += 1
                 # Stage 1 response: 10 working days from acknowledgement (20 if extended).
                 if p <= as_of:
-                    group[1][(((p >> _SHIFT) - start) << 2) | x1] += 1
+                    try:
+                        group[1][(((p >> _SHIFT) - start) << 2) | x1] += 1
+                    except IndexError:
+                        _count_beyond(group[1], (((p >> _SHIFT) - start) << 2) | x1)
                 elif as_of_work - start > (20 if x1 else 10):
                     self._overdue(group[1], as_of_work - start, x1, reference, resp1,
                                   20 if x1 else 10)
@@ -277,14 +290,20 @@ class _Tally:
                 work = e >> _SHIFT
                 if a2 <= as_of:
                     start = a2 >> _SHIFT
-                    group[2][(start - work) << 2] += 1
+                    try:
+                        group[2][(start - work) << 2] += 1
+                    except IndexError:
+                        _count_beyond(group[2], (start - work) << 2)
                 else:
                     start = work
                     if as_of_work - work > 5:
                         self._overdue(group[2], as_of_work - work, 0, reference, ack2, 5)
                 # Stage 2 response: 20 working days from acknowledgement (40 if extended).
                 if p2 <= as_of:
-                    group[3][(((p2 >> _SHIFT) - start) << 2) | x2] += 1
+                    try:
+                        group[3][(((p2 >> _SHIFT) - start) << 2) | x2] += 1
+                    except IndexError:
+                        _count_beyond(group[3], (((p2 >> _SHIFT) - start) << 2) | x2)
                 elif as_of_work - start > (40 if x2 else 20):
                     self._overdue(group[3], as_of_work - start, x2, reference, resp2,
                                   40 if x2 else 20)
@@ -330,10 +349,9 @@ class _Tally:
                 d[values["stage2_acknowledged"]], d[values["stage2_response"]],
                 f[values["stage1_extended"]], f[values["stage2_extended"]])
 
-    def _overdue(self, tally: dict, days: int, extended: int, reference: str,
+    def _overdue(self, histogram: list[int], days: int, extended: int, reference: str,
                  step: Measure, limit: int) -> None:
-        outcome = (days << 2) | _OPEN | extended
-        tally[outcome] = tally.get(outcome, 0) + 1
+        _count_beyond(histogram, (days << 2) | _OPEN | extended)
         self.overdue_total += 1
         entry = (days - limit, next(self._order), reference.strip(), step, days)
         if len(self.overdue_heap) < OVERDUE_LISTED:
@@ -350,7 +368,9 @@ class _Tally:
                 for tallies in (overall, months.setdefault(month, _empty()),
                                 services.setdefault(service.strip() or NO_SERVICE, _empty())):
                     for tally, counts in zip(tallies, group, strict=True):
-                        tally.update(counts)
+                        tally.update({outcome: number for outcome, number in enumerate(counts)
+                                      if number})
+
         overdue = sorted(self.overdue_heap, key=lambda entry: (-entry[0], entry[1]))
         return LogAnalysis(
             as_of=self.as_of,
@@ -377,6 +397,13 @@ class _Tally:
             rejected_rows=sorted(self.rejected, key=lambda rejected: rejected.row),
             columns=self.columns.headings,
         )
+
+
+def _count_beyond(histogram: list[int], outcome: int) -> None:
+    """Count an outcome, first growing the histogram if it is beyond its end."""
+    if outcome >= len(histogram):
+        histogram.extend([0] * (outcome + 1 - len(histogram)))
+    histogram[outcome] += 1
 
 
 def _empty() -> list[Counter]:
