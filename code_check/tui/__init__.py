@@ -1,1 +1,1 @@
-"""The terminal app (Textual): screens over the same core functions the command line uses."""
+"""The terminal app (Textual). Nothing outside this package imports Textual."""
