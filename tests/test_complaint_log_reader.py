@@ -28,6 +28,8 @@ def analyse(tmp_path, *rows: str, header: str = HEADER, **options):
     ("X,2025-06-02,2025-13-01,,,,,,", "acknowledged: '2025-13-01' is not a date"),
     ("X,2025-06-02,,next week,,,,,", "stage1_response: the cell is not a date"),
     ("X,2025-06-02,,,perhaps,,,,", "stage1_extended: must be yes, no or empty"),
+    ("X,2025-06-02,,,Y,,,,", "stage1_extended: must be yes, no or empty"),
+    ("X,2025-06-02,2205-06-03,,,,,,", "acknowledged: '2205-06-03' is not a plausible date"),
     ("X,2025-06-02,,,,2025-07-01,,,sometimes", "stage2_extended: must be yes, no or empty"),
     ("X,2025-06-02,2025-06-01,,,,,,", "acknowledged: is before received"),
     ("X,2025-06-02,,2025-05-30,,,,,", "stage1_response: is before received"),

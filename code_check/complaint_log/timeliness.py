@@ -1,9 +1,10 @@
 """Timeliness of a complaint log in working days, against the Code's limits (DESIGN section 8).
 
-Built for logs of millions of rows: each distinct date text is parsed once (a dict cache gives
-its day number, working-day ordinal and month), each step's outcome is one small integer, and
-outcomes are counted per month and service area instead of kept in lists. Memory therefore
-depends on how many distinct dates, months and services a log has, not on how long it is.
+Built for logs of millions of rows: each distinct date text is parsed once (a dict cache turns
+it into one small integer that sorts like the date and carries its working-day ordinal), each
+step's outcome is one small integer, and outcomes are counted in histograms per service area and
+month of receipt instead of kept in lists. Memory therefore depends on how many distinct dates,
+months and services a log has, not on how long it is.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ _DATE = re.compile(
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*"
 )
 _DATE_LIKE = re.compile(r"[\d/:. T-]{1,25}")
-_FLAGS = {"": 0, "yes": 1, "no": 0, "y": 1, "n": 0}
+_FLAGS = {"": 0, "yes": 1, "no": 0}
+PLAUSIBLE_YEARS = range(1990, 2101)  # a date outside these is a typing slip, not a complaint
 
 # A step's outcome is one integer: working days << 2 | open << 1 | extended.
 _OPEN = 2
@@ -333,6 +335,10 @@ class _Tally:
                 if parsed is False:
                     raise _BadRow(f"{column}: {_shown(text)} is not a date "
                                   "(use 2026-04-01 or 01/04/2026)")
+                if parsed and parsed.year not in PLAUSIBLE_YEARS:
+                    raise _BadRow(f"{column}: {_shown(text)} is not a plausible date "
+                                  f"(the year is not between {PLAUSIBLE_YEARS[0]} and "
+                                  f"{PLAUSIBLE_YEARS[-1]})")
                 self.dates[text] = NEVER if parsed is None else self._key(parsed)
                 self.received[text] = (self.dates[text], 0) if parsed is None else (
                     self.dates[text], parsed.year * 12 + parsed.month - 1)
