@@ -121,3 +121,19 @@ def test_no_service_column_means_no_service_breakdown(tmp_path):
     analysis = analyse_file(path, as_of=date(2025, 6, 30), progress=False)
     assert analysis.by_service is None
     assert analysis.step(Measure.STAGE1_RESPONSE).on_time == 1
+
+
+def test_very_long_durations_are_counted_too(tmp_path):
+    # 2024 has 254 working days (262 weekdays less 8 bank holidays). After Wednesday 3 January
+    # 252 remain (Tuesday 2 and Wednesday 3 are behind; Monday 1 is a bank holiday), then
+    # Thursday 2 and Friday 3 January 2025 (Wednesday 1 is a bank holiday): 254.
+    path = tmp_path / "log.csv"
+    path.write_text("reference,received,acknowledged,stage1_response,stage1_extended,escalated,"
+                    "stage2_acknowledged,stage2_response,stage2_extended\n"
+                    "L,2024-01-02,2024-01-03,2025-01-03,no,,,,\n"
+                    "O,2024-01-02,2024-01-03,,no,,,,\n", encoding="utf-8")
+    analysis = analyse_file(path, as_of=date(2025, 1, 3), progress=False)
+    response = analysis.step(Measure.STAGE1_RESPONSE)
+    assert (response.measured, response.on_time, response.overdue_open) == (2, 0, 1)
+    assert (response.median_working_days, response.p90_working_days) == (254, 254)
+    assert [(c.reference, c.working_days) for c in analysis.overdue_cases] == [("O", 254)]

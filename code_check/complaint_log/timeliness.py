@@ -53,7 +53,7 @@ _AFTER_WORK = 1 << _SHIFT
 NEVER = (1 << 30) - 1  # the date key of an empty cell: after every date, still a small int
 _NOT_DUE = 3  # acknowledgement outcome of an open case not yet due (acknowledgements are never
 # extended, so this code is free): a case, not measured
-_HISTOGRAM_SIZE = 128  # outcome counts kept in a list; a list grows for longer durations
+_HISTOGRAM_SIZE = 128  # outcomes below this are counted in lists, longer ones in a Counter
 _DATE_COLUMNS = ("received", "acknowledged", "stage1_response", "escalated",
                  "stage2_acknowledged", "stage2_response")
 
@@ -177,7 +177,8 @@ class _Tally:
         self.dates: dict[str, int] = {"": NEVER}
         self.received: dict[str, tuple[int, int]] = {"": (NEVER, 0)}
         self.flags = dict(_FLAGS)
-        self.groups: dict[str, dict[int, tuple[list[int], ...]]] = {}
+        # service -> month -> (a histogram list per step, a Counter of (step, outcome) beyond)
+        self.groups: dict[str, dict[int, tuple]] = {}
         self.cases = 0
         self.not_yet_received = 0
         self.first_key = NEVER
@@ -261,8 +262,8 @@ class _Tally:
                 try:
                     group = groups[service][month]
                 except KeyError:
-                    group = groups.setdefault(service, {})[month] = tuple(
-                        [0] * _HISTOGRAM_SIZE for _ in STEPS)
+                    group = groups.setdefault(service, {})[month] = (
+                        *([0] * _HISTOGRAM_SIZE for _ in STEPS), Counter())
                 # Stage 1 acknowledgement: 5 working days from receipt.
                 work = r >> _SHIFT
                 if a <= as_of:
@@ -270,11 +271,11 @@ class _Tally:
                     try:
                         group[0][(start - work) << 2] += 1
                     except IndexError:
-                        _count_beyond(group[0], (start - work) << 2)
+                        _count_long(group, 0, (start - work) << 2)
                 else:
                     start = work
                     if as_of_work - work > 5:
-                        self._overdue(group[0], as_of_work - work, 0, reference, ack1, 5)
+                        self._overdue(group, 0, as_of_work - work, 0, reference, ack1, 5)
                     else:
                         group[0][_NOT_DUE] += 1
                 # Stage 1 response: 10 working days from acknowledgement (20 if extended).
@@ -282,9 +283,9 @@ class _Tally:
                     try:
                         group[1][(((p >> _SHIFT) - start) << 2) | x1] += 1
                     except IndexError:
-                        _count_beyond(group[1], (((p >> _SHIFT) - start) << 2) | x1)
+                        _count_long(group, 1, (((p >> _SHIFT) - start) << 2) | x1)
                 elif as_of_work - start > (20 if x1 else 10):
-                    self._overdue(group[1], as_of_work - start, x1, reference, resp1,
+                    self._overdue(group, 1, as_of_work - start, x1, reference, resp1,
                                   20 if x1 else 10)
                 if e > as_of:
                     continue
@@ -295,19 +296,19 @@ class _Tally:
                     try:
                         group[2][(start - work) << 2] += 1
                     except IndexError:
-                        _count_beyond(group[2], (start - work) << 2)
+                        _count_long(group, 2, (start - work) << 2)
                 else:
                     start = work
                     if as_of_work - work > 5:
-                        self._overdue(group[2], as_of_work - work, 0, reference, ack2, 5)
+                        self._overdue(group, 2, as_of_work - work, 0, reference, ack2, 5)
                 # Stage 2 response: 20 working days from acknowledgement (40 if extended).
                 if p2 <= as_of:
                     try:
                         group[3][(((p2 >> _SHIFT) - start) << 2) | x2] += 1
                     except IndexError:
-                        _count_beyond(group[3], (((p2 >> _SHIFT) - start) << 2) | x2)
+                        _count_long(group, 3, (((p2 >> _SHIFT) - start) << 2) | x2)
                 elif as_of_work - start > (40 if x2 else 20):
-                    self._overdue(group[3], as_of_work - start, x2, reference, resp2,
+                    self._overdue(group, 3, as_of_work - start, x2, reference, resp2,
                                   40 if x2 else 20)
         except csv.Error as error:
             self.rejected.append(RejectedRow(row=number + 1, error=f"cannot be read: {error}"))
@@ -355,9 +356,9 @@ class _Tally:
                 d[values["stage2_acknowledged"]], d[values["stage2_response"]],
                 f[values["stage1_extended"]], f[values["stage2_extended"]])
 
-    def _overdue(self, histogram: list[int], days: int, extended: int, reference: str,
+    def _overdue(self, group: tuple, index: int, days: int, extended: int, reference: str,
                  step: Measure, limit: int) -> None:
-        _count_beyond(histogram, (days << 2) | _OPEN | extended)
+        _count_long(group, index, (days << 2) | _OPEN | extended)
         self.overdue_total += 1
         entry = (days - limit, next(self._order), reference.strip(), step, days)
         if len(self.overdue_heap) < OVERDUE_LISTED:
@@ -373,9 +374,11 @@ class _Tally:
             for month, group in by_month.items():
                 for tallies in (overall, months.setdefault(month, _empty()),
                                 services.setdefault(service.strip() or NO_SERVICE, _empty())):
-                    for tally, counts in zip(tallies, group, strict=True):
+                    for tally, counts in zip(tallies, group, strict=False):
                         tally.update({outcome: number for outcome, number in enumerate(counts)
                                       if number})
+                    for (index, outcome), number in group[len(STEPS)].items():
+                        tallies[index][outcome] += number
 
         overdue = sorted(self.overdue_heap, key=lambda entry: (-entry[0], entry[1]))
         return LogAnalysis(
@@ -405,11 +408,12 @@ class _Tally:
         )
 
 
-def _count_beyond(histogram: list[int], outcome: int) -> None:
-    """Count an outcome, first growing the histogram if it is beyond its end."""
-    if outcome >= len(histogram):
-        histogram.extend([0] * (outcome + 1 - len(histogram)))
-    histogram[outcome] += 1
+def _count_long(group: tuple, index: int, outcome: int) -> None:
+    """Count an outcome in the group's histogram, or in its overflow counter if beyond it."""
+    if outcome < _HISTOGRAM_SIZE:
+        group[index][outcome] += 1
+    else:
+        group[len(STEPS)][index, outcome] += 1
 
 
 def _empty() -> list[Counter]:
