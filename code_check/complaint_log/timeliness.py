@@ -175,10 +175,12 @@ class _Tally:
         self.key_dates: dict[int, date] = {}
         self.as_of_key = self._key(as_of)
         self.dates: dict[str, int] = {"": NEVER}
-        self.received: dict[str, tuple[int, int]] = {"": (NEVER, 0)}
+        # month of receipt -> service -> (a histogram list per step, a Counter of
+        # (step, outcome) for outcomes beyond the lists)
+        self.groups: dict[int, dict[str, tuple]] = {}
+        # a received date's text -> (its key, its month's groups by service)
+        self.received: dict[str, tuple[int, dict]] = {"": (NEVER, {})}
         self.flags = dict(_FLAGS)
-        # service -> month -> (a histogram list per step, a Counter of (step, outcome) beyond)
-        self.groups: dict[str, dict[int, tuple]] = {}
         self.cases = 0
         self.not_yet_received = 0
         self.first_key = NEVER
@@ -199,11 +201,12 @@ class _Tally:
 
     def consume(self, rows, first_row: int) -> int | None:
         """Tally rows until the end (None) or a row the csv module cannot read (next row)."""
-        dates, received_dates, flags, groups = self.dates, self.received, self.flags, self.groups
+        dates, received_dates, flags = self.dates, self.received, self.flags
         pick = itemgetter(*self.columns.required_positions)
         service_at = -1 if self.columns.service is None else self.columns.service
         as_of = self.as_of_key
-        as_of_work = as_of >> _SHIFT
+        shift = _SHIFT
+        as_of_work = as_of >> shift
         first_key, last_key = self.first_key, self.last_key
         cases = not_yet = 0
         ack1, resp1, ack2, resp2 = STEPS
@@ -220,7 +223,7 @@ class _Tally:
                      acknowledged2, response2, extended2) = pick(row)
                     service = row[service_at] if service_at >= 0 else ""
                 try:
-                    r, month = received_dates[received]
+                    r, by_service = received_dates[received]
                     a, p = dates[acknowledged], dates[response1]
                     if extended1 == "no" or not extended1:
                         x1 = 0
@@ -236,7 +239,7 @@ class _Tally:
                         x2 = 0
                 except KeyError:
                     try:
-                        r, month, a, p, e, a2, p2, x1, x2 = self._learn(pick(row))
+                        r, by_service, a, p, e, a2, p2, x1, x2 = self._learn(pick(row))
                     except _BadRow as bad:
                         cases += 1
                         self.rejected.append(RejectedRow(row=number, error=str(bad)))
@@ -260,14 +263,14 @@ class _Tally:
                 if r > last_key:
                     last_key = r
                 try:
-                    group = groups[service][month]
+                    group = by_service[service]
                 except KeyError:
-                    group = groups.setdefault(service, {})[month] = (
+                    group = by_service[service] = (
                         *([0] * _HISTOGRAM_SIZE for _ in STEPS), Counter())
                 # Stage 1 acknowledgement: 5 working days from receipt.
-                work = r >> _SHIFT
+                work = r >> shift
                 if a <= as_of:
-                    start = a >> _SHIFT
+                    start = a >> shift
                     try:
                         group[0][(start - work) << 2] += 1
                     except IndexError:
@@ -281,18 +284,18 @@ class _Tally:
                 # Stage 1 response: 10 working days from acknowledgement (20 if extended).
                 if p <= as_of:
                     try:
-                        group[1][(((p >> _SHIFT) - start) << 2) | x1] += 1
+                        group[1][(((p >> shift) - start) << 2) | x1] += 1
                     except IndexError:
-                        _count_long(group, 1, (((p >> _SHIFT) - start) << 2) | x1)
+                        _count_long(group, 1, (((p >> shift) - start) << 2) | x1)
                 elif as_of_work - start > (20 if x1 else 10):
                     self._overdue(group, 1, as_of_work - start, x1, reference, resp1,
                                   20 if x1 else 10)
                 if e > as_of:
                     continue
                 # Stage 2 acknowledgement: 5 working days from escalation.
-                work = e >> _SHIFT
+                work = e >> shift
                 if a2 <= as_of:
-                    start = a2 >> _SHIFT
+                    start = a2 >> shift
                     try:
                         group[2][(start - work) << 2] += 1
                     except IndexError:
@@ -304,9 +307,9 @@ class _Tally:
                 # Stage 2 response: 20 working days from acknowledgement (40 if extended).
                 if p2 <= as_of:
                     try:
-                        group[3][(((p2 >> _SHIFT) - start) << 2) | x2] += 1
+                        group[3][(((p2 >> shift) - start) << 2) | x2] += 1
                     except IndexError:
-                        _count_long(group, 3, (((p2 >> _SHIFT) - start) << 2) | x2)
+                        _count_long(group, 3, (((p2 >> shift) - start) << 2) | x2)
                 elif as_of_work - start > (40 if x2 else 20):
                     self._overdue(group, 3, as_of_work - start, x2, reference, resp2,
                                   40 if x2 else 20)
@@ -324,7 +327,7 @@ class _Tally:
         """Parse cells not yet in the caches (remembering good ones) or raise _BadRow."""
         values = dict(zip(REQUIRED_COLUMNS, cells, strict=True))
         if len(self.dates) > DATE_CACHE_LIMIT:
-            for cache, empty in ((self.dates, NEVER), (self.received, (NEVER, 0))):
+            for cache, empty in ((self.dates, NEVER), (self.received, (NEVER, {}))):
                 cache.clear()  # in place: the hot loop holds these very dicts
                 cache[""] = empty
         if not values["received"].strip() and any(cell.strip() for cell in cells):
@@ -341,8 +344,9 @@ class _Tally:
                                   f"(the year is not between {PLAUSIBLE_YEARS[0]} and "
                                   f"{PLAUSIBLE_YEARS[-1]})")
                 self.dates[text] = NEVER if parsed is None else self._key(parsed)
-                self.received[text] = (self.dates[text], 0) if parsed is None else (
-                    self.dates[text], parsed.year * 12 + parsed.month - 1)
+                self.received[text] = (NEVER, {}) if parsed is None else (
+                    self.dates[text],
+                    self.groups.setdefault(parsed.year * 12 + parsed.month - 1, {}))
         for column in ("stage1_extended", "stage2_extended"):
             text = values[column]
             if text not in self.flags:
@@ -370,8 +374,8 @@ class _Tally:
         overall: list[Counter] = [Counter() for _ in STEPS]
         months: dict[int, list[Counter]] = {}
         services: dict[str, list[Counter]] = {}
-        for service, by_month in self.groups.items():
-            for month, group in by_month.items():
+        for month, by_service in self.groups.items():
+            for service, group in by_service.items():
                 for tallies in (overall, months.setdefault(month, _empty()),
                                 services.setdefault(service.strip() or NO_SERVICE, _empty())):
                     for tally, counts in zip(tallies, group, strict=False):
