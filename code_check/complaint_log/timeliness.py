@@ -208,7 +208,8 @@ class _Tally:
         shift = _SHIFT
         as_of_work = as_of >> shift
         first_key, last_key = self.first_key, self.last_key
-        cases = not_yet = 0
+        blank = not_yet = 0
+        never = NEVER
         ack1, resp1, ack2, resp2 = STEPS
         number = first_row - 1
         try:
@@ -235,21 +236,20 @@ class _Tally:
                         e, a2, p2 = dates[escalated], dates[acknowledged2], dates[response2]
                         x2 = flags[extended2]
                     else:
-                        e = a2 = p2 = NEVER
+                        e = a2 = p2 = never
                         x2 = 0
                 except KeyError:
                     try:
                         r, by_service, a, p, e, a2, p2, x1, x2 = self._learn(pick(row))
                     except _BadRow as bad:
-                        cases += 1
                         self.rejected.append(RejectedRow(row=number, error=str(bad)))
                         continue
-                if r == NEVER:
+                if r == never:
                     if any(cell.strip() for cell in row):
-                        cases += 1
                         self.rejected.append(RejectedRow(row=number, error="received: is empty"))
+                    else:
+                        blank += 1
                     continue
-                cases += 1
                 if not (r <= a <= p and r <= e <= a2 <= p2):
                     problem = _order_problem(r, a, p, e, a2, p2)
                     if problem:
@@ -315,10 +315,10 @@ class _Tally:
                                   40 if x2 else 20)
         except csv.Error as error:
             self.rejected.append(RejectedRow(row=number + 1, error=f"cannot be read: {error}"))
-            cases += 1
-            return number + 2
+            number += 1
+            return number + 1
         finally:
-            self.cases += cases
+            self.cases += number - first_row + 1 - blank  # every row read but the blank ones
             self.not_yet_received += not_yet
             self.first_key, self.last_key = first_key, last_key
         return None
