@@ -16,7 +16,7 @@ import random
 import subprocess
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 DATA = Path(__file__).parent / ".data"
@@ -125,7 +125,8 @@ def main() -> None:
     bare, ours = best_times(path, args.repeats)
     result = analyse(path)
     print(f"bare csv.reader pass: {bare:.2f} s CPU (best of {args.repeats})")
-    print(f"log analyse:          {ours:.2f} s CPU  ({len(result.rejected_rows):,} bad rows reported)")
+    print(f"log analyse:          {ours:.2f} s CPU  "
+          f"({len(result.rejected_rows):,} bad rows reported)")
     print(f"ratio:                {ours / bare:.2f}x  (target: at most 2.0x)")
     print(f"peak memory, bare pass:   {peak_memory_mb('bare_pass', path):.0f} MB")
     print(f"peak memory, log analyse: {peak_memory_mb('analyse', path):.0f} MB  "

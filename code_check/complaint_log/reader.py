@@ -29,7 +29,10 @@ def analyse_file(
     calendar: WorkingDayCalendar | None = None,
     progress: bool | None = None,
 ) -> LogAnalysis:
-    """Measure a complaint log CSV file; ``progress`` None shows a bar on large files at a terminal."""
+    """Measure a complaint log CSV file.
+
+    ``progress`` None shows a bar on standard error for a large file when it is a terminal.
+    """
     as_of = as_of or date.today()
     try:
         handle = open(path, encoding="utf-8-sig", errors="replace", newline="")  # noqa: SIM115
