@@ -235,22 +235,25 @@ class _Tally:
                     if escalated or acknowledged2 or response2 or extended2:
                         e, a2, p2 = dates[escalated], dates[acknowledged2], dates[response2]
                         x2 = flags[extended2]
+                        stage2_in_order = r <= e <= a2 <= p2
                     else:
                         e = a2 = p2 = never
                         x2 = 0
+                        stage2_in_order = True
                 except KeyError:
                     try:
                         r, by_service, a, p, e, a2, p2, x1, x2 = self._learn(pick(row))
                     except _BadRow as bad:
                         self.rejected.append(RejectedRow(row=number, error=str(bad)))
                         continue
+                    stage2_in_order = r <= e <= a2 <= p2
                 if r == never:
                     if any(cell.strip() for cell in row):
                         self.rejected.append(RejectedRow(row=number, error="received: is empty"))
                     else:
                         blank += 1
                     continue
-                if not (r <= a <= p and r <= e <= a2 <= p2):
+                if not (r <= a <= p and stage2_in_order):
                     problem = _order_problem(r, a, p, e, a2, p2)
                     if problem:
                         self.rejected.append(RejectedRow(row=number, error=problem))
