@@ -19,7 +19,8 @@ AS_OF = date(2025, 12, 31)
 def analyse(tmp_path, *rows: str, header: str = HEADER, **options):
     path = tmp_path / "log.csv"
     path.write_text("\n".join((header, *rows)) + "\n", encoding="utf-8")
-    return analyse_file(path, as_of=AS_OF, progress=False, **options)
+    options.setdefault("progress", False)
+    return analyse_file(path, as_of=AS_OF, **options)
 
 
 @pytest.mark.parametrize(("row", "error"), [
@@ -130,3 +131,13 @@ def test_a_row_the_csv_module_cannot_read_is_reported_and_the_rest_read(tmp_path
     assert [r.row for r in analysis.rejected_rows] == [3]
     assert "cannot be read" in analysis.rejected_rows[0].error
     assert analysis.stage1.acknowledgement.measured == 2
+
+
+def test_the_progress_bar_changes_nothing_but_the_screen(tmp_path, monkeypatch):
+    import code_check.complaint_log.reader as reader
+
+    monkeypatch.setattr(reader, "PROGRESS_EVERY_ROWS", 2)
+    rows = [GOOD, "X,,2025-06-03,,,,,,", *[GOOD] * 5]
+    with_bar = analyse(tmp_path, *rows, progress=True)
+    assert with_bar == analyse(tmp_path, *rows)
+    assert [r.row for r in with_bar.rejected_rows] == [3]
