@@ -33,6 +33,9 @@ def register(subparsers) -> None:
                         help="the Ombudsman's statistics (.csv or .yaml) to set beside the "
                         "assessment (default for a workspace assessment: the figures held in "
                         "the workspace for the council)")
+    parser.add_argument("--log", type=Path, metavar="COMPLAINTS.csv",
+                        help="the council's complaint log: timeliness against the Code's limits, "
+                        "and the answers it contradicts")
     parser.add_argument("--as-of", type=iso_date, metavar="DATE",
                         help="judge overdue actions as of this date (YYYY-MM-DD; default: today)")
     parser.add_argument("--provision-level", action="store_true",
@@ -68,9 +71,18 @@ def _single(args, generated_at, as_of) -> Path:
         previous=previous.assessment if previous else None,
         previous_catalogue=previous.catalogue if previous else None,
         statistics=_statistics(args, loaded),
+        complaint_log=_complaint_log(args, as_of),
         generated_at=generated_at, as_of=as_of,
     )
     return export(report, args.format, args.output, provision_level=args.provision_level)
+
+
+def _complaint_log(args, as_of):
+    if args.log is None:
+        return None
+    from code_check.complaint_log.reader import analyse_file
+
+    return analyse_file(args.log, as_of=as_of)
 
 
 def _statistics(args, loaded) -> list | None:

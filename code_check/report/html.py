@@ -300,15 +300,26 @@ def _complaint_log(report: Report) -> str:
         "Bar chart of the share of complaints handled within the Code's time limit at each "
         "step. The same figures are in the table below.",
         [Bar(s.label, s.on_time_pct, s.on_time_text) for s in log.stages])
-    notes = "".join(f"<li>{e(n)}</li>" for n in log.notes)
-    return (f"<p>From the complaint log: {log.cases} cases, as of {e(log.as_of_text)}.</p>"
-            f"<figure>{chart}<figcaption>Share handled on time at each step. The table below "
-            "gives the same figures.</figcaption></figure>"
-            + table("Timeliness against the Code's limits",
-                    ["Step", "Code limit", "Measured", "On time", "On time (%)"],
-                    [[e(s.label), e(s.limit_text), str(s.measured), str(s.on_time),
-                      e(s.on_time_text)] for s in log.stages], numeric={2, 3, 4})
-            + (f'<ul class="caveats">{notes}</ul>' if notes else ""))
+    parts = [
+        f"<p>From the council's complaint log: {log.cases} complaints received "
+        f"{e(log.period_text)}, measured as at {e(log.as_of_text)}.</p>",
+        f"<figure>{chart}<figcaption>Share handled on time at each step. The table below "
+        "gives the same figures.</figcaption></figure>",
+        table("Timeliness against the Code's limits",
+              ["Step", "Code limit", "Measured", "On time", "Late", "On time (%)"],
+              [[e(s.label), e(s.limit_text), str(s.measured), str(s.on_time), str(s.late),
+                e(s.on_time_text)] for s in log.stages], numeric={2, 3, 4, 5}),
+    ]
+    if log.trend:
+        parts.append(table(
+            "Responses on time, month by month (by month of receipt)",
+            ["Month", "Complaints", "Stage 1 responses on time", "Stage 2 responses on time"],
+            [[e(m.month_text), str(m.cases), e(m.stage1_response_text),
+              e(m.stage2_response_text)] for m in log.trend], numeric={1, 2, 3}))
+    if log.notes:
+        parts.append('<ul class="caveats">' + "".join(f"<li>{e(n)}</li>" for n in log.notes)
+                     + "</ul>")
+    return "\n".join(parts)
 
 
 def _statistics(report: Report) -> str:

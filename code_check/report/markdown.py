@@ -110,12 +110,20 @@ def _complaint_log(report: Report) -> str:
         return ""
     lines = [
         "## Complaint handling performance", "",
-        f"From the complaint log: {log.cases} cases, as of {md(log.as_of_text)}.", "",
-        table(["Step", "Code limit", "Measured", "On time", "On time (%)"],
-              [[s.label, s.limit_text, s.measured, s.on_time, s.on_time_text]
+        f"From the council's complaint log: {log.cases} complaints received "
+        f"{md(log.period_text)}, measured as at {md(log.as_of_text)}.", "",
+        table(["Step", "Code limit", "Measured", "On time", "Late", "On time (%)"],
+              [[s.label, s.limit_text, s.measured, s.on_time, s.late, s.on_time_text]
                for s in log.stages]),
     ]
-    lines += ["", *[f"- {md(note)}" for note in log.notes]] if log.notes else []
+    if log.trend:
+        lines += ["", "### Month by month", "",
+                  table(["Month", "Complaints", "Stage 1 responses on time",
+                         "Stage 2 responses on time"],
+                        [[m.month_text, m.cases, m.stage1_response_text,
+                          m.stage2_response_text] for m in log.trend])]
+    if log.notes:
+        lines += ["", *[f"- {md(note)}" for note in log.notes]]
     return "\n".join(lines)
 
 

@@ -14,9 +14,11 @@ from pydantic import BaseModel, ConfigDict
 
 from code_check import __version__
 from code_check.assessment import NOT_ASSESSED, STATUS_LABELS, Action, Assessment, Status
-from code_check.catalogue import Catalogue, Obligation, Requirement
+from code_check.catalogue import Catalogue, Measure, Obligation, Requirement
 from code_check.compare import ChangeKind, compare
-from code_check.lint import lint
+from code_check.complaint_log.crosscheck import crosscheck
+from code_check.complaint_log.timeliness import LogAnalysis
+from code_check.lint import Finding, lint, sort_findings
 from code_check.scoring import Score, Tally, score
 from code_check.statistics import YEAR_TABLE_HEADINGS, OmbudsmanStats, trends, year_cells
 from code_check.statistics import compare as beside_average
@@ -178,20 +180,34 @@ class TemplateRowAnswer(ReportPart):
 
 
 class StageTimeliness(ReportPart):
+    """One step of complaint handling (e.g. stage 1 response) against the Code's limit."""
+
     measure: str
     label: str
     limit_text: str
     measured: int
     on_time: int
+    late: int
     on_time_pct: float | None
     on_time_text: str
 
 
-class ComplaintLogSection(ReportPart):
+class MonthTimeliness(ReportPart):
+    month: str
+    month_text: str
     cases: int
+    stage1_response_text: str
+    stage2_response_text: str
+
+
+class ComplaintLogSection(ReportPart):
+    """The council's own complaint log: on time per step, and the latest months' trend."""
+
+    cases: int
+    period_text: str
     as_of_text: str
     stages: list[StageTimeliness]
-    rejected_rows: int
+    trend: list[MonthTimeliness]
     notes: list[str]
 
 
@@ -239,13 +255,15 @@ def build_report(
     previous: Assessment | None = None,
     previous_catalogue: Catalogue | None = None,
     statistics: list[OmbudsmanStats] | None = None,
-    complaint_log: ComplaintLogSection | None = None,
+    complaint_log: LogAnalysis | None = None,
     generated_at: datetime,
     as_of: date,
 ) -> Report:
     """The whole report for one assessment; ``previous`` adds the change since it.
 
     ``statistics`` may hold several councils' figures: the assessed council's are used.
+    ``complaint_log`` adds the log's timeliness, and its cross-check of the answers to the
+    checks.
     """
     result = score(catalogue, assessment)
     actions = _actions(catalogue, assessment, as_of)
@@ -258,12 +276,12 @@ def build_report(
         gaps=_gaps(catalogue, assessment, result, actions),
         actions=sorted(actions.values(), key=_action_order),
         sections=[_section(s) for s in result.sections],
-        complaint_log=complaint_log,
+        complaint_log=complaint_log_section(complaint_log) if complaint_log else None,
         statistics=statistics_section(statistics, assessment.council.name)
         if statistics else None,
         lint=[LintItem(severity=f.severity.value, check=f.check,
                        requirement_id=f.requirement_id, message=f.message)
-              for f in lint(catalogue, assessment, as_of=as_of)],
+              for f in _findings(catalogue, assessment, complaint_log, as_of)],
         appendix=_appendix(catalogue, assessment, result, actions),
         template=template_rows(catalogue, assessment),
         template_provisions=provision_rows(catalogue, assessment),
@@ -494,6 +512,76 @@ def statistics_section(rows: list[OmbudsmanStats], council: str) -> StatisticsSe
         notes=trend.notes,
         warnings=[warning for year in trend.years for warning in year.warnings],
     )
+
+
+# the complaint log ---------------------------------------------------------------------------
+
+STEP_LABELS = {
+    Measure.STAGE1_ACKNOWLEDGEMENT: "Stage 1 acknowledgement",
+    Measure.STAGE1_RESPONSE: "Stage 1 response",
+    Measure.STAGE2_ACKNOWLEDGEMENT: "Stage 2 acknowledgement",
+    Measure.STAGE2_RESPONSE: "Stage 2 response",
+}
+TREND_MONTHS = 12
+
+
+def complaint_log_section(analysis: LogAnalysis) -> ComplaintLogSection:
+    """The log's timeliness per step and its last twelve months, in figures and words."""
+    stages = []
+    for measure, label in STEP_LABELS.items():
+        step = analysis.step(measure)
+        limit = f"{step.limit} working days"
+        if step.extended_limit != step.limit:
+            limit += f" ({step.extended_limit} with an extension)"
+        stages.append(StageTimeliness(
+            measure=measure.value, label=label, limit_text=limit, measured=step.measured,
+            on_time=step.on_time, late=step.late, on_time_pct=step.on_time_pct,
+            on_time_text=_on_time_text(step.on_time_pct),
+        ))
+    trend = [
+        MonthTimeliness(
+            month=month.month, month_text=f"{date.fromisoformat(month.month + '-01'):%B %Y}",
+            cases=month.cases,
+            stage1_response_text=_on_time_text(month.stage1.response.on_time_pct),
+            stage2_response_text=_on_time_text(month.stage2.response.on_time_pct),
+        )
+        for month in analysis.by_month[-TREND_MONTHS:]
+    ]
+    return ComplaintLogSection(
+        cases=analysis.cases,
+        period_text=f"{long_date(analysis.first_received)} to {long_date(analysis.last_received)}"
+        if analysis.period else "no dated complaints",
+        as_of_text=long_date(analysis.as_of), stages=stages, trend=trend,
+        notes=_log_notes(analysis),
+    )
+
+
+def _log_notes(analysis: LogAnalysis) -> list[str]:
+    as_of = long_date(analysis.as_of)
+    notes = []
+    if analysis.overdue_total:
+        notes.append(f"{analysis.overdue_total} open steps were past their limit on {as_of}; "
+                     "they count as late.")
+    if analysis.not_yet_received:
+        notes.append(f"{analysis.not_yet_received} complaints received after {as_of} are not "
+                     "counted.")
+    if analysis.rejected_rows:
+        notes.append(f"{len(analysis.rejected_rows)} rows of the log could not be read and are "
+                     "left out (code-check log analyse lists them).")
+    return notes
+
+
+def _on_time_text(value: float | None) -> str:
+    return "nothing measured" if value is None else percent(value)
+
+
+def _findings(catalogue: Catalogue, assessment: Assessment, log: LogAnalysis | None,
+              as_of: date) -> list[Finding]:
+    """The consistency checks, and the answers the complaint log contradicts."""
+    findings = lint(catalogue, assessment, as_of=as_of)
+    if log is not None:
+        findings = sort_findings(findings + crosscheck(catalogue, assessment, log), catalogue)
+    return findings
 
 
 # words -------------------------------------------------------------------------------------

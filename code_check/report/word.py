@@ -227,12 +227,29 @@ def _sections(doc, report: Report) -> None:
 def _complaint_log(doc, report: Report) -> None:
     log = report.complaint_log
     heading(doc, "Complaint handling performance", 1)
-    paragraph(doc, f"From the complaint log: {log.cases} cases, as of {log.as_of_text}.")
-    table(doc, ["Step", "Code limit", "Measured", "On time", "On time (%)"],
-          [[s.label, s.limit_text, str(s.measured), str(s.on_time), s.on_time_text]
-           for s in log.stages])
+    paragraph(doc, f"From the council's complaint log: {log.cases} complaints received "
+              f"{log.period_text}, measured as at {log.as_of_text}.")
+    picture(doc, png_bar_chart([Bar(_STEP_CODES[s.measure], s.on_time_pct, s.on_time_text)
+                                for s in log.stages]),
+            12, "Bar chart of complaints handled on time at each step. " + "; ".join(
+                f"{s.label}: {s.on_time_text}" for s in log.stages) + ".")
+    paragraph(doc, "Bars: " + "; ".join(f"{_STEP_CODES[s.measure]} {s.label.lower()}"
+                                        for s in log.stages) + ".")
+    table(doc, ["Step", "Code limit", "Measured", "On time", "Late", "On time (%)"],
+          [[s.label, s.limit_text, str(s.measured), str(s.on_time), str(s.late),
+            s.on_time_text] for s in log.stages], widths=[4, 4.6, 2.1, 2.1, 1.8, 2.4])
+    if log.trend:
+        heading(doc, "Month by month", 2)
+        table(doc, ["Month", "Complaints", "Stage 1 responses on time",
+                    "Stage 2 responses on time"],
+              [[m.month_text, str(m.cases), m.stage1_response_text, m.stage2_response_text]
+               for m in log.trend], widths=[4, 3, 5, 5])
     for note in log.notes:
         paragraph(doc, note, style="List Bullet")
+
+
+_STEP_CODES = {"stage1.acknowledgement": "1a", "stage1.response": "1b",
+               "stage2.acknowledgement": "2a", "stage2.response": "2b"}
 
 
 def _statistics(doc, report: Report) -> None:

@@ -27,3 +27,13 @@ def statistics():
     from code_check.statistics_files import read_statistics
 
     return read_statistics(Path(code_check.__file__).parent / "demo" / "example-statistics.csv")
+
+
+@pytest.fixture(scope="session")
+def complaint_log():
+    """The demo council's complaint log, analysed as at the report date."""
+    import code_check
+    from code_check.complaint_log.reader import analyse_file
+
+    return analyse_file(Path(code_check.__file__).parent / "demo" / "example-complaint-log.csv",
+                        as_of=AS_OF)

@@ -29,10 +29,10 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def report(catalogue, assessments, statistics):
+def report(catalogue, assessments, statistics, complaint_log):
     previous, current = assessments
     return build_report(catalogue, current, previous=previous, statistics=statistics,
-                        generated_at=GENERATED_AT, as_of=AS_OF)
+                        complaint_log=complaint_log, generated_at=GENERATED_AT, as_of=AS_OF)
 
 
 def _violations(html: str, tmp_path) -> list[dict]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -157,3 +158,22 @@ def test_workspace_statistics_are_used_for_a_workspace_assessment(run_cli, works
     out = tmp_path / "r.json"
     run_cli("report", str(new), "--workspace", path, "--format", "json", "-o", out)
     assert json.loads(out.read_text(encoding="utf-8"))["statistics"]["latest_year"] == "2024-25"
+
+
+def test_log_file_adds_complaint_handling_performance(run_cli, files, tmp_path):
+    import code_check
+
+    log = Path(code_check.__file__).parent / "demo" / "example-complaint-log.csv"
+    out = tmp_path / "r.json"
+    status, _, stderr = run_cli("report", files[1], "--format", "json", "-o", out,
+                                "--log", log, "--as-of", "2026-06-01")
+    assert (status, stderr) == (0, "")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["complaint_log"]["cases"] == 300
+    assert data["complaint_log"]["as_of_text"] == "1 June 2026"
+
+
+def test_missing_log_file_is_one_line(run_cli, files, tmp_path):
+    status, _, stderr = run_cli("report", files[1], "--format", "md", "-o", tmp_path / "r.md",
+                                "--log", tmp_path / "nowhere.csv")
+    assert status == 1 and "nowhere.csv" in stderr and stderr.count("\n") == 1

@@ -122,3 +122,33 @@ def test_no_figures_for_the_council_means_no_statistics_section(catalogue, asses
     report = build_report(catalogue, assessments[1], statistics=other,
                           generated_at=GENERATED_AT, as_of=AS_OF)
     assert report.statistics is None
+
+
+def test_complaint_log_section_per_step_with_trend(catalogue, assessments, complaint_log):
+    report = build_report(catalogue, assessments[1], complaint_log=complaint_log,
+                          generated_at=GENERATED_AT, as_of=AS_OF)
+    log = report.complaint_log
+    assert [s.measure for s in log.stages] == [
+        "stage1.acknowledgement", "stage1.response", "stage2.acknowledgement", "stage2.response"]
+    first = log.stages[0]
+    figures = complaint_log.stage1.acknowledgement
+    assert (first.measured, first.on_time, first.on_time_pct) == (
+        figures.measured, figures.on_time, figures.on_time_pct)
+    assert log.stages[1].limit_text == "10 working days (20 with an extension)"
+    assert 0 < len(log.trend) <= 12 and log.trend[-1].month == complaint_log.by_month[-1].month
+    assert log.cases == complaint_log.cases
+
+
+def test_complaint_log_contradicting_an_answer_is_a_finding(catalogue, assessments,
+                                                            complaint_log):
+    measured = next(r for r in catalogue.requirements
+                    if r.timescale and r.timescale.measure
+                    and r.timescale.measure.value == "stage2.response")
+    claimed = assessments[1].with_answer(measured.id, Answer(status=Status.MET,
+                                                             evidence=["Stage 2 log"]))
+    report = build_report(catalogue, claimed, complaint_log=complaint_log,
+                          generated_at=GENERATED_AT, as_of=AS_OF)
+    assert ("log-contradicts-met", measured.id) in {(f.check, f.requirement_id)
+                                                    for f in report.lint}
+    without_log = build_report(catalogue, claimed, generated_at=GENERATED_AT, as_of=AS_OF)
+    assert not any(f.check.startswith("log-") for f in without_log.lint)
