@@ -237,7 +237,7 @@ def _complaint_log(doc, report: Report) -> None:
                                         for s in log.stages) + ".")
     table(doc, ["Step", "Code limit", "Measured", "On time", "Late", "On time (%)"],
           [[s.label, s.limit_text, str(s.measured), str(s.on_time), str(s.late),
-            s.on_time_text] for s in log.stages], widths=[4, 4.6, 2.1, 2.1, 1.8, 2.4])
+            s.on_time_text] for s in log.stages], widths=[3.8, 4.4, 2.4, 2, 1.8, 2.6])
     if log.trend:
         heading(doc, "Month by month", 2)
         table(doc, ["Month", "Complaints", "Stage 1 responses on time",
