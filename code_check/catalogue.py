@@ -150,6 +150,8 @@ class Scoring(_Strict):
 
 
 class Catalogue(_Strict):
+    """A Code of practice as code-check walks it: sections of requirements, and the scoring."""
+
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     title: Text
     publisher: Text

@@ -128,16 +128,15 @@ def located_error(exc: ValidationError, root: yaml.Node | None, source: str | Pa
 
 
 def _line_of(root: yaml.Node, loc: tuple) -> int:
-    """Line of the key named last in ``loc`` (or of the deepest node that exists)."""
-    node = root
-    for depth, part in enumerate(loc, start=1):
+    """Line of the deepest key in ``loc`` that exists (a missing field: its parent's key)."""
+    node, line = root, root.start_mark.line + 1
+    for part in loc:
         found = _entry(node, part)
         if found is None:
             break
         key, node = found
-        if depth == len(loc) and key is not None:
-            return key.start_mark.line + 1
-    return node.start_mark.line + 1
+        line = (key or node).start_mark.line + 1
+    return line
 
 
 def _entry(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
@@ -163,6 +162,9 @@ def _field_name(loc: tuple) -> str | None:
 _PLAIN_MESSAGES = {
     "missing": "is required but missing",
     "extra_forbidden": "is not a known field (check the spelling)",
+    "date_parsing": "is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31",
+    "date_from_datetime_parsing": "is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31",
+    "date_type": "is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31",
 }
 
 

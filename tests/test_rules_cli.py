@@ -1,0 +1,87 @@
+"""``code-check rules``: list, schema, help, and the catalogue cache."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from code_check.catalogue import json_schema
+from code_check.catalogue_files import bundled_rules_dir, load_catalogue_file
+from code_check.cli import build_parser
+
+CONTRACT_KEYS = {"id", "section", "obligation", "text", "verified", "template_rows", "timescale"}
+
+
+def test_list_json_contract(run_cli):
+    status, out, _ = run_cli("rules", "list", "--format", "json")
+    assert status == 0
+    rows = json.loads(out)
+    assert len(rows) == 67
+    assert all(CONTRACT_KEYS <= row.keys() for row in rows)
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["6.2"]["section"] == "6"
+    assert by_id["6.2"]["timescale"] == {
+        "limit": 5, "unit": "working_days", "from": "receipt",
+        "measure": "stage1.acknowledgement", "extension": False}
+    assert by_id["1.1"]["timescale"] is None
+    assert by_id["6.x-s2-response"]["verified"] is False
+
+
+def test_list_table_marks_provisional_ids(run_cli):
+    status, out, _ = run_cli("rules", "list")
+    assert status == 0
+    assert "6.x-s2-acknowledge" in out
+    assert "provisional id" in out
+    assert "5 working days from receipt" in out
+
+
+def test_committed_schema_is_current():
+    committed = json.loads((bundled_rules_dir() / "catalogue.schema.json").read_text())
+    assert committed == json_schema()
+
+
+def test_schema_command_prints_it(run_cli):
+    status, out, _ = run_cli("rules", "schema")
+    assert status == 0
+    assert json.loads(out) == json_schema()
+
+
+def test_bundled_catalogue_points_editors_at_the_schema():
+    first = (bundled_rules_dir() / "lgsco-2024.yaml").read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=catalogue.schema.json"
+
+
+def _all_commands(parser, prefix=()):
+    for action in parser._actions:
+        if action.__class__.__name__ == "_SubParsersAction":
+            for name, sub in action.choices.items():
+                yield (*prefix, name)
+                yield from _all_commands(sub, (*prefix, name))
+
+
+@pytest.mark.parametrize("command", list(_all_commands(build_parser())), ids=" ".join)
+def test_every_command_has_help(command, run_cli):
+    with pytest.raises(SystemExit) as exit_info:
+        run_cli(*command, "--help")
+    assert exit_info.value.code == 0
+
+
+def test_cache_never_serves_a_changed_file(tmp_path):
+    source = (bundled_rules_dir() / "lgsco-2024.yaml").read_text()
+    path = tmp_path / "lgsco-2024.yaml"
+    path.write_text(source)
+    assert load_catalogue_file(path).title == "Complaint Handling Code"
+    assert load_catalogue_file(path).title == "Complaint Handling Code"  # from the cache
+    path.write_text(source.replace("title: Complaint Handling Code", "title: Edited Code", 1))
+    assert load_catalogue_file(path).title == "Edited Code"
+
+
+def test_a_damaged_cache_entry_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("CODE_CHECK_CACHE_DIR", str(tmp_path / "cache"))
+    path = bundled_rules_dir() / "lgsco-2024.yaml"
+    load_catalogue_file(path)
+    for entry in Path(tmp_path / "cache").rglob("*.json"):
+        entry.write_text("{broken")
+    assert len(load_catalogue_file(path).requirements) == 67
