@@ -52,6 +52,14 @@ class CodeCheckApp(App[None]):
     def on_unmount(self) -> None:
         self.workspace.close()
 
+    async def action_quit(self) -> None:
+        """Save any commentary still being typed, then quit."""
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush", None)
+            if flush is not None:
+                flush()
+        await super().action_quit()
+
     def _handle_exception(self, error: Exception) -> None:
         """A bug ends the app with one plain line, not a traceback (CODE_CHECK_DEBUG shows it)."""
         if os.environ.get("CODE_CHECK_DEBUG") or self.is_headless:

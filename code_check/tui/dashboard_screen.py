@@ -46,6 +46,10 @@ class DashboardScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#section-table", DataTable).add_columns(
+            "Section", "Readiness", "Bar", "Answered")
+        self.query_one("#gap-table", DataTable).add_columns("Id", "Duty", "Status", "Provision")
+        self.query_one("#check-table", DataTable).add_columns("Severity", "Id", "Finding")
         self.refresh_numbers()
 
     def on_screen_resume(self) -> None:
@@ -62,8 +66,7 @@ class DashboardScreen(Screen):
         self._fill_gaps(self.result)
         findings = lint(catalogue, assessment, as_of=self.app.today)
         checks = self.query_one("#check-table", DataTable)
-        checks.clear(columns=True)
-        checks.add_columns("Severity", "Id", "Finding")
+        checks.clear()
         for finding in findings:
             checks.add_row(SEVERITY_WORDS[finding.severity.value], finding.requirement_id or "-",
                            finding.message, key=finding.requirement_id)
@@ -73,8 +76,7 @@ class DashboardScreen(Screen):
 
     def _fill_sections(self, result: Score) -> None:
         table = self.query_one("#section-table", DataTable)
-        table.clear(columns=True)
-        table.add_columns("Section", "Readiness", "", "Answered")
+        table.clear()
         for section in result.sections:
             table.add_row(f"{section.id} {section.title}", percent(section.score),
                           bar(section.score, 12), f"{section.assessed} of {section.applicable}",
@@ -82,8 +84,7 @@ class DashboardScreen(Screen):
 
     def _fill_gaps(self, result: Score) -> None:
         table = self.query_one("#gap-table", DataTable)
-        table.clear(columns=True)
-        table.add_columns("Id", "Duty", "Status", "Provision")
+        table.clear()
         for gap in result.gaps:
             table.add_row(gap.id + ("" if gap.verified else " ⚠"), gap.obligation,
                           status_text(gap.status), gap.text, key=gap.id)

@@ -38,6 +38,9 @@ class ProgressScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#history", DataTable).add_columns(
+            "", "Assessed", "Readiness", "Bar", "Band", "Coverage")
+        self.query_one("#changes", DataTable).add_columns("Change", "Id", "Before", "Now")
         self.refresh_progress()
 
     def on_screen_resume(self) -> None:
@@ -53,8 +56,7 @@ class ProgressScreen(Screen):
             f"{current.council}, oldest first")
         self.query_one(Sparkline).data = [record.score or 0.0 for record in records]
         history = self.query_one("#history", DataTable)
-        history.clear(columns=True)
-        history.add_columns("", "Assessed", "Readiness", "", "Band", "Coverage")
+        history.clear()
         for record in reversed(records):
             history.add_row("▶" if record.id == current.id else "",
                             record.assessed_on.isoformat(), percent(record.score),
@@ -66,7 +68,7 @@ class ProgressScreen(Screen):
     def _show_comparison(self, current: AssessmentRecord, records: list[AssessmentRecord]) -> None:
         title = self.query_one("#comparison-title", Static)
         changes = self.query_one("#changes", DataTable)
-        changes.clear(columns=True)
+        changes.clear()
         position = [record.id for record in records].index(current.id)
         if position == 0:
             title.update(f"The assessment of {current.assessed_on.isoformat()} is this "
@@ -87,7 +89,6 @@ class ProgressScreen(Screen):
             f"{percent(result.new.score)} ({direction}); {len(improved)} improved, "
             f"{len(regressed)} regressed, {result.unchanged} unchanged")
         changes.display = True
-        changes.add_columns("Change", "Id", "Before", "Now")
         for item in [*regressed, *improved]:
             changes.add_row(CHANGE_WORDS[item.kind], item.id, status_text(item.old_status),
                             status_text(item.new_status), key=item.id)

@@ -19,6 +19,7 @@ from code_check.tui.evidence_list import EvidenceList
 from code_check.tui.labels import STATUS_SYMBOLS, percent, status_text
 from code_check.tui.new_assessment_screen import parse_date
 from code_check.tui.provision_card import ProvisionCard
+from code_check.tui.provision_tree import ProvisionTree
 from code_check.tui.session import AssessmentSession, Filter
 
 COMMENTARY_PAUSE = 0.8  # seconds of no typing before the commentary is saved
@@ -41,7 +42,8 @@ class WalkthroughScreen(Screen):
         Binding("p", "set_status('partly_met')", "Partly"),
         Binding("n", "set_status('not_met')", "Not met"),
         Binding("a", "set_status('not_applicable')", "N/A", tooltip="Not applicable"),
-        Binding("u", "set_status('')", "Clear", tooltip="Clear the status (not assessed)"),
+        Binding("u", "set_status('')", "Clear", show=False,
+                tooltip="Clear the status (not assessed)"),
         Binding("right", "step(1)", "Next", key_display="→", tooltip="Next provision"),
         Binding("left", "step(-1)", "Prev", key_display="←", tooltip="Previous provision"),
         Binding("g", "next_unanswered", "Unanswered", tooltip="Go to the next unanswered one"),
@@ -75,7 +77,7 @@ class WalkthroughScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="body"):
-            tree: Tree[str] = Tree("Provisions", id="provisions")
+            tree = ProvisionTree("Provisions", id="provisions")
             tree.show_root = False
             yield tree
             with Vertical(id="detail"):
@@ -114,7 +116,8 @@ class WalkthroughScreen(Screen):
     def on_screen_suspend(self) -> None:
         self._save_commentary()
 
-    def on_unmount(self) -> None:
+    def flush(self) -> None:
+        """Save anything typed but not yet saved (the app calls this before quitting)."""
         self._save_commentary()
 
     # the tree -----------------------------------------------------------------------------
@@ -129,7 +132,7 @@ class WalkthroughScreen(Screen):
             shown = [r for r in section.requirements if r.id in visible]
             if not shown:
                 continue
-            node = tree.root.add(self._section_label(section), data=section.id, expand=True)
+            node = tree.root.add(self._section_label(section), expand=True)
             self.section_nodes[section.id] = node
             for requirement in shown:
                 self.leaves[requirement.id] = node.add_leaf(
@@ -164,11 +167,9 @@ class WalkthroughScreen(Screen):
         self._show_progress()
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
-        requirement_id = event.node.data
-        if event.node.is_root or event.node.parent is self.query_one(Tree).root:
-            return
-        if self.current is None or requirement_id != self.current.id:
-            self._show(self.session.catalogue.requirement(requirement_id))
+        if event.node.data in self.leaves:
+            if self.current is None or event.node.data != self.current.id:
+                self._show(self.session.catalogue.requirement(event.node.data))
 
     def go_to(self, requirement_id: str) -> None:
         """Show a provision, widening the filter to all if the filter hides it."""
@@ -404,4 +405,5 @@ class WalkthroughScreen(Screen):
         if self.focused is not tree:
             tree.focus()
         else:
+            self._save_commentary()
             self.dismiss()
