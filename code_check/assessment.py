@@ -7,21 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationInfo,
-    field_validator,
-)
-
-from code_check.catalogue import Catalogue, RequirementId, TemplateRowId
+from code_check.catalogue import Catalogue, RequirementId, TemplateRowId, Text
 from code_check.errors import LocatedValueError
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class _Model(BaseModel):

@@ -6,8 +6,6 @@ Saved files are short and diff well: Code order, no defaults written, multi-line
 
 from __future__ import annotations
 
-import os
-import tempfile
 from enum import Enum
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import yaml
 from code_check.assessment import Assessment
 from code_check.catalogue import Catalogue
 from code_check.errors import InputError
+from code_check.files import write_atomically
 from code_check.yaml_source import compose, read_text, validate
 
 
@@ -65,20 +64,6 @@ def save_assessment_file(
     assessment: Assessment, path: Path, catalogue: Catalogue | None = None
 ) -> None:
     write_atomically(path, dump_assessment_yaml(assessment, catalogue))
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written file."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
-        ) as handle:
-            handle.write(text)
-        os.replace(handle.name, path)
-    except OSError as exc:
-        raise InputError(f"cannot be written ({exc.strerror})", source=path) from None
 
 
 class _Dumper(yaml.SafeDumper):

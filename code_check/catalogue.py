@@ -10,27 +10,25 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from code_check.errors import LocatedValueError
 
-RequirementId = Annotated[
-    str,
-    StringConstraints(pattern=r"^\d+\.(\d+|x-[a-z0-9]+(-[a-z0-9]+)*)$"),
-    Field(description="The Code's paragraph number (e.g. '6.2'), or a provisional id "
-          "such as '6.x-s2-acknowledge' where the number is not confirmed."),
-]
-TemplateRowId = Annotated[
-    str,
-    StringConstraints(pattern=r"^\d+[a-z]?$"),
-    Field(description="A row of the published self-assessment form: '1'..'9', '6a', '6b'."),
-]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Tag = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+RequirementId = Annotated[str, Field(
+    pattern=r"^\d+\.(\d+|x-[a-z0-9]+(-[a-z0-9]+)*)$",
+    description="The Code's paragraph number (e.g. '6.2'), or a provisional id "
+    "such as '6.x-s2-acknowledge' where the number is not confirmed.",
+)]
+TemplateRowId = Annotated[str, Field(
+    pattern=r"^\d+[a-z]?$",
+    description="A row of the published self-assessment form: '1'..'9', '6a', '6b'.",
+)]
+Text = Annotated[str, Field(pattern=r"\S", description="Text that is not blank.")]
+Tag = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Obligation(StrEnum):
@@ -100,7 +98,7 @@ class Requirement(_Strict):
 
 
 class Section(_Strict):
-    id: Annotated[str, StringConstraints(pattern=r"^\d+$")]
+    id: Annotated[str, Field(pattern=r"^\d+$")]
     title: Text
     requirements: list[Requirement] = Field(min_length=1)
 
@@ -152,7 +150,7 @@ class Scoring(_Strict):
 class Catalogue(_Strict):
     """A Code of practice as code-check walks it: sections of requirements, and the scoring."""
 
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     title: Text
     publisher: Text
     version: Text

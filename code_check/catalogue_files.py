@@ -1,20 +1,25 @@
 """Find, read and cache catalogue files (``code_rules/*.yaml``).
 
 The cache is keyed by a hash of the file's bytes, so it can never serve a stale catalogue:
-an edited file simply misses and is validated afresh.
+an edited file simply misses and is validated afresh. Each entry holds the validated
+catalogue and its requirement listing, so ``rules list --format json`` can answer from the
+cache without loading pydantic at all.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import tempfile
-from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from code_check import __version__
-from code_check.catalogue import Catalogue
 from code_check.errors import InputError
+from code_check.files import read_bytes, write_atomically
+
+if TYPE_CHECKING:
+    from code_check.catalogue import Catalogue
 
 DEFAULT_CATALOGUE = "lgsco-2024"
 _CACHE_ENV = "CODE_CHECK_CACHE_DIR"
@@ -22,7 +27,9 @@ _CACHE_ENV = "CODE_CHECK_CACHE_DIR"
 
 def bundled_rules_dir() -> Path:
     """The catalogues shipped with code-check."""
-    return Path(str(files("code_rules")))
+    import code_rules
+
+    return Path(code_rules.__file__).parent
 
 
 def catalogue_paths(path: Path | None = None) -> list[Path]:
@@ -38,24 +45,57 @@ def catalogue_paths(path: Path | None = None) -> list[Path]:
 
 def load_catalogue_file(path: Path) -> Catalogue:
     """One catalogue, validated (from the cache when the same bytes were seen before)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", source=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror})", source=path) from None
-    cached = _cache_file(raw)
-    if cached and cached.exists():
+    from code_check.catalogue import Catalogue, requirement_summary
+
+    raw = read_bytes(path)
+    entry = _cached_entry(raw)
+    if entry is not None:
         try:
-            return Catalogue.model_validate_json(cached.read_bytes())
-        except ValueError:
+            return Catalogue.model_validate(entry["catalogue"])
+        except (ValueError, KeyError, TypeError):
             pass  # a damaged cache entry is rebuilt below
     from code_check.yaml_source import load_model
 
     catalogue = load_model(path, Catalogue)
-    if cached:
-        _write_quietly(cached, catalogue.model_dump_json(by_alias=True).encode())
+    cache_file = _cache_file(raw)
+    if cache_file:
+        entry = {
+            "catalogue": catalogue.model_dump(mode="json", by_alias=True),
+            "requirements": [requirement_summary(catalogue, r) for r in catalogue.requirements],
+        }
+        _write_quietly(cache_file, json.dumps(entry).encode())
     return catalogue
+
+
+def cached_requirement_listing(
+    rules: Path | None = None, catalogue_id: str | None = None
+) -> list[dict] | None:
+    """``rules list`` rows straight from the cache; None unless every file is cached and the
+    choice of catalogue is unambiguous (then the caller validates the ordinary way)."""
+    listings: dict[str, list[dict]] = {}
+    for file in catalogue_paths(rules):
+        entry = _cached_entry(read_bytes(file))
+        if entry is None or not isinstance(entry.get("catalogue"), dict):
+            return None
+        found_id = entry["catalogue"].get("id")
+        if found_id in listings:
+            return None
+        listings[found_id] = entry.get("requirements")
+    if catalogue_id is None:
+        catalogue_id = next(iter(listings)) if len(listings) == 1 else DEFAULT_CATALOGUE
+    listing = listings.get(catalogue_id)
+    return listing if isinstance(listing, list) else None
+
+
+def _cached_entry(raw: bytes) -> dict | None:
+    cache_file = _cache_file(raw)
+    if cache_file is None:
+        return None
+    try:
+        entry = json.loads(cache_file.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return entry if isinstance(entry, dict) else None
 
 
 def load_catalogues(path: Path | None = None) -> dict[str, Catalogue]:
@@ -102,11 +142,8 @@ def _cache_file(raw: bytes) -> Path | None:
 
 
 def _write_quietly(target: Path, data: bytes) -> None:
-    """Atomic write; a cache that cannot be written is no error, just slower next time."""
+    """A cache that cannot be written is no error, just slower next time."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
-            handle.write(data)
-        os.replace(handle.name, target)
-    except OSError:
+        write_atomically(target, data)
+    except InputError:
         pass

@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from code_check.errors import InputError, LocatedValueError
+from code_check.files import read_bytes
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -22,14 +23,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def read_text(path: Path) -> str:
     """The file's text, or an InputError naming what is wrong with it."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", source=path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", source=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror})", source=path) from None
+    raw = read_bytes(path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -171,6 +165,11 @@ _PLAIN_MESSAGES = {
 def _plain(error: dict) -> str:
     if error["type"] in _PLAIN_MESSAGES:
         return _PLAIN_MESSAGES[error["type"]]
+    if error["type"] == "string_pattern_mismatch":
+        pattern = error["ctx"]["pattern"]
+        if pattern == r"\S":
+            return "must not be blank"
+        return f"{error['input']!r} is not in the expected form (pattern {pattern})"
     message = str(error["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)

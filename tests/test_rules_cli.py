@@ -85,3 +85,25 @@ def test_a_damaged_cache_entry_is_rebuilt(tmp_path, monkeypatch):
     for entry in Path(tmp_path / "cache").rglob("*.json"):
         entry.write_text("{broken")
     assert len(load_catalogue_file(path).requirements) == 67
+
+
+def test_listing_from_the_cache_equals_the_validated_one(run_cli):
+    first = run_cli("rules", "list", "--format", "json")  # validates and fills the cache
+    second = run_cli("rules", "list", "--format", "json")  # answered from the cache
+    assert first == second
+
+
+def test_a_warm_listing_never_loads_pydantic(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = ("import sys, io, contextlib\n"
+              "from code_check.cli import main\n"
+              "with contextlib.redirect_stdout(io.StringIO()):\n"
+              "    main(['rules', 'list', '--format', 'json'])\n"
+              "print('pydantic' in sys.modules)\n")
+    env = {**os.environ, "CODE_CHECK_CACHE_DIR": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                           text=True, check=True).stdout.strip() for _ in range(2)]
+    assert runs == ["True", "False"]

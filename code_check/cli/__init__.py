@@ -11,8 +11,12 @@ import os
 import sys
 from importlib import import_module
 
-from code_check import __version__
-from code_check.errors import InputError
+# code-check is an application, not a library: pydantic's plugin discovery (which reads every
+# installed package's metadata) only slows its start-up, so it is off unless a user asks for it.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+from code_check import __version__  # noqa: E402
+from code_check.errors import InputError  # noqa: E402
 
 COMMAND_MODULES = ("rules", "readiness")
 

@@ -69,16 +69,20 @@ def _counts(catalogue) -> dict:
 
 
 def run_list(args) -> int:
-    from code_check.catalogue import requirement_summary
-    from code_check.catalogue_files import load_catalogue
+    from code_check.catalogue_files import cached_requirement_listing, load_catalogue
 
-    catalogue = load_catalogue(args.catalogue, args.rules)
-    rows = [requirement_summary(catalogue, r) for r in catalogue.requirements]
     if args.format == "json":
         from code_check.cli.output import print_json
 
+        rows = cached_requirement_listing(args.rules, args.catalogue)
+        if rows is None:
+            from code_check.catalogue import requirement_summary
+
+            catalogue = load_catalogue(args.catalogue, args.rules)
+            rows = [requirement_summary(catalogue, r) for r in catalogue.requirements]
         print_json(rows)
         return 0
+    catalogue = load_catalogue(args.catalogue, args.rules)
     from code_check.cli.output import console, escape, table
 
     grid = table(f"{catalogue.title} ({catalogue.id})", "Id", "Must/should", "Requirement",
