@@ -149,7 +149,9 @@ class CodeCheckApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen and the app, so no action needs remembering."""
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Home", "Go back to the list of assessments (ctrl+h)",
+        yield SystemCommand("Help", "Keys and what each screen is for (key: ?)",
+                            self.action_help)
+        yield SystemCommand("Home", "Go back to the list of assessments (key: ctrl+h)",
                             self.action_home)
         seen = {"help", "home"}
         for node in (screen, self):

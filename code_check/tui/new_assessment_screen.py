@@ -53,6 +53,7 @@ class NewAssessmentScreen(ModalScreen[Assessment | None]):
 
     def on_mount(self) -> None:
         self.app.steady_cursors(self)
+        self.query_one("#council", Input).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "create":
