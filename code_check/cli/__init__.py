@@ -18,7 +18,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from code_check import __version__  # noqa: E402
 from code_check.errors import InputError  # noqa: E402
 
-COMMAND_MODULES = ("rules", "readiness")
+COMMAND_MODULES = ("rules", "readiness", "assessment", "demo", "stats")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -58,6 +58,17 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX score_snapshots_by_assessment ON score_snapshots(assessment_id, id);
     """,
+    # 2: the Ombudsman's figures, one row per council and year.
+    """
+    CREATE TABLE ombudsman_statistics (
+        council TEXT NOT NULL COLLATE NOCASE,
+        year TEXT NOT NULL,                  -- financial year, 2023-24
+        statistics TEXT NOT NULL,            -- OmbudsmanStats model, JSON
+        imported_at TEXT NOT NULL,
+        source TEXT,                         -- file or "pasted text" it came from
+        PRIMARY KEY (council, year)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 

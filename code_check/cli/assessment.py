@@ -1,0 +1,397 @@
+"""``code-check assessment``: start, list, show, import, export and delete assessments."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from code_check.cli.options import add_format, add_rules, add_workspace, command, group, iso_date
+from code_check.errors import InputError
+
+AUTHORITY_TYPES = ("county_council", "district_council", "metropolitan_borough",
+                   "unitary_council", "london_borough")
+
+
+def register(subparsers) -> None:
+    assessment = group(subparsers, "assessment",
+                       "start, list, show, import, export and delete assessments")
+
+    new = command(assessment, "new", run_new,
+                  "start an assessment: blank, or from the council's latest one")
+    _add_council(new, required=True)
+    new.add_argument("--assessor", metavar="NAME", help="who is carrying out the assessment")
+    new.add_argument("--date", type=iso_date, metavar="DATE",
+                     help="date of the assessment (YYYY-MM-DD; default: today)")
+    new.add_argument("--from-previous", action="store_true",
+                     help="carry over the answers of the council's latest assessment, marked "
+                     "until someone confirms them")
+    _add_catalogue(new)
+    add_workspace(new)
+    add_format(new)
+
+    listing = command(assessment, "list", run_list,
+                      "list the assessments in the workspace, newest first")
+    listing.add_argument("--council", metavar="NAME", help="only this council's assessments")
+    add_workspace(listing)
+    add_format(listing)
+
+    show = command(assessment, "show", run_show, "show one assessment's details and readiness")
+    show.add_argument("id", type=int, metavar="ID", help="the assessment's number")
+    add_workspace(show)
+    add_format(show)
+
+    importing = command(
+        assessment, "import", run_import,
+        "import a published self-assessment (CSV) or an assessment file (YAML)",
+    )
+    importing.add_argument("file", type=Path, metavar="FILE",
+                           help="the council's published form as .csv, or an assessment .yaml")
+    _add_council(importing, required=False)
+    importing.add_argument("--assessor", metavar="NAME", help="who made the assessment")
+    importing.add_argument("--date", type=iso_date, metavar="DATE",
+                           help="date of the assessment (YYYY-MM-DD; default: today)")
+    importing.add_argument("-o", "--output", type=Path, metavar="OUT.yaml",
+                           help="write an assessment file instead of adding it to the workspace")
+    _add_catalogue(importing)
+    add_workspace(importing)
+    add_format(importing)
+
+    export = command(assessment, "export", run_export,
+                     "write an assessment from the workspace to a YAML file")
+    export.add_argument("id", type=int, metavar="ID", help="the assessment's number")
+    export.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", required=True,
+                        help="the file to write")
+    add_rules(export)
+    add_workspace(export)
+
+    delete = command(assessment, "delete", run_delete,
+                     "delete an assessment and its history from the workspace")
+    delete.add_argument("id", type=int, metavar="ID", help="the assessment's number")
+    delete.add_argument("--yes", action="store_true",
+                        help="do not ask for confirmation (for scripts)")
+    add_workspace(delete)
+
+
+def _add_council(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument("--council", metavar="NAME", required=required,
+                        help="the council's name" + ("" if required else
+                                                     " (needed for a CSV file)"))
+    parser.add_argument("--authority-type", metavar="TYPE",
+                        help=f"one of {', '.join(AUTHORITY_TYPES)} (needed for a new council)")
+    parser.add_argument("--population", type=int, metavar="N", help="population served")
+    parser.add_argument("--landlord", action="store_true", default=None,
+                        help="the council owns housing stock")
+
+
+def _add_catalogue(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--catalogue", metavar="ID", help="catalogue id (default: lgsco-2024)")
+    add_rules(parser)
+
+
+# new ---------------------------------------------------------------------------------------
+
+def run_new(args) -> int:
+    from datetime import date
+
+    from code_check.assessment import Assessment
+    from code_check.catalogue_files import load_catalogue
+    from code_check.store.workspace import Workspace
+
+    catalogue = load_catalogue(args.catalogue, args.rules)
+    assessed_on = args.date or date.today()
+    known = _known_council_in_workspace(args)
+    council = _council(args, known)
+    with Workspace(args.workspace) as workspace:
+        previous = workspace.assessments(council.name)[:1] if args.from_previous else []
+        if args.from_previous and not previous:
+            raise InputError(f"{council.name} has no earlier assessment to start from; "
+                             "leave out --from-previous to start a blank one")
+        if known is not None and known != council:
+            workspace.save_council(council)
+        if previous:
+            new_id = workspace.start_from_previous(
+                previous[0].id, catalogue, assessed_on=assessed_on, assessor=args.assessor)
+        else:
+            blank = Assessment(council=council, catalogue=catalogue.id,
+                               assessed_on=assessed_on, assessor=args.assessor)
+            new_id = workspace.add_assessment(blank, catalogue, author=_author(args))
+        carried = len(workspace.load(new_id).answers)
+    summary = {"id": new_id, "council": council.name, "assessed_on": assessed_on.isoformat(),
+               "based_on": previous[0].id if previous else None, "carried_over": carried}
+    if args.format == "json":
+        from code_check.cli.output import print_json
+
+        print_json(summary)
+        return 0
+    from code_check.cli.output import console, escape
+
+    message = (f"Started assessment {new_id} for {escape(council.name)}, "
+               f"dated {assessed_on:%d %B %Y}")
+    if previous:
+        message += (f", with {carried} answers carried over from assessment {previous[0].id}. "
+                    "They are marked as carried over until someone confirms each one.")
+    else:
+        message += ", with no answers yet."
+    console().print(message)
+    return 0
+
+
+def _known_council(workspace, name: str):
+    for council in workspace.councils():
+        if council.name.casefold() == name.strip().casefold():
+            return council
+    return None
+
+
+def _council(args, known):
+    """The council as given on the command line, filling gaps from what the workspace knows."""
+    from code_check.assessment import Council
+
+    authority_type = args.authority_type or (known.authority_type if known else None)
+    if authority_type is None:
+        raise InputError(f"{args.council} is not in the workspace yet: give --authority-type "
+                         f"({', '.join(AUTHORITY_TYPES)})", field="--authority-type")
+    if authority_type not in AUTHORITY_TYPES:
+        raise InputError(f"{authority_type!r} is not an authority type (use one of "
+                         f"{', '.join(AUTHORITY_TYPES)})", field="--authority-type")
+    if args.population is not None and args.population < 1:
+        raise InputError("must be a whole number above 0", field="--population")
+    return Council(
+        name=known.name if known else args.council,
+        authority_type=authority_type,
+        population=args.population if args.population is not None
+        else (known.population if known else None),
+        landlord=args.landlord if args.landlord is not None
+        else (known.landlord if known else False),
+    )
+
+
+def _author(args) -> str | None:
+    """Who the audit trail names: the assessor if given, else the computer's login name."""
+    if getattr(args, "assessor", None):
+        return args.assessor
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return None
+
+
+# list and show -----------------------------------------------------------------------------
+
+def run_list(args) -> int:
+    from code_check.store.workspace import Workspace
+
+    with Workspace(args.workspace) as workspace:
+        records = workspace.assessments(args.council)
+        path = workspace.path
+    if args.format == "json":
+        from code_check.cli.output import print_json
+
+        print_json([_record_json(record) for record in records])
+        return 0
+    from code_check.cli.output import console, escape, table
+
+    if not records:
+        whose = f" for {escape(args.council)}" if args.council else ""
+        console().print(f"No assessments{whose} in the workspace {escape(str(path))}. "
+                        "Start one with: code-check assessment new, or try: code-check demo")
+        return 0
+    from code_check.cli.readiness import percent
+
+    grid = table(f"Assessments, newest first ({len(records)})", "No.", "Council", "Date",
+                 "Readiness", "Coverage")
+    for record in records:
+        readiness = f"{percent(record.score)} {record.band}" if record.band else "-"
+        grid.add_row(str(record.id), escape(record.council), record.assessed_on.isoformat(),
+                     readiness, percent(record.coverage))
+    console().print(grid)
+    return 0
+
+
+def _record_json(record) -> dict:
+    return {
+        "id": record.id, "council": record.council, "catalogue": record.catalogue,
+        "assessed_on": record.assessed_on.isoformat(), "assessor": record.assessor,
+        "based_on": record.based_on, "score": record.score, "band": record.band,
+        "coverage": record.coverage,
+    }
+
+
+def run_show(args) -> int:
+    from code_check.store.workspace import Workspace
+
+    with Workspace(args.workspace) as workspace:
+        record = workspace.record(args.id)
+        assessment = workspace.load(args.id)
+    answers = assessment.answers.values()
+    details = {
+        **_record_json(record),
+        "council_details": assessment.council.model_dump(mode="json"),
+        "answers": sum(answer.status is not None for answer in answers),
+        "carried_over": sum(answer.carried_over for answer in answers),
+        "open_actions": sum(bool(answer.action and not answer.action.done) for answer in answers),
+    }
+    if args.format == "json":
+        from code_check.cli.output import print_json
+
+        print_json(details)
+        return 0
+    from code_check.cli.output import console, escape, table
+    from code_check.cli.readiness import percent
+
+    council = assessment.council
+    grid = table(f"Assessment {record.id}", "", "", show_header=False)
+    rows = [
+        ("Council", escape(council.name)),
+        ("Authority type", council.authority_type.label),
+        ("Population", f"{council.population:,}" if council.population else "-"),
+        ("Owns housing", "yes" if council.landlord else "no"),
+        ("Assessed on", f"{record.assessed_on:%d %B %Y}"),
+        ("Assessor", escape(record.assessor or "-")),
+        ("Catalogue", record.catalogue),
+        ("Readiness", f"{percent(record.score)} ({record.band or '-'})"),
+        ("Coverage", percent(record.coverage)),
+        ("Answers given", str(details["answers"])),
+        ("Carried over, to confirm", str(details["carried_over"])),
+        ("Open actions", str(details["open_actions"])),
+        ("Started from", f"assessment {record.based_on}" if record.based_on else "-"),
+    ]
+    for label, value in rows:
+        grid.add_row(label, value)
+    console().print(grid)
+    return 0
+
+
+# import and export -------------------------------------------------------------------------
+
+def run_import(args) -> int:
+    """Read and check the whole file first: a failed import writes nothing anywhere."""
+    assessment, catalogue = _read_import(args)
+    if args.output is not None:
+        from code_check.assessment_files import save_assessment_file
+
+        save_assessment_file(assessment, args.output, catalogue)
+        where, new_id = str(args.output), None
+    else:
+        from code_check.store.workspace import Workspace
+
+        with Workspace(args.workspace) as workspace:
+            new_id = workspace.add_assessment(assessment, catalogue, author=_author(args))
+            where = f"assessment {new_id}"
+    from code_check.scoring import score
+
+    overall = score(catalogue, assessment).overall
+    answered = sum(answer.status is not None for answer in assessment.answers.values())
+    if args.format == "json":
+        from code_check.cli.output import print_json
+
+        print_json({"id": new_id, "file": None if new_id else where,
+                    "council": assessment.council.name, "answers": answered,
+                    "score": overall.score, "band": overall.band})
+        return 0
+    from code_check.cli.output import console, escape
+    from code_check.cli.readiness import percent
+
+    console().print(
+        f"Imported {answered} answers for {escape(assessment.council.name)} "
+        f"(assessed {assessment.assessed_on:%d %B %Y}) as {escape(where)}: readiness "
+        f"{percent(overall.score)}, {overall.band}.")
+    return 0
+
+
+def _read_import(args):
+    if args.file.suffix.lower() in (".yaml", ".yml"):
+        return _read_yaml_import(args)
+    from datetime import date
+
+    from code_check.catalogue_files import load_catalogue
+    from code_check.published_form import read_published_form
+
+    if not args.council:
+        raise InputError("say whose self-assessment this is with --council NAME",
+                         field="--council")
+    known = _known_council_in_workspace(args) if args.output is None else None
+    council = _council(args, known)
+    catalogue = load_catalogue(args.catalogue, args.rules)
+    assessment = read_published_form(args.file, catalogue, council=council,
+                                     assessed_on=args.date or date.today(),
+                                     assessor=args.assessor)
+    return assessment, catalogue
+
+
+def _read_yaml_import(args):
+    """An assessment file; council, date and assessor given on the command line win."""
+    from code_check.assessment_files import load_assessment_for
+    from code_check.catalogue_files import load_catalogues
+
+    assessment, catalogue = load_assessment_for(args.file, load_catalogues(args.rules))
+    council = _council(argparse.Namespace(**{**vars(args), "council": assessment.council.name}),
+                       assessment.council)
+    if args.council:
+        council = council.model_copy(update={"name": args.council.strip()})
+    changes = {"council": council}
+    if args.date:
+        changes["assessed_on"] = args.date
+    if args.assessor:
+        changes["assessor"] = args.assessor
+    return assessment.model_copy(update=changes), catalogue
+
+
+def _known_council_in_workspace(args):
+    """What the workspace knows of the council, read without creating a workspace file."""
+    from code_check.store.workspace import Workspace, default_workspace_path
+
+    path = args.workspace or default_workspace_path()
+    if not Path(path).exists():
+        return None
+    with Workspace(path) as workspace:
+        return _known_council(workspace, args.council)
+
+
+def run_export(args) -> int:
+    from code_check.assessment_files import save_assessment_file
+    from code_check.catalogue_files import load_catalogue
+    from code_check.store.workspace import Workspace
+
+    with Workspace(args.workspace) as workspace:
+        assessment = workspace.load(args.id)
+    catalogue = load_catalogue(assessment.catalogue, args.rules)
+    save_assessment_file(assessment, args.output, catalogue)
+    from code_check.cli.output import console, escape
+
+    console().print(f"Wrote assessment {args.id} ({escape(assessment.council.name)}, "
+                    f"{assessment.assessed_on:%d %B %Y}) to {escape(str(args.output))}.")
+    return 0
+
+
+# delete ------------------------------------------------------------------------------------
+
+def run_delete(args) -> int:
+    from code_check.store.workspace import Workspace
+
+    with Workspace(args.workspace) as workspace:
+        record = workspace.record(args.id)
+        answers = len(workspace.load(args.id).answers)
+        what = (f"assessment {record.id} ({record.council}, {record.assessed_on:%d %B %Y}, "
+                f"{answers} answers and their history)")
+        if not args.yes and not _confirmed(f"Delete {what}? This cannot be undone. [y/N] "):
+            print(f"Kept {what}.")
+            return 1
+        workspace.delete_assessment(record.id)
+    print(f"Deleted {what}.")
+    return 0
+
+
+def _confirmed(question: str) -> bool:
+    import sys
+
+    if not sys.stdin.isatty():
+        raise InputError("deleting needs confirmation: run it in a terminal to be asked, "
+                         "or add --yes")
+    try:
+        reply = input(question)
+    except EOFError:
+        return False
+    return reply.strip().casefold() in ("y", "yes")

@@ -1,0 +1,578 @@
+"""The Ombudsman's yearly figures for a council: rates, checks, comparison and trend.
+
+Pure core: no files, no database, no UI. Rates always come from the counts when the counts
+are given; the Ombudsman's published percentages are kept only to be checked against them.
+A rate whose denominator is zero is "not applicable" (None), never 0% and never a crash.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+
+from code_check.assessment import AuthorityType, Text
+from code_check.errors import InputError, LocatedValueError
+
+# A published whole-number percentage may be up to half a point from the exact rate.
+PERCENT_TOLERANCE = 0.5
+# The per-100,000 figure is printed to 0.1, and the LGSCO's population estimate may differ from
+# the one we were given: the reference expects differences of about 0.1.
+PER_100K_TOLERANCE = 0.15
+# Fewer cases than this and one case more or less moves a percentage a long way.
+SMALL_NUMBERS = 10
+
+PROCESS_CHANGE_CAVEAT = (
+    "In 2022-23 the Ombudsman changed how it decides which complaints to investigate, which "
+    "pushed uphold rates up everywhere: compare a year from 2022-23 on with the average for "
+    "similar authorities, not with this council's earlier years."
+)
+COVID_CAVEAT = (
+    "In 2020-21 the Ombudsman stopped taking new complaints for three months (Covid-19), so "
+    "that year's numbers are low."
+)
+
+_YEAR = re.compile(r"^(\d{4})\s*[-/]\s*(\d{2}|\d{4})$")
+
+
+def financial_year(value: Any) -> str:
+    """``2023-24`` from ``2023-24``, ``2023/24`` or ``2023-2024``; the years must follow on."""
+    text = str(value).strip()
+    match = _YEAR.match(text)
+    if not match:
+        raise ValueError(f"expected a financial year such as 2023-24, found {text!r}")
+    start, end = int(match[1]), match[2]
+    if end[-2:] != f"{(start + 1) % 100:02d}" or (len(end) == 4 and int(end) != start + 1):
+        raise ValueError(f"{text!r} is not a financial year: the second year must follow the first")
+    return f"{start}-{end[-2:]}"
+
+
+def _number_text(value: Any) -> Any:
+    """Spreadsheet and pasted forms: ``1,589,100`` and surrounding spaces; blank is None."""
+    if isinstance(value, str):
+        value = value.strip().replace(",", "")
+        return value or None
+    return value
+
+
+def _count(value: Any) -> Any:
+    value = _number_text(value)
+    if isinstance(value, bool):
+        raise ValueError(f"expected a whole number, found {value!r}")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d+(\.0+)?", value):
+            raise ValueError(f"expected a whole number of cases, found {value!r}")
+        return int(float(value))
+    return value
+
+
+def _rate(value: Any) -> Any:
+    """A percentage or per-100,000 figure; a printed ``%`` after it is dropped.
+
+    Some 2024-25 pages print "2.5% upheld decisions per 100,000 residents": the ``%`` is a
+    printing slip, not part of the figure.
+    """
+    value = _number_text(value)
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, found {value!r}")
+    if isinstance(value, str):
+        value = value.removesuffix("%").strip()
+        try:
+            return float(value)
+        except ValueError:
+            raise ValueError(f"expected a number, found {value!r}") from None
+    return value
+
+
+Count = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_count)]
+Percent = Annotated[Annotated[float, Field(ge=0, le=100)] | None, BeforeValidator(_rate)]
+Per100k = Annotated[Annotated[float, Field(ge=0)] | None, BeforeValidator(_rate)]
+Population = Annotated[Annotated[int, Field(ge=1)] | None, BeforeValidator(_count)]
+Year = Annotated[str, BeforeValidator(financial_year)]
+
+COLUMN_LABELS = {
+    "council": "Council",
+    "authority_type": "Type of authority",
+    "year": "Year",
+    "dealt_with": "Complaints and enquiries dealt with",
+    "not_for_us": "Not for us",
+    "assessed_and_closed": "Assessed and closed",
+    "investigated": "Investigated",
+    "upheld": "Upheld",
+    "satisfactory_remedy": "Upheld cases already remedied by the council",
+    "compliance_outcomes": "Compliance outcomes",
+    "compliance_pct": "Compliance with recommendations (%)",
+    "population": "Population",
+    "upheld_per_100k": "Upheld per 100,000 residents",
+    "average_upheld_pct": "Average upheld (%)",
+    "average_upheld_per_100k": "Average upheld per 100,000 residents",
+    "average_compliance_pct": "Average compliance (%)",
+    "average_satisfactory_remedy_pct": "Average satisfactory remedy (%)",
+    "published_upheld_pct": "Upheld (%), as printed",
+    "published_satisfactory_remedy_pct": "Satisfactory remedy (%), as printed",
+}
+
+
+class OmbudsmanStats(BaseModel):
+    """The LGSCO's figures for one council and one financial year, as published.
+
+    Blank means "not published". ``published_upheld_pct`` and
+    ``published_satisfactory_remedy_pct`` hold the printed percentages, kept only to be checked
+    against the rates computed from the counts.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    council: Text
+    authority_type: AuthorityType
+    year: Year
+    dealt_with: Count = None
+    not_for_us: Count = None
+    assessed_and_closed: Count = None
+    investigated: Count = None
+    upheld: Count = None
+    satisfactory_remedy: Count = None
+    compliance_outcomes: Count = None
+    compliance_pct: Percent = None
+    population: Population = None
+    upheld_per_100k: Per100k = None
+    average_upheld_pct: Percent = None
+    average_upheld_per_100k: Per100k = None
+    average_compliance_pct: Percent = None
+    average_satisfactory_remedy_pct: Percent = None
+    published_upheld_pct: Percent = None
+    published_satisfactory_remedy_pct: Percent = None
+
+    @model_validator(mode="after")
+    def _counts_nest(self) -> OmbudsmanStats:
+        """Upheld cases are some of the investigations; remedied cases some of the upheld."""
+        if _exceeds(self.upheld, self.investigated):
+            raise LocatedValueError(("upheld",), f"{self.upheld} upheld is more than the "
+                                    f"{self.investigated} investigated")
+        if _exceeds(self.satisfactory_remedy, self.upheld):
+            raise LocatedValueError(("satisfactory_remedy",), f"{self.satisfactory_remedy} "
+                                    f"satisfactory remedies is more than the {self.upheld} upheld")
+        return self
+
+    # rates -------------------------------------------------------------------------------
+
+    @property
+    def upheld_pct(self) -> float | None:
+        """Upheld / investigated; the published figure only when the counts are missing."""
+        if self.investigated == 0:
+            return None
+        if self.upheld is not None and self.investigated is not None:
+            return _percent(self.upheld, self.investigated)
+        return self.published_upheld_pct
+
+    @property
+    def satisfactory_remedy_pct(self) -> float | None:
+        """Remedied / upheld: the denominator is upheld cases, not all investigations."""
+        if self.satisfactory_remedy is not None and self.upheld is not None:
+            return _percent(self.satisfactory_remedy, self.upheld)
+        if self.upheld == 0:
+            return None
+        return self.published_satisfactory_remedy_pct
+
+    @property
+    def upheld_per_100k_value(self) -> float | None:
+        """From the population when given, else the published rate."""
+        computed = self.computed_upheld_per_100k
+        return computed if computed is not None else self.upheld_per_100k
+
+    @property
+    def computed_upheld_per_100k(self) -> float | None:
+        if self.upheld is None or self.population is None:
+            return None
+        return self.upheld / self.population * 100_000
+
+    @property
+    def compliance_pct_value(self) -> float | None:
+        """The published figure, and only when some compliance outcomes were recorded."""
+        if not self.compliance_outcomes:
+            return None
+        return self.compliance_pct
+
+    # checks ------------------------------------------------------------------------------
+
+    @property
+    def warnings(self) -> list[str]:
+        """Plain sentences for every published figure that disagrees with the counts."""
+        found = []
+        parts = (self.not_for_us, self.assessed_and_closed, self.investigated)
+        if self.dealt_with is not None and None not in parts and sum(parts) != self.dealt_with:
+            found.append(
+                f"{self.year}: complaints dealt with ({self.dealt_with}) should equal not for us "
+                f"({self.not_for_us}) + assessed and closed ({self.assessed_and_closed}) + "
+                f"investigated ({self.investigated}) = {sum(parts)}."
+            )
+        found += _percent_check("upheld", self.year, self.published_upheld_pct,
+                                self.upheld, self.investigated, "investigated")
+        found += _percent_check("satisfactory remedy", self.year,
+                                self.published_satisfactory_remedy_pct,
+                                self.satisfactory_remedy, self.upheld, "upheld")
+        computed = self.computed_upheld_per_100k
+        if (computed is not None and self.upheld_per_100k is not None
+                and abs(computed - self.upheld_per_100k) > PER_100K_TOLERANCE + 1e-9):
+            found.append(
+                f"{self.year}: the published {self.upheld_per_100k:g} upheld per 100,000 "
+                f"residents differs from {computed:.1f} worked out from {self.upheld} upheld and "
+                f"a population of {self.population:,}; this figure uses the population given."
+            )
+        found += self._compliance_warnings()
+        return found
+
+    def _compliance_warnings(self) -> list[str]:
+        outcomes, pct = self.compliance_outcomes, self.compliance_pct
+        if pct is None:
+            return []
+        if outcomes is None:
+            return [f"{self.year}: compliance of {pct:g}% is given without the number of "
+                    "compliance outcomes, so it is not shown; add compliance_outcomes."]
+        if outcomes == 0:
+            return [f"{self.year}: compliance of {pct:g}% is given but no compliance outcomes "
+                    "were recorded, so it is not applicable."]
+        if not any(abs(k / outcomes * 100 - pct) <= PERCENT_TOLERANCE + 1e-9
+                   for k in range(outcomes + 1)):
+            return [f"{self.year}: compliance of {pct:g}% cannot come from {outcomes} compliance "
+                    "outcomes (no whole number of them gives that percentage)."]
+        return []
+
+
+def rounded(value: float, decimals: int) -> str:
+    """As the Ombudsman prints it: halves round up (86.5% is 87%), not to the even digit."""
+    step = Decimal(1).scaleb(-decimals)
+    return str(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
+
+
+COLUMNS = tuple(OmbudsmanStats.model_fields)  # file column order: the model's field order
+REQUIRED_COLUMNS = tuple(n for n, f in OmbudsmanStats.model_fields.items() if f.is_required())
+
+
+def validated(data: dict, *, source: str | Path, line: int | None = None) -> OmbudsmanStats:
+    """A row of figures checked, or one InputError naming the column at fault."""
+    try:
+        return OmbudsmanStats.model_validate(data)
+    except ValidationError as exc:
+        column, problem = first_problem(exc)
+        raise InputError(problem, source=source, line=line, field=column) from None
+
+
+def first_problem(exc: ValidationError) -> tuple[str | None, str]:
+    """The column at fault and what is wrong with it, in plain words."""
+    error = exc.errors(include_url=False)[0]
+    loc = tuple(error["loc"])
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, LocatedValueError):
+        loc = loc + cause.loc
+    column = next((str(part) for part in loc if isinstance(part, str)), None)
+    return column, _plain(error)
+
+
+def _plain(error: dict) -> str:
+    if error["type"] == "missing":
+        return "is required but blank"
+    if error["type"] == "enum":
+        return ("expected one of county_council, district_council, metropolitan_borough, "
+                f"unitary_council, london_borough; found {error['input']!r}")
+    if error["type"] == "extra_forbidden":
+        return "is not a known column (check the spelling)"
+    if error["type"] in ("greater_than_equal", "less_than_equal", "int_from_float"):
+        limits = "0 to 100" if error["type"] == "less_than_equal" else (
+            "a whole number" if error["type"] == "int_from_float"
+            else f"at least {error['ctx']['ge']}")
+        return f"expected {limits}, found {error['input']!r}"
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return message[:1].lower() + message[1:]
+
+
+def _exceeds(part: int | None, whole: int | None) -> bool:
+    return part is not None and whole is not None and part > whole
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return None if whole == 0 else part / whole * 100
+
+
+def _percent_check(name: str, year: str, published: float | None, part: int | None,
+                   whole: int | None, whole_name: str) -> list[str]:
+    if published is None or whole is None or (part is None and whole != 0):
+        return []
+    computed = None if part is None else _percent(part, whole)
+    if whole == 0:
+        return [f"{year}: a published {name} rate of {published:g}% is given but nothing was "
+                f"{whole_name}, so the rate is not applicable."]
+    if abs(computed - published) > PERCENT_TOLERANCE + 1e-9:
+        return [f"{year}: the published {name} rate of {published:g}% differs from "
+                f"{computed:.1f}% worked out from {part} of {whole} {whole_name}; "
+                "the worked-out figure is used."]
+    return []
+
+
+def as_json(stats: OmbudsmanStats) -> dict:
+    """One council and year for scripts: DESIGN section 7's keys, rates unrounded or null."""
+    return {
+        "council": stats.council,
+        "authority_type": stats.authority_type.value,
+        "year": stats.year,
+        "dealt_with": stats.dealt_with,
+        "not_for_us": stats.not_for_us,
+        "assessed_and_closed": stats.assessed_and_closed,
+        "investigated": stats.investigated,
+        "upheld": stats.upheld,
+        "upheld_pct": stats.upheld_pct,
+        "average_upheld_pct": stats.average_upheld_pct,
+        "upheld_per_100k": stats.upheld_per_100k_value,
+        "average_upheld_per_100k": stats.average_upheld_per_100k,
+        "compliance_outcomes": stats.compliance_outcomes,
+        "compliance_pct": stats.compliance_pct_value,
+        "average_compliance_pct": stats.average_compliance_pct,
+        "satisfactory_remedy": stats.satisfactory_remedy,
+        "satisfactory_remedy_pct": stats.satisfactory_remedy_pct,
+        "average_satisfactory_remedy_pct": stats.average_satisfactory_remedy_pct,
+        "population": stats.population,
+        "warnings": stats.warnings,
+    }
+
+
+def stored_fields(stats: OmbudsmanStats) -> dict:
+    """The columns as given (blanks left out): what is saved and compared on re-import."""
+    return stats.model_dump(mode="json", exclude_none=True)
+
+
+# comparison with similar authorities ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One figure beside the average for similar authorities."""
+
+    figure: str             # "Complaints upheld"
+    value: float | None
+    average: float | None
+    unit: str               # "%" or " per 100,000"
+    rests_on: int | None    # the cases the figure is worked out from
+    rests_on_label: str     # "investigations"
+    not_applicable: str | None = None   # why there is no figure, in words
+
+    @property
+    def difference(self) -> float | None:
+        if self.value is None or self.average is None:
+            return None
+        return self.value - self.average
+
+    @property
+    def direction(self) -> str | None:
+        """``above``, ``below`` or ``same``, judged at the precision the figure is shown."""
+        difference = self.difference
+        if difference is None:
+            return None
+        if rounded(abs(difference), self.decimals) in ("0", "0.0"):
+            return "same"
+        return "above" if difference > 0 else "below"
+
+    @property
+    def decimals(self) -> int:
+        return 0 if self.unit == "%" else 1
+
+    def show(self, value: float | None) -> str:
+        if value is None:
+            return "not published"
+        return f"{rounded(value, self.decimals)}{self.unit}"
+
+    @property
+    def shown_value(self) -> str:
+        if self.value is None and self.not_applicable:
+            return "not applicable"
+        return self.show(self.value)
+
+    @property
+    def in_words(self) -> str:
+        """"7 points above the average (80%)" or why there is no comparison."""
+        if self.value is None:
+            return self.not_applicable or "no figure to compare"
+        if self.average is None:
+            return "no published average"
+        gap = abs(self.difference)
+        if self.direction == "same":
+            return f"the same as the average ({self.show(self.average)})"
+        amount = rounded(gap, self.decimals)
+        if self.unit == "%":
+            amount += " percentage point" if amount == "1" else " percentage points"
+        return f"{amount} {self.direction} the average ({self.show(self.average)})"
+
+    @property
+    def mark(self) -> str:
+        """A symbol beside the words, so the direction never relies on colour alone."""
+        return {"above": "▲", "below": "▼", "same": "="}.get(self.direction or "", "–")
+
+    @property
+    def small_numbers(self) -> str | None:
+        if self.value is None or self.rests_on is None or self.rests_on >= SMALL_NUMBERS:
+            return None
+        if self.unit != "%" or self.rests_on == 0:
+            return None
+        step = rounded(100 / self.rests_on, 0)
+        return (f"{self.figure} rests on only {self.rests_on} {self.rests_on_label}: one case "
+                f"more or less moves it by about {step} percentage points.")
+
+    @property
+    def rests_on_text(self) -> str:
+        return "–" if self.rests_on is None else f"{self.rests_on} {self.rests_on_label}"
+
+
+def compare(stats: OmbudsmanStats) -> list[Comparison]:
+    """The four key figures, each beside the published average for the council's type."""
+    return [
+        Comparison("Complaints upheld", stats.upheld_pct, stats.average_upheld_pct, "%",
+                   stats.investigated, "investigations",
+                   "not applicable: nothing was investigated" if stats.investigated == 0 else None),
+        Comparison("Upheld per 100,000 residents", stats.upheld_per_100k_value,
+                   stats.average_upheld_per_100k, " per 100,000", stats.upheld, "upheld"),
+        Comparison("Compliance with recommendations", stats.compliance_pct_value,
+                   stats.average_compliance_pct, "%", stats.compliance_outcomes,
+                   "compliance outcomes",
+                   "not applicable: no recommendations were due"
+                   if stats.compliance_outcomes == 0 else None),
+        Comparison("Satisfactory remedy by the council", stats.satisfactory_remedy_pct,
+                   stats.average_satisfactory_remedy_pct, "%", stats.upheld, "upheld cases",
+                   "not applicable: no complaints were upheld" if stats.upheld == 0 else None),
+    ]
+
+
+def comparison_json(stats: OmbudsmanStats) -> list[dict]:
+    return [
+        {"figure": c.figure, "value": c.value, "average": c.average,
+         "difference": c.difference, "direction": c.direction, "in_words": c.in_words,
+         "rests_on": c.rests_on, "small_numbers": c.small_numbers}
+        for c in compare(stats)
+    ]
+
+
+# trend ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A council's years in order, with the caveats that must be shown beside them."""
+
+    council: str
+    years: list[OmbudsmanStats]
+
+    @property
+    def caveats(self) -> list[str]:
+        return trend_caveats([s.year for s in self.years])
+
+    @property
+    def notes(self) -> list[str]:
+        """Everything a reader needs beside the figures: the latest year's small numbers, how
+        each per-100,000 figure was worked out, and the caveats of the trend."""
+        latest = self.years[-1]
+        notes = [c.small_numbers for c in compare(latest) if c.small_numbers]
+        by_population: dict[int, list[str]] = {}
+        for stats in self.years:
+            if stats.computed_upheld_per_100k is not None:
+                by_population.setdefault(stats.population, []).append(stats.year)
+        notes += [per_100k_basis(years, population)
+                  for population, years in by_population.items()]
+        return notes + self.caveats
+
+
+def per_100k_basis(years: list[str], population: int) -> str:
+    """Which population a worked-out per-100,000 figure rests on, as the reference asks."""
+    return (f"Upheld per 100,000 residents for {', '.join(years)} is worked out from a "
+            f"population of {population:,}; the Ombudsman's own figure may differ by about 0.1.")
+
+
+def trend_caveats(years: list[str]) -> list[str]:
+    """The 2022-23 process change wherever a trend reaches back to it, and 2020-21's Covid gap."""
+    caveats = []
+    if any(year <= "2022-23" for year in years):
+        caveats.append(PROCESS_CHANGE_CAVEAT)
+    if "2020-21" in years:
+        caveats.append(COVID_CAVEAT)
+    return caveats
+
+
+def trends(rows: list[OmbudsmanStats]) -> list[Trend]:
+    """One trend per council, councils in name order, years oldest first."""
+    by_council: dict[str, list[OmbudsmanStats]] = {}
+    for row in rows:
+        by_council.setdefault(row.council.casefold(), []).append(row)
+    return [
+        Trend(years[0].council, sorted(years, key=lambda s: s.year))
+        for _, years in sorted(by_council.items())
+    ]
+
+
+# re-import --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    column: str
+    before: Any
+    after: Any
+
+    def describe(self) -> str:
+        return f"{self.column}: {_blank(self.before)} -> {_blank(self.after)}"
+
+
+def differences(before: OmbudsmanStats, after: OmbudsmanStats) -> list[FieldChange]:
+    """What re-importing a year would change, column by column in file order."""
+    old, new = before.model_dump(mode="json"), after.model_dump(mode="json")
+    return [FieldChange(c, old[c], new[c]) for c in COLUMNS if old[c] != new[c]]
+
+
+def _blank(value: Any) -> str:
+    return "blank" if value is None else str(value)
+
+
+# the year-by-year table, as both the command line and the terminal app show it -------------
+
+YEAR_TABLE_HEADINGS = (
+    "Year", "Investigated", "Upheld", "Upheld %", "Upheld per 100,000", "Compliance %",
+    "Satisfactory remedy %",
+)
+
+
+def year_cells(stats: OmbudsmanStats) -> list[str]:
+    """One year's row: counts, then each rate with its average and above/below in words."""
+    upheld, per_100k, compliance, remedy = compare(stats)
+    return [
+        stats.year,
+        _count_text(stats.investigated),
+        _count_text(stats.upheld),
+        _beside_average(upheld),
+        _beside_average(per_100k),
+        _beside_average(compliance),
+        _beside_average(remedy),
+    ]
+
+
+def _count_text(value: int | None) -> str:
+    return "–" if value is None else f"{value:,}"
+
+
+def _beside_average(comparison: Comparison) -> str:
+    if comparison.value is None:
+        return "n/a" if comparison.not_applicable else "–"
+    shown = comparison.show(comparison.value).removesuffix(" per 100,000")
+    if comparison.average is None:
+        return shown
+    average = comparison.show(comparison.average).removesuffix(" per 100,000")
+    word = {"above": "above", "below": "below", "same": "same as"}[comparison.direction]
+    return f"{shown} ({word} {average})"
