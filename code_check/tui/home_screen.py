@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from code_check.assessment import Assessment
 from code_check.errors import InputError
 from code_check.store.workspace import AssessmentRecord, Workspace
 from code_check.tui.errors import plain_words, reports_problems
@@ -45,6 +46,8 @@ class HomeScreen(Screen):
                 tooltip="Delete the selected assessment (asks first)"),
         Binding("t", "demo", "Demo", show=False,
                 tooltip="Open the demo council (installs it if needed)"),
+        Binding("s", "statistics", "Statistics", show=False,
+                tooltip="The Ombudsman's complaint statistics for the selected council"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -131,6 +134,13 @@ class HomeScreen(Screen):
     def action_export(self) -> None:
         self.app.open_export(self._require_selection())
 
+    @reports_problems
+    def action_statistics(self) -> None:
+        from code_check.tui.statistics_screen import StatisticsScreen
+
+        record = self.workspace.record(self._require_selection())
+        self.app.push_screen(StatisticsScreen(self.workspace.path, record.council))
+
     def action_new(self) -> None:
         from code_check.tui.new_assessment_screen import NewAssessmentScreen
 
@@ -191,14 +201,39 @@ class HomeScreen(Screen):
     def _import_chosen(self, path: Path | None) -> None:
         if path is None:
             return
-        self.import_yaml(path)
+        if path.suffix.lower() != ".csv":
+            self.import_file(path, None)
+            return
+        from code_check.tui.new_assessment_screen import NewAssessmentScreen
+
+        selected = self.selected_id()
+        council = self.workspace.load(selected).council if selected is not None else None
+
+        def import_with(details: Assessment | None) -> None:
+            if details is not None:
+                self.import_file(path, details)
+
+        self.app.push_screen(
+            NewAssessmentScreen(self.app.catalogue().id, self.app.today, council,
+                                title=f"Whose self-assessment is {path.name}, and when was it "
+                                "made?"),
+            import_with)
 
     @work(thread=True, exclusive=True, group="import")
-    def import_yaml(self, path: Path) -> None:
-        from code_check.assessment_files import load_assessment_for
-
+    def import_file(self, path: Path, details: Assessment | None) -> None:
+        """A YAML assessment file, or the published form as CSV (``details``: whose, when)."""
         try:
-            assessment, catalogue = load_assessment_for(path, self.app.catalogues)
+            if details is None:
+                from code_check.assessment_files import load_assessment_for
+
+                assessment, catalogue = load_assessment_for(path, self.app.catalogues)
+            else:
+                from code_check.published_form import read_published_form
+
+                catalogue = self.app.catalogue(details.catalogue)
+                assessment = read_published_form(
+                    path, catalogue, council=details.council, assessed_on=details.assessed_on,
+                    assessor=details.assessor)
             with Workspace(self.workspace.path) as workspace:
                 new_id = workspace.add_assessment(assessment, catalogue)
         except (InputError, ValueError) as error:

@@ -24,16 +24,20 @@ class NewAssessmentScreen(ModalScreen[Assessment | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, catalogue_id: str, today: date, council: Council | None = None) -> None:
+    def __init__(
+        self, catalogue_id: str, today: date, council: Council | None = None,
+        title: str = "A new assessment",
+    ) -> None:
         super().__init__()
         self.catalogue_id = catalogue_id
         self.today = today
         self.council = council
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         council = self.council
         with VerticalScroll(classes="dialog"):
-            yield Static("A new assessment", classes="question")
+            yield Static(self.title_text, classes="question")
             yield Label("Council name")
             yield Input(council.name if council else "", id="council",
                         placeholder="e.g. Example Borough Council")

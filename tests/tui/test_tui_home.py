@@ -177,3 +177,70 @@ def test_the_factory_builds_the_app_the_command_line_runs(workspace_path):
     app = create_app(workspace_path)
     assert isinstance(app, CodeCheckApp) and app.workspace.path == workspace_path
     app.workspace.close()
+
+
+async def test_import_the_published_form_from_csv(make_app, workspace_path, catalogue, tmp_path):
+    form = tmp_path / "published.csv"
+    form.write_text("Code section,Do we follow the Code,Evidence\n"
+                    "1,Yes,Policy s1\n6 Complaints stages - Stage 1,Partly,Log\n",
+                    encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(form)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Whose self-assessment is published.csv" in str(
+            app.screen.query_one(".question").render())
+        await type_text(pilot, "Northtown District Council")
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Imported an assessment of Northtown District Council." in notifications(app)
+    with Workspace(workspace_path) as workspace:
+        [record] = workspace.assessments()
+        imported = workspace.load(record.id)
+    assert imported.council.authority_type.value == "district_council"
+    assert {rid for rid, a in imported.answers.items() if a.via_row == "1"} == \
+        {r.id for r in catalogue.in_template_row("1")}
+    assert all(imported.status(r.id) for r in catalogue.in_template_row("6a"))
+
+
+async def test_the_demo_opens_on_its_latest_assessment(make_app, workspace_path):
+    from code_check.demo import DEMO_COUNCIL
+
+    app = make_app(demo=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, WalkthroughScreen)
+        with Workspace(workspace_path) as workspace:
+            records = workspace.assessments(DEMO_COUNCIL)
+        assert app.screen.assessment_id == records[0].id  # newest first
+        await pilot.press("escape", "escape", "t")  # again from Home: nothing is added
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, WalkthroughScreen)
+    with Workspace(workspace_path) as workspace:
+        assert len(workspace.assessments()) == len(records) == 2
+
+
+async def test_statistics_open_for_the_selected_council(make_app, council_ids):
+    from code_check.tui.statistics_screen import StatisticsScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, StatisticsScreen)
+        assert app.screen.council == "Example Borough Council"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
