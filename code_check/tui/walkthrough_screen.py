@@ -176,8 +176,7 @@ class WalkthroughScreen(Screen):
         if requirement_id not in self.leaves:
             self.shown = Filter.ALL
             self._rebuild_tree()
-        tree: Tree[str] = self.query_one(Tree)
-        tree.move_cursor(self.leaves[requirement_id])
+        self.query_one(ProvisionTree).show_node(self.leaves[requirement_id])
         self._show(self.session.catalogue.requirement(requirement_id))
 
     # the provision on show ----------------------------------------------------------------
@@ -350,7 +349,6 @@ class WalkthroughScreen(Screen):
             return
         keep = self.current.id if self.current and self.current.id in self.leaves else None
         self.go_to(keep or next(iter(self.leaves)))
-        self.notify(f"Showing {self.shown.label}.", title="Filter")
 
     def action_search(self) -> None:
         from code_check.tui.search_screen import SearchScreen
