@@ -124,3 +124,14 @@ def test_score_of_the_demo_council(tmp_path, capsys):
     assert round(result["overall"]["score"], 1) == 83.6
     assert main(["score", "2", "--workspace", str(chosen)]) == 0
     assert "Readiness by section" in capsys.readouterr().out
+
+
+def test_the_demo_brings_its_ombudsman_statistics(tmp_path, catalogue):
+    from code_check.store.statistics import StatisticsStore
+    from code_check.store.workspace import Workspace
+
+    with Workspace(tmp_path / "w.sqlite3") as workspace:
+        install_demo(workspace, catalogue)
+        install_demo(workspace, catalogue)
+        years = [row.year for row in StatisticsStore(workspace).rows(DEMO_COUNCIL)]
+    assert sorted(years) == ["2021-22", "2022-23", "2023-24", "2024-25"]

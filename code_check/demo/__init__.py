@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 DEMO_COUNCIL = "Example Borough Council"
 DEMO_FILES = ("example-borough-2025-12-31.yaml", "example-borough-2026-03-31.yaml")
+DEMO_STATISTICS = "example-statistics.csv"
 
 
 def demo_files() -> list[Path]:
@@ -36,12 +37,16 @@ def install_demo(workspace: Workspace, catalogue: Catalogue) -> list[int]:
     """Add the demo council to a workspace, once; returns its assessment ids, oldest first.
 
     A workspace that already has a council of that name is left as it is, so running the demo
-    twice, or after someone has edited the demo answers, never overwrites anything.
+    twice, or after someone has edited the demo answers, never overwrites anything. The
+    council's Ombudsman statistics are added likewise, once.
     """
+    from code_check.statistics_files import read_statistics
+    from code_check.store.statistics import StatisticsStore
+
     if not any(c.name.casefold() == DEMO_COUNCIL.casefold() for c in workspace.councils()):
-        previous = None
-        for assessment in demo_assessments(catalogue):
-            previous = workspace.add_assessment(
-                assessment, catalogue, author=assessment.assessor, based_on=previous)
+        workspace.add_series(demo_assessments(catalogue), catalogue)
+    statistics = StatisticsStore(workspace)
+    if not statistics.rows(DEMO_COUNCIL):
+        statistics.save(read_statistics(Path(__file__).parent / DEMO_STATISTICS), source="demo")
     records = workspace.assessments(DEMO_COUNCIL)
     return [record.id for record in sorted(records, key=lambda r: (r.assessed_on, r.id))]

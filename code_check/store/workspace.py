@@ -155,18 +155,33 @@ class Workspace:
     ) -> int:
         """Store a whole assessment (new or imported) in one transaction."""
         with transaction(self._db):
-            council_id = self._save_council(assessment.council)
-            cursor = self._db.execute(
-                "INSERT INTO assessments (council_id, catalogue, assessed_on, assessor, "
-                "based_on, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (council_id, assessment.catalogue, assessment.assessed_on.isoformat(),
-                 assessment.assessor, based_on, _now()),
-            )
-            assessment_id = cursor.lastrowid
-            for requirement_id, answer in assessment.answers.items():
-                self._write_answer(assessment_id, requirement_id, answer)
-                self._log_change(assessment_id, requirement_id, None, answer, author)
-            self._snapshot(assessment_id, score(catalogue, assessment))
+            return self._insert_assessment(assessment, catalogue, author, based_on)
+
+    def add_series(self, assessments: list[Assessment], catalogue: Catalogue) -> list[int]:
+        """Store assessments oldest first, each started from the one before, all or nothing."""
+        ids: list[int] = []
+        with transaction(self._db):
+            for assessment in assessments:
+                ids.append(self._insert_assessment(
+                    assessment, catalogue, assessment.assessor, ids[-1] if ids else None))
+        return ids
+
+    def _insert_assessment(
+        self, assessment: Assessment, catalogue: Catalogue, author: str | None,
+        based_on: int | None,
+    ) -> int:
+        council_id = self._save_council(assessment.council)
+        cursor = self._db.execute(
+            "INSERT INTO assessments (council_id, catalogue, assessed_on, assessor, "
+            "based_on, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (council_id, assessment.catalogue, assessment.assessed_on.isoformat(),
+             assessment.assessor, based_on, _now()),
+        )
+        assessment_id = cursor.lastrowid
+        for requirement_id, answer in assessment.answers.items():
+            self._write_answer(assessment_id, requirement_id, answer)
+            self._log_change(assessment_id, requirement_id, None, answer, author)
+        self._snapshot(assessment_id, score(catalogue, assessment))
         return assessment_id
 
     def start_from_previous(
