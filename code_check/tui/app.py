@@ -42,10 +42,13 @@ class CodeCheckApp(App[None]):
 
     # start and stop ---------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """Home is the first screen (no blank screen drawn before it)."""
         from code_check.tui.home_screen import HomeScreen
 
-        self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         if self.open_demo_at_start:
             self.call_after_refresh(self.screen.run_action, "demo")
 
@@ -55,10 +58,15 @@ class CodeCheckApp(App[None]):
     async def action_quit(self) -> None:
         """Save any commentary still being typed, then quit."""
         for screen in self.screen_stack:
-            flush = getattr(screen, "flush", None)
-            if flush is not None:
-                flush()
+            self._save_unsaved(screen)
         await super().action_quit()
+
+    @staticmethod
+    def _save_unsaved(screen: Screen) -> None:
+        """Save whatever a screen holds unsaved (the walk-through's commentary)."""
+        flush = getattr(screen, "flush", None)
+        if flush is not None:
+            flush()
 
     def _handle_exception(self, error: Exception) -> None:
         """A bug ends the app with one plain line, not a traceback (CODE_CHECK_DEBUG shows it)."""
@@ -130,6 +138,7 @@ class CodeCheckApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, kind) and screen.assessment_id == assessment_id:
                 while self.screen is not screen:
+                    self._save_unsaved(self.screen)
                     self.pop_screen()
                 return screen
         return None
@@ -141,7 +150,8 @@ class CodeCheckApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_home(self) -> None:
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
+            self._save_unsaved(self.screen)
             self.pop_screen()
 
     # the command palette ----------------------------------------------------------------

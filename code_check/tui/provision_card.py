@@ -17,7 +17,10 @@ OBLIGATION_WORDS = {
 class ProvisionCard(Static):
     """Id, paraphrase, must/should, guidance, typical evidence, timescale, provisional mark."""
 
+    shown_id: str | None = None
+
     def show(self, requirement: Requirement, section: Section) -> None:
+        self.shown_id = requirement.id
         title = Text.assemble((requirement.id, "bold"), "  ",
                               (f"Section {section.id}: {section.title}", "italic"))
         parts = [title]
@@ -36,4 +39,5 @@ class ProvisionCard(Static):
         self.update(Group(*parts))
 
     def show_nothing(self, why: str) -> None:
+        self.shown_id = None
         self.update(Text(why, style="italic"))

@@ -58,7 +58,7 @@ async def test_choosing_a_gap_opens_it_in_the_walkthrough(make_app, council_ids)
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         assert third_gap not in [k.value for k in app.screen.query_one("#gap-table").rows]
-        assert len(app.screen_stack) == 3  # home, dashboard, walk-through: no pile-up
+        assert len(app.screen_stack) == 2  # home and the dashboard: no pile-up
 
 
 async def test_the_checks_tab_lists_lint_findings(make_app, council_ids):
