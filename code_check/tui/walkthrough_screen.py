@@ -70,6 +70,7 @@ class WalkthroughScreen(Screen):
         self.start_at = requirement_id
         self.shown = Filter.ALL
         self.current: Requirement | None = None
+        self.form_for: str | None = None  # the provision whose answer the form holds
         self.leaves: dict[str, TreeNode] = {}
         self.section_nodes: dict[str, TreeNode] = {}
         self._commentary_timer: Timer | None = None
@@ -182,16 +183,24 @@ class WalkthroughScreen(Screen):
     # the provision on show ----------------------------------------------------------------
 
     def _show(self, requirement: Requirement) -> None:
+        """The card and the answer at once; the form under them is filled just after, so the
+        next provision appears without waiting for every field (most sit below the fold)."""
         self._save_commentary()
+        self.form_for = None  # until refilled, the form holds no provision's answer
         self.current = requirement
         self.query_one(ProvisionCard).show(
             requirement, self.session.catalogue.section_of(requirement.id))
-        answer = self.session.answer(requirement.id)
-        self._show_answer_line(answer)
+        self._show_answer_line(self.session.answer(requirement.id))
+        self.query_one("#card-scroll", VerticalScroll).scroll_home(animate=False)
+        self.call_after_refresh(self._fill_form, requirement.id)
+
+    def _fill_form(self, requirement_id: str) -> None:
+        if self.current is None or self.current.id != requirement_id or not self.is_mounted:
+            return  # already moved on: that provision's form is not needed
+        answer = self.session.answer(requirement_id)
         self.query_one(EvidenceList).show(answer.evidence)
         self.query_one("#new-evidence", Input).value = ""
-        commentary = self.query_one("#commentary", TextArea)
-        commentary.load_text(answer.commentary or "")
+        self.query_one("#commentary", TextArea).load_text(answer.commentary or "")
         action = answer.action
         self.query_one("#action-description", Input).value = action.description if action else ""
         self.query_one("#action-owner", Input).value = (action.owner or "") if action else ""
@@ -200,7 +209,7 @@ class WalkthroughScreen(Screen):
         done = self.query_one("#action-done", Checkbox)
         with done.prevent(Checkbox.Changed):
             done.value = bool(action and action.done)
-        self.query_one("#card-scroll", VerticalScroll).scroll_home(animate=False)
+        self.form_for = requirement_id
 
     def _show_answer_line(self, answer: Answer) -> None:
         line = Text.assemble(("Answer: ", "bold"), status_text(answer.status))
@@ -232,6 +241,12 @@ class WalkthroughScreen(Screen):
             raise InputError("no provision is on show: change the filter (f)")
         return self.current
 
+    def _form_target(self) -> str:
+        """The provision the evidence, commentary and action fields belong to."""
+        if self.form_for is None:
+            raise InputError("no provision is on show: change the filter (f)")
+        return self.form_for
+
     @reports_problems
     def action_set_status(self, status: str) -> None:
         requirement = self._require_current()
@@ -249,25 +264,25 @@ class WalkthroughScreen(Screen):
 
     @reports_problems
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        requirement = self._require_current()
+        target = self._form_target()
         if event.input.id == "new-evidence":
             item = event.value.strip()
             if not item:
                 return
-            evidence = [*self.session.answer(requirement.id).evidence, item]
-            self.session.update(requirement.id, evidence=evidence)
+            evidence = [*self.session.answer(target).evidence, item]
+            self.session.update(target, evidence=evidence)
             self.query_one(EvidenceList).show(evidence)
             event.input.value = ""
-            self._saved(requirement.id)
+            self._saved(target)
         else:
             self._save_action()
 
-    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+    def on_checkbox_changed(self) -> None:
         self._save_action()
 
     @reports_problems
     def _save_action(self) -> None:
-        requirement = self._require_current()
+        target = self._form_target()
         description = self.query_one("#action-description", Input).value.strip()
         owner = self.query_one("#action-owner", Input).value.strip() or None
         due = parse_date(self.query_one("#action-due", Input).value, "Due date")
@@ -277,19 +292,19 @@ class WalkthroughScreen(Screen):
                              field="Action")
         action = Action(description=description, owner=owner, due=due, done=done) \
             if description else None
-        if action != self.session.answer(requirement.id).action:
-            self.session.update(requirement.id, action=action)
-            self._saved(requirement.id)
+        if action != self.session.answer(target).action:
+            self.session.update(target, action=action)
+            self._saved(target)
             self.notify("Action saved." if action else "Action removed.")
 
     @reports_problems
     def on_evidence_list_removed(self, event: EvidenceList.Removed) -> None:
-        requirement = self._require_current()
-        evidence = list(self.session.answer(requirement.id).evidence)
+        target = self._form_target()
+        evidence = list(self.session.answer(target).evidence)
         removed = evidence.pop(event.index)
-        self.session.update(requirement.id, evidence=evidence)
+        self.session.update(target, evidence=evidence)
         self.query_one(EvidenceList).show(evidence)
-        self._saved(requirement.id)
+        self._saved(target)
         self.notify(f"Removed evidence: {removed}")
         if not evidence:
             self.query_one("#new-evidence", Input).focus()
@@ -304,12 +319,13 @@ class WalkthroughScreen(Screen):
         if self._commentary_timer is not None:
             self._commentary_timer.stop()
             self._commentary_timer = None
-        if self.current is None or not self.is_mounted:
+        target = self.form_for
+        if target is None or not self.is_mounted:
             return
         text = self.query_one("#commentary", TextArea).text.strip() or None
-        if text != self.session.answer(self.current.id).commentary:
-            self.session.update(self.current.id, commentary=text)
-            self._saved(self.current.id)
+        if text != self.session.answer(target).commentary:
+            self.session.update(target, commentary=text)
+            self._saved(target)
 
     # moving about -------------------------------------------------------------------------
 
@@ -342,7 +358,8 @@ class WalkthroughScreen(Screen):
         self.shown = self.shown.following()
         self._rebuild_tree()
         if not self.leaves:
-            self.current = None
+            self._save_commentary()
+            self.current = self.form_for = None
             self.query_one(ProvisionCard).show_nothing(
                 f"No provisions to show: none is {self.shown.label}. Press f for the next filter.")
             self.query_one("#answer-line", Static).update("")
