@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from code_check.catalogue import Catalogue, RequirementId, TemplateRowId, Text

@@ -8,6 +8,7 @@ cache without loading pydantic at all.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -143,7 +144,5 @@ def _cache_file(raw: bytes) -> Path | None:
 
 def _write_quietly(target: Path, data: bytes) -> None:
     """A cache that cannot be written is no error, just slower next time."""
-    try:
+    with contextlib.suppress(InputError):
         write_atomically(target, data)
-    except InputError:
-        pass

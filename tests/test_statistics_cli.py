@@ -153,7 +153,7 @@ def test_reimport_asks_at_a_terminal(run_cli, tmp_path, monkeypatch, answer, uph
 
 def test_authority_type_choices_match_the_model():
     from code_check.assessment import AuthorityType
-    from code_check.cli.stats import AUTHORITY_TYPES
+    from code_check.cli.options import AUTHORITY_TYPES
 
     assert AUTHORITY_TYPES == tuple(t.value for t in AuthorityType)
 

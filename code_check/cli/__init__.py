@@ -18,7 +18,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from code_check import __version__  # noqa: E402
 from code_check.errors import InputError  # noqa: E402
 
-COMMAND_MODULES = ("rules", "readiness", "assessment", "demo", "stats")
+COMMAND_MODULES = ("rules", "readiness", "assessment", "demo", "stats", "log")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the terminal app.",
     )
     parser.add_argument("--version", action="version", version=f"code-check {__version__}")
-    parser.add_argument("--workspace", type=_path, help="workspace file (default: your data folder)")
+    parser.add_argument("--workspace", type=_path,
+                        help="workspace file (default: your data folder)")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in COMMAND_MODULES:
         import_module(f"code_check.cli.{name}").register(subparsers)

@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from code_check.cli.options import add_format, add_rules, add_workspace, command, group, iso_date
+from code_check.cli.options import (
+    AUTHORITY_TYPES,
+    add_format,
+    add_rules,
+    add_workspace,
+    command,
+    group,
+    iso_date,
+)
 from code_check.errors import InputError
-
-AUTHORITY_TYPES = ("county_council", "district_council", "metropolitan_borough",
-                   "unitary_council", "london_borough")
 
 
 def register(subparsers) -> None:

@@ -121,7 +121,7 @@ def run_compare(args) -> int:
             "changes": [c.model_dump(mode="json") for c in result.changes],
         })
         return 0
-    from code_check.cli.output import console, escape, table
+    from code_check.cli.output import console, table
 
     out = console()
     change = result.score_change

@@ -31,7 +31,7 @@ def run_validate(args) -> int:
 
         print_json(summaries)
         return 0
-    from code_check.cli.output import console, escape, table
+    from code_check.cli.output import console, table
 
     out = console()
     for summary in summaries:

@@ -5,11 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from code_check.cli.options import add_format, add_workspace, command, group
+from code_check.cli.options import AUTHORITY_TYPES, add_format, add_workspace, command, group
 from code_check.cli.output import escape
-
-AUTHORITY_TYPES = ("county_council", "district_council", "metropolitan_borough",
-                   "unitary_council", "london_borough")
 
 
 def register(subparsers) -> None:

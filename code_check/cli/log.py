@@ -1,0 +1,169 @@
+"""``code-check log analyse``: a complaint log's timeliness against the Code, in working days."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from code_check.cli.options import add_as_of, add_format, add_rules, command, group
+
+BAR_WIDTH = 10
+LISTED = 20  # rows of overdue cases and rejected rows shown in the table; JSON has them all
+
+
+def register(subparsers) -> None:
+    log = group(subparsers, "log", "complaint-log evidence: timeliness in working days")
+    analyse = command(log, "analyse", run_analyse,
+                      "measure a complaint log (CSV) against the Code's timescales")
+    analyse.add_argument("file", type=Path, metavar="FILE", help="the complaint log, a CSV file")
+    add_as_of(analyse, "judge open cases")
+    analyse.add_argument("--map", action="append", default=[], metavar="COLUMN=HEADING",
+                         help='your log\'s heading for one of our columns, e.g. '
+                         'received="Date Logged" (repeat as needed)')
+    analyse.add_argument("--map-file", type=Path, metavar="FILE",
+                         help="a YAML file mapping our column names to your log's headings")
+    analyse.add_argument("--threshold", type=_percentage, default=None, metavar="PERCENT",
+                         help="with --assessment: on-time percentage below which an answer of "
+                         "met is contradicted (default 95)")
+    analyse.add_argument("--assessment", type=Path, metavar="FILE",
+                         help="an assessment YAML file to check against the log")
+    add_rules(analyse)
+    add_format(analyse)
+
+
+def run_analyse(args) -> int:
+    from code_check.complaint_log.columns import ColumnMap, parse_map_option
+    from code_check.complaint_log.reader import analyse_file, load_map_file
+
+    column_map = load_map_file(args.map_file) if args.map_file else ColumnMap()
+    if args.map:
+        column_map = column_map.merged(ColumnMap(**dict(map(parse_map_option, args.map))))
+    loaded = _load_assessment(args) if args.assessment else None
+    analysis = analyse_file(args.file, as_of=args.as_of, column_map=column_map)
+    findings = None
+    if loaded is not None:
+        from code_check.complaint_log.crosscheck import DEFAULT_THRESHOLD, crosscheck
+
+        assessment, catalogue = loaded
+        threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+        findings = crosscheck(catalogue, assessment, analysis, threshold=threshold)
+    if args.format == "json":
+        from code_check.cli.output import print_json
+
+        data = analysis.model_dump(mode="json")
+        data["findings"] = None if findings is None else [
+            finding.model_dump(mode="json") for finding in findings]
+        print_json(data)
+        return 0
+    _print_tables(args.file, analysis, findings)
+    return 0
+
+
+def _load_assessment(args):
+    from code_check.assessment_files import load_assessment_for
+    from code_check.catalogue_files import load_catalogues
+
+    return load_assessment_for(args.assessment, load_catalogues(args.rules))
+
+
+def _print_tables(path: Path, analysis, findings) -> None:
+    from code_check.cli.output import console, escape, table
+    from code_check.complaint_log.timeliness import STEPS
+
+    out = console()
+    out.print(f"[bold]Complaint log {escape(str(path))}[/bold], as of {analysis.as_of:%d %B %Y}")
+    period = f", received {analysis.period}" if analysis.period else ""
+    out.print(f"{analysis.cases:,} cases{period}; {len(analysis.rejected_rows):,} rows rejected"
+              + (f"; {analysis.not_yet_received:,} received after the as-of date"
+                 if analysis.not_yet_received else ""))
+    grid = table("Timeliness in working days", "Step", "Limit", "Measured", "On time",
+                 "Extended", "Median", "90th pct", "Overdue")
+    for step in STEPS:
+        figures = analysis.step(step)
+        limit = str(figures.limit) if figures.limit == figures.extended_limit else \
+            f"{figures.limit}/{figures.extended_limit}"
+        grid.add_row(_step_label(step), limit, f"{figures.measured:,}",
+                     f"{_pct(figures.on_time_pct)} {_bar(figures.on_time_pct)}",
+                     _count(figures.extensions_used),
+                     _count(figures.median_working_days), _count(figures.p90_working_days),
+                     f"{figures.overdue_open:,}")
+    out.print(grid)
+    out.print("Limit: working days allowed (with an extension after the slash). Overdue: open "
+              "cases past their limit, counted as late.")
+    _print_groups(out, table, "By month of receipt (on time)", "Month",
+                  [(m.month, m) for m in analysis.by_month])
+    if analysis.by_service is not None:
+        _print_groups(out, table, "By service area (on time)", "Service",
+                      [(escape(s.service), s) for s in analysis.by_service])
+    if analysis.overdue_cases:
+        overdue = table(f"Open cases past their limit ({analysis.overdue_total:,})",
+                        "Reference", "Step", "Working days", "Limit")
+        for case in analysis.overdue_cases[:LISTED]:
+            overdue.add_row(escape(case.reference), _step_label(case.step),
+                            str(case.working_days), str(case.limit))
+        out.print(overdue)
+        _more(out, analysis.overdue_total, LISTED)
+    if analysis.rejected_rows:
+        rejected = table("Rows rejected (not counted anywhere else)", "Row", "Problem")
+        for row in analysis.rejected_rows[:LISTED]:
+            rejected.add_row(str(row.row), escape(row.error))
+        out.print(rejected)
+        _more(out, len(analysis.rejected_rows), LISTED)
+    if findings is not None:
+        if not findings:
+            out.print("The log bears out the assessment's answers on timescales.")
+        checked = table("The log contradicts these answers", "Requirement", "Severity",
+                        "Finding") if findings else None
+        for finding in findings:
+            checked.add_row(finding.requirement_id or "", finding.severity.value,
+                            escape(finding.message))
+        if checked is not None:
+            out.print(checked)
+
+
+def _print_groups(out, table, title: str, heading: str, groups: list) -> None:
+    from code_check.complaint_log.timeliness import STEPS
+
+    grid = table(title, heading, "Cases", *(_step_label(step) for step in STEPS))
+    for label, figures in groups:
+        grid.add_row(label, f"{figures.cases:,}", *(
+            _pct(getattr(getattr(figures, step.value.split(".")[0]),
+                         step.value.split(".")[1]).on_time_pct) for step in STEPS))
+    out.print(grid)
+
+
+def _step_label(step) -> str:
+    stage, name = step.value.split(".")
+    return f"Stage {stage[-1]} {name}"
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}%"
+
+
+def _bar(value: float | None) -> str:
+    if value is None:
+        return ""
+    filled = round(value / 100 * BAR_WIDTH)
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
+
+
+def _count(value) -> str:
+    if value is None:
+        return "-"
+    return f"{value:g}" if isinstance(value, float) else f"{value:,}"
+
+
+def _more(out, total: int, shown: int) -> None:
+    if total > shown:
+        out.print(f"... and {total - shown:,} more; --format json lists them all.")
+
+
+def _percentage(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < value <= 100:
+        raise argparse.ArgumentTypeError("must be a percentage above 0 and at most 100")
+    return value

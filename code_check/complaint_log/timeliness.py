@@ -1,0 +1,537 @@
+"""Timeliness of a complaint log in working days, against the Code's limits (DESIGN section 8).
+
+Built for logs of millions of rows: each distinct date text is parsed once (a dict cache turns
+it into one small integer that sorts like the date and carries its working-day ordinal), each
+step's outcome is one small integer, and outcomes are counted in histograms per service area and
+month of receipt instead of kept in lists. Memory therefore depends on how many distinct dates,
+months and services a log has, not on how long it is.
+"""
+
+from __future__ import annotations
+
+import csv
+import heapq
+import re
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, timedelta
+from itertools import count
+from math import ceil
+from operator import itemgetter
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from code_check.catalogue import Measure
+from code_check.complaint_log.columns import REQUIRED_COLUMNS, Columns
+from code_check.working_days import WorkingDayCalendar
+
+# The Code's limits in working days, (usual, with an extension): DESIGN section 8.
+LIMITS = {
+    Measure.STAGE1_ACKNOWLEDGEMENT: (5, 5),
+    Measure.STAGE1_RESPONSE: (10, 20),
+    Measure.STAGE2_ACKNOWLEDGEMENT: (5, 5),
+    Measure.STAGE2_RESPONSE: (20, 40),
+}
+STEPS = tuple(LIMITS)
+OVERDUE_LISTED = 100  # the open cases furthest past their limit that are named one by one
+DATE_CACHE_LIMIT = 200_000  # distinct date texts remembered (dates with times can be many)
+NO_SERVICE = "(not recorded)"
+
+_DATE = re.compile(
+    r"\s*(?:(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+    r"|(?P<uk_day>\d{1,2})/(?P<uk_month>\d{1,2})/(?P<uk_year>\d{4}))"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*"
+)
+_DATE_LIKE = re.compile(r"[\d/:. T-]{1,25}")
+_FLAGS = {"": 0, "yes": 1, "no": 0}
+PLAUSIBLE_YEARS = range(1990, 2101)  # a date outside these is a typing slip, not a complaint
+
+# A step's outcome is one integer: working days << 2 | open << 1 | extended.
+_OPEN = 2
+_SHIFT = 6  # date keys: working-day ordinal << 6 + days since the last working day
+_AFTER_WORK = 1 << _SHIFT
+NEVER = (1 << 30) - 1  # the date key of an empty cell: after every date, still a small int
+_NOT_DUE = 3  # acknowledgement outcome of an open case not yet due (acknowledgements are never
+# extended, so this code is free): a case, not measured
+_HISTOGRAM_SIZE = 128  # outcomes below this are counted in lists, longer ones in a Counter
+_DATE_COLUMNS = ("received", "acknowledged", "stage1_response", "escalated",
+                 "stage2_acknowledged", "stage2_response")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StepFigures(_Model):
+    """How one step (e.g. stage 1 response) measured up to its limit."""
+
+    limit: int = Field(description="Working days allowed.")
+    extended_limit: int = Field(description="Working days allowed with an extension.")
+    measured: int = Field(description="Steps taken, plus open ones already past their limit.")
+    on_time: int
+    late: int
+    on_time_pct: float | None = Field(description="Percentage on time (None: nothing measured).")
+    extensions_used: int | None = Field(description="Measured steps extended (responses only).")
+    median_working_days: float | None = Field(description="Of the steps taken.")
+    p90_working_days: int | None = Field(description="90th percentile (nearest rank).")
+    overdue_open: int = Field(description="Not yet taken and past the limit on the as-of date.")
+
+
+class StageFigures(_Model):
+    acknowledgement: StepFigures
+    response: StepFigures
+
+
+class MonthFigures(_Model):
+    month: str = Field(description="Month of receipt, e.g. 2025-04.")
+    cases: int
+    stage1: StageFigures
+    stage2: StageFigures
+
+
+class ServiceFigures(_Model):
+    service: str
+    cases: int
+    stage1: StageFigures
+    stage2: StageFigures
+
+
+class OverdueCase(_Model):
+    reference: str
+    step: Measure
+    working_days: int = Field(description="Working days since its clock started.")
+    limit: int
+
+
+class RejectedRow(_Model):
+    row: int = Field(description="Spreadsheet row number (the header is row 1).")
+    error: str
+
+
+class LogAnalysis(_Model):
+    """Everything ``code-check log analyse`` reports about a complaint log."""
+
+    as_of: date
+    cases: int = Field(description="Non-blank data rows read, bad ones included.")
+    not_yet_received: int = Field(description="Rows received after the as-of date.")
+    first_received: date | None
+    last_received: date | None
+    stage1: StageFigures
+    stage2: StageFigures
+    by_month: list[MonthFigures]
+    by_service: list[ServiceFigures] | None = Field(description="None: the log has no service.")
+    overdue_cases: list[OverdueCase] = Field(
+        description=f"Open cases past their limit, furthest past first (at most {OVERDUE_LISTED})."
+    )
+    overdue_total: int
+    rejected_rows: list[RejectedRow]
+    columns: dict[str, str] = Field(description="The heading each column was read from.")
+
+    def step(self, measure: Measure) -> StepFigures:
+        stage_name, step_name = measure.value.split(".")
+        return getattr(getattr(self, stage_name), step_name)
+
+    @property
+    def period(self) -> str | None:
+        if self.first_received is None or self.last_received is None:
+            return None
+        return f"{self.first_received.isoformat()} to {self.last_received.isoformat()}"
+
+
+class _BadRow(Exception):
+    pass
+
+
+def analyse_rows(
+    rows: Iterable[list[str]],
+    columns: Columns,
+    *,
+    as_of: date,
+    calendar: WorkingDayCalendar,
+    first_row: int = 2,
+) -> LogAnalysis:
+    """Measure every row of a log (rows as csv.reader gives them, header already taken)."""
+    tally = _Tally(columns, as_of, calendar)
+    iterator = iter(rows)
+    next_row = first_row
+    while next_row is not None:
+        next_row = tally.consume(iterator, next_row)
+    return tally.result()
+
+
+class _Tally:
+    """Counts outcomes per service and month of receipt; the hot loop lives in ``consume``.
+
+    Each date text is cached as one small integer, ``working-day ordinal * 64 + days since
+    the last working day``: it sorts exactly as the dates do, ``>> 6`` gives the working-day
+    ordinal, and an empty cell is ``NEVER`` (later than any date), so "not happened yet" and
+    "in the wrong order" are plain integer comparisons.
+    """
+
+    def __init__(self, columns: Columns, as_of: date, calendar: WorkingDayCalendar) -> None:
+        self.columns = columns
+        self.as_of = as_of
+        self.calendar = calendar
+        self.key_dates: dict[int, date] = {}
+        self.as_of_key = self._key(as_of)
+        self.dates: dict[str, int] = {"": NEVER}
+        # month of receipt -> service -> (a histogram list per step, a Counter of
+        # (step, outcome) for outcomes beyond the lists)
+        self.groups: dict[int, dict[str, tuple]] = {}
+        # a received date's text -> (its key, its month's groups by service)
+        self.received: dict[str, tuple[int, dict]] = {"": (NEVER, {})}
+        self.flags = dict(_FLAGS)
+        self.cases = 0
+        self.not_yet_received = 0
+        self.first_key = NEVER
+        self.last_key = -NEVER
+        self.rejected: list[RejectedRow] = []
+        self.overdue_heap: list[tuple[int, int, str, Measure, int]] = []
+        self.overdue_total = 0
+        self._order = count()
+
+    def _key(self, day: date) -> int:
+        since = 0
+        while since < _AFTER_WORK - 1 and not self.calendar.is_working_day(
+                day - timedelta(days=since)):
+            since += 1
+        key = self.calendar.ordinal(day) * _AFTER_WORK + since
+        self.key_dates[key] = day
+        return key
+
+    def consume(self, rows, first_row: int) -> int | None:
+        """Tally rows until the end (None) or a row the csv module cannot read (next row).
+
+        One long loop on purpose: it runs once per row of logs with millions of rows, and
+        every function call or attribute look-up in it would show in the benchmark.
+        """
+        dates, received_dates, flags = self.dates, self.received, self.flags
+        pick = itemgetter(*self.columns.required_positions)
+        service_at = -1 if self.columns.service is None else self.columns.service
+        as_of = self.as_of_key
+        shift = _SHIFT
+        as_of_work = as_of >> shift
+        first_key, last_key = self.first_key, self.last_key
+        blank = not_yet = 0
+        never = NEVER
+        ack1, resp1, ack2, resp2 = STEPS
+        number = first_row - 1
+        try:
+            for number, row in enumerate(rows, first_row):
+                try:
+                    (reference, received, acknowledged, response1, extended1, escalated,
+                     acknowledged2, response2, extended2) = pick(row)
+                    service = row[service_at] if service_at >= 0 else ""
+                except IndexError:
+                    row = row + [""] * (self.columns.width - len(row))
+                    (reference, received, acknowledged, response1, extended1, escalated,
+                     acknowledged2, response2, extended2) = pick(row)
+                    service = row[service_at] if service_at >= 0 else ""
+                try:
+                    r, by_service = received_dates[received]
+                    a, p = dates[acknowledged], dates[response1]
+                    if extended1 == "no" or not extended1:
+                        x1 = 0
+                    elif extended1 == "yes":
+                        x1 = 1
+                    else:
+                        x1 = flags[extended1]
+                    if escalated or acknowledged2 or response2 or extended2:
+                        e, a2, p2 = dates[escalated], dates[acknowledged2], dates[response2]
+                        x2 = flags[extended2]
+                        stage2_in_order = r <= e <= a2 <= p2
+                    else:
+                        e = a2 = p2 = never
+                        x2 = 0
+                        stage2_in_order = True
+                except KeyError:
+                    try:
+                        r, by_service, a, p, e, a2, p2, x1, x2 = self._learn(pick(row))
+                    except _BadRow as bad:
+                        self.rejected.append(RejectedRow(row=number, error=str(bad)))
+                        continue
+                    stage2_in_order = r <= e <= a2 <= p2
+                if r == never:
+                    if any(cell.strip() for cell in row):
+                        self.rejected.append(RejectedRow(row=number, error="received: is empty"))
+                    else:
+                        blank += 1
+                    continue
+                if not (r <= a <= p and stage2_in_order):
+                    problem = _order_problem(r, a, p, e, a2, p2)
+                    if problem:
+                        self.rejected.append(RejectedRow(row=number, error=problem))
+                        continue
+                if r > as_of:
+                    not_yet += 1
+                    continue
+                if r < first_key:
+                    first_key = r
+                if r > last_key:
+                    last_key = r
+                try:
+                    group = by_service[service]
+                except KeyError:
+                    group = by_service[service] = (
+                        *([0] * _HISTOGRAM_SIZE for _ in STEPS), Counter())
+                # Stage 1 acknowledgement: 5 working days from receipt.
+                work = r >> shift
+                if a <= as_of:
+                    start = a >> shift
+                    try:
+                        group[0][(start - work) << 2] += 1
+                    except IndexError:
+                        _count_long(group, 0, (start - work) << 2)
+                else:
+                    start = work
+                    if as_of_work - work > 5:
+                        self._overdue(group, 0, as_of_work - work, 0, reference, ack1, 5)
+                    else:
+                        group[0][_NOT_DUE] += 1
+                # Stage 1 response: 10 working days from acknowledgement (20 if extended).
+                if p <= as_of:
+                    try:
+                        group[1][(((p >> shift) - start) << 2) | x1] += 1
+                    except IndexError:
+                        _count_long(group, 1, (((p >> shift) - start) << 2) | x1)
+                elif as_of_work - start > (20 if x1 else 10):
+                    self._overdue(group, 1, as_of_work - start, x1, reference, resp1,
+                                  20 if x1 else 10)
+                if e > as_of:
+                    continue
+                # Stage 2 acknowledgement: 5 working days from escalation.
+                work = e >> shift
+                if a2 <= as_of:
+                    start = a2 >> shift
+                    try:
+                        group[2][(start - work) << 2] += 1
+                    except IndexError:
+                        _count_long(group, 2, (start - work) << 2)
+                else:
+                    start = work
+                    if as_of_work - work > 5:
+                        self._overdue(group, 2, as_of_work - work, 0, reference, ack2, 5)
+                # Stage 2 response: 20 working days from acknowledgement (40 if extended).
+                if p2 <= as_of:
+                    try:
+                        group[3][(((p2 >> shift) - start) << 2) | x2] += 1
+                    except IndexError:
+                        _count_long(group, 3, (((p2 >> shift) - start) << 2) | x2)
+                elif as_of_work - start > (40 if x2 else 20):
+                    self._overdue(group, 3, as_of_work - start, x2, reference, resp2,
+                                  40 if x2 else 20)
+        except csv.Error as error:
+            self.rejected.append(RejectedRow(row=number + 1, error=f"cannot be read: {error}"))
+            number += 1
+            return number + 1
+        finally:
+            self.cases += number - first_row + 1 - blank  # every row read but the blank ones
+            self.not_yet_received += not_yet
+            self.first_key, self.last_key = first_key, last_key
+        return None
+
+    def _learn(self, cells: tuple[str, ...]) -> tuple:
+        """Parse cells not yet in the caches (remembering good ones) or raise _BadRow."""
+        values = dict(zip(REQUIRED_COLUMNS, cells, strict=True))
+        if len(self.dates) > DATE_CACHE_LIMIT:
+            for cache, empty in ((self.dates, NEVER), (self.received, (NEVER, {}))):
+                cache.clear()  # in place: the hot loop holds these very dicts
+                cache[""] = empty
+        if not values["received"].strip() and any(cell.strip() for cell in cells):
+            raise _BadRow("received: is empty")
+        for column in _DATE_COLUMNS:
+            text = values[column]
+            if text not in self.dates:
+                parsed = _parse_date(text)
+                if parsed is False:
+                    raise _BadRow(f"{column}: {_shown(text)} is not a date "
+                                  "(use 2026-04-01 or 01/04/2026)")
+                if parsed and parsed.year not in PLAUSIBLE_YEARS:
+                    raise _BadRow(f"{column}: {_shown(text)} is not a plausible date "
+                                  f"(the year is not between {PLAUSIBLE_YEARS[0]} and "
+                                  f"{PLAUSIBLE_YEARS[-1]})")
+                self.dates[text] = NEVER if parsed is None else self._key(parsed)
+                self.received[text] = (NEVER, {}) if parsed is None else (
+                    self.dates[text],
+                    self.groups.setdefault(parsed.year * 12 + parsed.month - 1, {}))
+        for column in ("stage1_extended", "stage2_extended"):
+            text = values[column]
+            if text not in self.flags:
+                flag = _FLAGS.get(text.strip().casefold())
+                if flag is None:
+                    raise _BadRow(f"{column}: must be yes, no or empty")
+                self.flags[text] = flag
+        d, f = self.dates, self.flags
+        return (*self.received[values["received"]], d[values["acknowledged"]],
+                d[values["stage1_response"]], d[values["escalated"]],
+                d[values["stage2_acknowledged"]], d[values["stage2_response"]],
+                f[values["stage1_extended"]], f[values["stage2_extended"]])
+
+    def _overdue(self, group: tuple, index: int, days: int, extended: int, reference: str,
+                 step: Measure, limit: int) -> None:
+        _count_long(group, index, (days << 2) | _OPEN | extended)
+        self.overdue_total += 1
+        entry = (days - limit, next(self._order), reference.strip(), step, days)
+        if len(self.overdue_heap) < OVERDUE_LISTED:
+            heapq.heappush(self.overdue_heap, entry)
+        else:
+            heapq.heappushpop(self.overdue_heap, entry)
+
+    def result(self) -> LogAnalysis:
+        overall: list[Counter] = [Counter() for _ in STEPS]
+        months: dict[int, list[Counter]] = {}
+        services: dict[str, list[Counter]] = {}
+        for month, by_service in self.groups.items():
+            for service, group in by_service.items():
+                for tallies in (overall, months.setdefault(month, _empty()),
+                                services.setdefault(service.strip() or NO_SERVICE, _empty())):
+                    for tally, counts in zip(tallies, group, strict=False):
+                        tally.update({outcome: number for outcome, number in enumerate(counts)
+                                      if number})
+                    for (index, outcome), number in group[len(STEPS)].items():
+                        tallies[index][outcome] += number
+
+        overdue = sorted(self.overdue_heap, key=lambda entry: (-entry[0], entry[1]))
+        return LogAnalysis(
+            as_of=self.as_of,
+            cases=self.cases,
+            not_yet_received=self.not_yet_received,
+            first_received=self.key_dates.get(self.first_key),
+            last_received=self.key_dates.get(self.last_key),
+            **_stages(overall),
+            by_month=[
+                MonthFigures(month=f"{month // 12}-{month % 12 + 1:02d}",
+                             cases=tallies[0].total(), **_stages(tallies))
+                for month, tallies in sorted(months.items())
+            ],
+            by_service=None if self.columns.service is None else [
+                ServiceFigures(service=service, cases=tallies[0].total(), **_stages(tallies))
+                for service, tallies in sorted(services.items())
+            ],
+            overdue_cases=[
+                OverdueCase(reference=reference, step=step, working_days=days,
+                            limit=days - over)
+                for over, _, reference, step, days in overdue
+            ],
+            overdue_total=self.overdue_total,
+            rejected_rows=sorted(self.rejected, key=lambda rejected: rejected.row),
+            columns=self.columns.headings,
+        )
+
+
+def _count_long(group: tuple, index: int, outcome: int) -> None:
+    """Count an outcome in the group's histogram, or in its overflow counter if beyond it."""
+    if outcome < _HISTOGRAM_SIZE:
+        group[index][outcome] += 1
+    else:
+        group[len(STEPS)][index, outcome] += 1
+
+
+def _empty() -> list[Counter]:
+    return [Counter() for _ in STEPS]
+
+
+def _stages(tallies: list[Counter]) -> dict[str, StageFigures]:
+    figures = [step_figures(step, tally) for step, tally in zip(STEPS, tallies, strict=True)]
+    return {
+        "stage1": StageFigures(acknowledgement=figures[0], response=figures[1]),
+        "stage2": StageFigures(acknowledgement=figures[2], response=figures[3]),
+    }
+
+
+def step_figures(step: Measure, outcomes: Counter) -> StepFigures:
+    """Figures for one step from its outcome counts."""
+    limit, extended_limit = LIMITS[step]
+    measured = on_time = extended = overdue = 0
+    taken: Counter = Counter()
+    for outcome, number in outcomes.items():
+        if outcome == _NOT_DUE:
+            continue
+        days, is_open, is_extended = outcome >> 2, outcome & _OPEN, outcome & 1
+        measured += number
+        extended += number if is_extended else 0
+        if is_open:
+            overdue += number
+            continue
+        taken[days] += number
+        if days <= (extended_limit if is_extended else limit):
+            on_time += number
+    responds = step in (Measure.STAGE1_RESPONSE, Measure.STAGE2_RESPONSE)
+    return StepFigures(
+        limit=limit,
+        extended_limit=extended_limit,
+        measured=measured,
+        on_time=on_time,
+        late=measured - on_time,
+        on_time_pct=round(100 * on_time / measured, 1) if measured else None,
+        extensions_used=extended if responds else None,
+        median_working_days=_median(taken),
+        p90_working_days=_nearest_rank(taken, 0.9),
+        overdue_open=overdue,
+    )
+
+
+def _median(histogram: Counter) -> float | None:
+    """The middle value (the mean of the two middle values when the count is even)."""
+    total = histogram.total()
+    if not total:
+        return None
+    low = _value_at_rank(histogram, (total + 1) // 2)
+    high = _value_at_rank(histogram, total // 2 + 1)
+    return (low + high) / 2
+
+
+def _nearest_rank(histogram: Counter, fraction: float) -> int | None:
+    """The smallest value with at least ``fraction`` of all values at or below it."""
+    total = histogram.total()
+    return _value_at_rank(histogram, max(1, ceil(fraction * total))) if total else None
+
+
+def _value_at_rank(histogram: Counter, rank: int) -> int:
+    seen = 0
+    for value in sorted(histogram):
+        seen += histogram[value]
+        if seen >= rank:
+            return value
+    raise ValueError(f"rank {rank} beyond {seen} values")
+
+
+def _parse_date(text: str) -> date | None | bool:
+    """A date in ISO or UK form (a time after it is ignored); None when empty; False if bad."""
+    if not text.strip():
+        return None
+    match = _DATE.fullmatch(text)
+    if match is None:
+        return False
+    parts = match.groupdict()
+    try:
+        if parts["year"]:
+            return date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
+        return date(int(parts["uk_year"]), int(parts["uk_month"]), int(parts["uk_day"]))
+    except ValueError:
+        return False
+
+
+def _shown(text: str) -> str:
+    """A bad cell's text, shown only when it looks like a date: cells may hold personal data."""
+    return repr(text.strip()) if _DATE_LIKE.fullmatch(text.strip()) else "the cell"
+
+
+def _order_problem(received: int, acknowledged: int, response: int, escalated: int,
+                   acknowledged2: int, response2: int) -> str | None:
+    """Why a row's dates are in an impossible order (keys as in ``_Tally``), if they are."""
+    for column, value in (("acknowledged", acknowledged), ("stage1_response", response),
+                          ("escalated", escalated)):
+        if value < received:
+            return f"{column}: is before received"
+    if response < acknowledged < NEVER:
+        return "stage1_response: is before acknowledged"
+    for column, value in (("stage2_acknowledged", acknowledged2),
+                          ("stage2_response", response2)):
+        if value < NEVER and escalated == NEVER:
+            return f"{column}: is filled in but escalated is empty"
+        if value < escalated:
+            return f"{column}: is before escalated"
+    if response2 < acknowledged2 < NEVER:
+        return "stage2_response: is before stage2_acknowledged"
+    return None

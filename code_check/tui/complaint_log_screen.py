@@ -1,0 +1,114 @@
+"""The complaint-log screen: timeliness per step with bars, the monthly trend, overdue cases.
+
+Self-contained: give it a ``LogAnalysis`` (``code_check.complaint_log.reader.analyse_file``
+makes one; run that in a worker for a large file) and push it on any app.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, ProgressBar, Sparkline, Static
+
+from code_check.catalogue import Measure
+from code_check.complaint_log.timeliness import STEPS, LogAnalysis, StepFigures
+
+
+def step_label(step: Measure) -> str:
+    stage, name = step.value.split(".")
+    return f"Stage {stage[-1]} {name}"
+
+
+def figures_text(figures: StepFigures) -> str:
+    """One plain line of a step's figures."""
+    if not figures.measured:
+        return "nothing measured yet"
+    parts = [f"{figures.on_time:,} of {figures.measured:,} on time"]
+    if figures.median_working_days is not None:
+        parts.append(f"median {figures.median_working_days:g} days, 90% within "
+                     f"{figures.p90_working_days}")
+    if figures.extensions_used:
+        parts.append(f"{figures.extensions_used:,} extended")
+    if figures.overdue_open:
+        parts.append(f"{figures.overdue_open:,} open and overdue")
+    return "; ".join(parts)
+
+
+def monthly_trend(analysis: LogAnalysis, step: Measure) -> list[float]:
+    """On-time percentage per month of receipt (months with nothing measured left out)."""
+    stage, name = step.value.split(".")
+    values = (getattr(getattr(month, stage), name).on_time_pct for month in analysis.by_month)
+    return [value for value in values if value is not None]
+
+
+class ComplaintLogScreen(Screen):
+    """How the council's complaint log measures up to the Code's timescales."""
+
+    CSS_PATH = "complaint_log_screen.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("t", "next_trend", "Trend: next step"),
+    ]
+
+    def __init__(self, analysis: LogAnalysis, *, source: str = "complaint log") -> None:
+        super().__init__()
+        self.analysis = analysis
+        self.source = source
+        self.trend_step = Measure.STAGE1_RESPONSE
+
+    def compose(self) -> ComposeResult:
+        analysis = self.analysis
+        period = f", received {analysis.period}" if analysis.period else ""
+        with VerticalScroll():
+            yield Static(f"{self.source}: {analysis.cases:,} cases{period}, as of "
+                         f"{analysis.as_of:%d %B %Y}; {len(analysis.rejected_rows):,} rows "
+                         "rejected", id="summary", markup=False)
+            with Grid(id="steps"):
+                for step in STEPS:
+                    figures = self.analysis.step(step)
+                    yield Label(step_label(step), classes="step-name")
+                    bar = ProgressBar(total=100, show_eta=False, id=_step_id(step))
+                    bar.progress = figures.on_time_pct or 0
+                    yield bar
+                    yield Label(figures_text(figures), classes="step-figures")
+            with Vertical(id="trend"):
+                yield Label("", id="trend-title")
+                yield Sparkline([], id="trend-line")
+            yield Label(f"Open cases past their limit: {analysis.overdue_total:,}",
+                        id="overdue-title")
+            yield DataTable(id="overdue", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#overdue", DataTable)
+        table.add_columns("Reference", "Step", "Working days", "Limit")
+        for case in self.analysis.overdue_cases:
+            table.add_row(case.reference, step_label(case.step), str(case.working_days),
+                          str(case.limit))
+        self._show_trend()
+
+    def action_next_trend(self) -> None:
+        self.trend_step = STEPS[(STEPS.index(self.trend_step) + 1) % len(STEPS)]
+        self._show_trend()
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    def _show_trend(self) -> None:
+        values = monthly_trend(self.analysis, self.trend_step)
+        first = self.analysis.by_month[0].month if self.analysis.by_month else ""
+        last = self.analysis.by_month[-1].month if self.analysis.by_month else ""
+        title = f"{step_label(self.trend_step)} on time, month by month"
+        if values:
+            title += f" ({first} to {last}: lowest {min(values):.0f}%, highest {max(values):.0f}%)"
+        else:
+            title += ": nothing measured yet"
+        self.query_one("#trend-title", Label).update(title)
+        self.query_one("#trend-line", Sparkline).data = values
+
+
+def _step_id(step: Measure) -> str:
+    return "bar-" + step.value.replace(".", "-")
