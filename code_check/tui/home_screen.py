@@ -49,6 +49,8 @@ class HomeScreen(Screen):
                 tooltip="Open the demo council (installs it if needed)"),
         Binding("s", "statistics", "Statistics", show=False,
                 tooltip="The Ombudsman's complaint statistics for the selected council"),
+        Binding("l", "complaint_log", "Complaint log", show=False,
+                tooltip="How timely your complaint handling is, from your complaint log (CSV)"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -141,6 +143,38 @@ class HomeScreen(Screen):
 
         record = self.workspace.record(self._require_selection())
         self.app.push_screen(StatisticsScreen(self.workspace.path, record.council))
+
+    def action_complaint_log(self) -> None:
+        from code_check.tui.path_screen import PathScreen
+
+        self.app.push_screen(
+            PathScreen("Check timeliness against the Code: the path of your complaint log "
+                       "saved as CSV (one row a complaint).",
+                       placeholder="e.g. ~/Documents/complaints-2025.csv"),
+            self._analyse_log)
+
+    def _analyse_log(self, path: Path | None) -> None:
+        if path is not None:
+            self.notify(f"Reading {path.name}…", title="Complaint log")
+            self.analyse_log(path)
+
+    @work(thread=True, exclusive=True, group="complaint-log")
+    def analyse_log(self, path: Path) -> None:
+        """Large logs take a while: read them off the interface's thread."""
+        from code_check.complaint_log.reader import analyse_file
+
+        try:
+            analysis = analyse_file(path, as_of=self.app.today, progress=False)
+        except (InputError, ValueError) as error:
+            self.app.call_from_thread(self.notify, plain_words(error),
+                                      title="Could not read the complaint log", severity="error")
+            return
+        self.app.call_from_thread(self._show_log, analysis, path.name)
+
+    def _show_log(self, analysis, source: str) -> None:
+        from code_check.tui.complaint_log_screen import ComplaintLogScreen
+
+        self.app.push_screen(ComplaintLogScreen(analysis, source=source))
 
     def action_new(self) -> None:
         from code_check.tui.new_assessment_screen import NewAssessmentScreen

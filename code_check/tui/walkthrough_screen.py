@@ -168,9 +168,9 @@ class WalkthroughScreen(Screen):
         self._show_progress()
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
-        if event.node.data in self.leaves:
-            if self.current is None or event.node.data != self.current.id:
-                self._show(self.session.catalogue.requirement(event.node.data))
+        moved = self.current is None or event.node.data != self.current.id
+        if event.node.data in self.leaves and moved:
+            self._show(self.session.catalogue.requirement(event.node.data))
 
     def go_to(self, requirement_id: str) -> None:
         """Show a provision, widening the filter to all if the filter hides it."""

@@ -148,7 +148,7 @@ async def test_help_and_the_command_palette_offer_every_action(make_app, council
         await pilot.pause()
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Open", "New", "From previous", "Dashboard", "Progress", "Import", "Export",
-                "Delete", "Demo", "Help", "Home"} <= titles
+                "Delete", "Demo", "Statistics", "Complaint log", "Help", "Home"} <= titles
         await pilot.press("enter")
         await pilot.pause()
         titles = {command.title for command in app.get_system_commands(app.screen)}
@@ -244,3 +244,24 @@ async def test_statistics_open_for_the_selected_council(make_app, council_ids):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_complaint_log_is_analysed_and_shown(make_app, council_ids):
+    from pathlib import Path
+
+    import code_check
+    from code_check.tui.complaint_log_screen import ComplaintLogScreen
+
+    log = Path(code_check.__file__).parent / "demo" / "example-complaint-log.csv"
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(log)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ComplaintLogScreen)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Back" in titles
