@@ -6,10 +6,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from code_check.lint import lint
 from code_check.scoring import Score, score
+from code_check.tui.key_bar import KeyBar
 from code_check.tui.labels import bar, percent, status_text
 
 SEVERITY_WORDS = {"error": "✘ Error", "warning": "! Warning", "info": "i Note"}
@@ -43,7 +44,7 @@ class DashboardScreen(Screen):
                 yield DataTable(id="gap-table", cursor_type="row")
             with TabPane("Checks", id="checks"):
                 yield DataTable(id="check-table", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#section-table", DataTable).add_columns(

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from code_check.errors import InputError
 from code_check.tui.errors import plain_words, reports_problems
 from code_check.tui.export_formats import EXPORT_FORMATS, ExportFormat, suggested_name
+from code_check.tui.key_bar import KeyBar
 
 
 class ExportScreen(Screen):
@@ -37,7 +38,7 @@ class ExportScreen(Screen):
             yield Label("Write to (a file path; Enter or ctrl+s exports)")
             yield Input(id="path")
             yield Static(id="result")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.app.steady_cursors(self)

@@ -8,12 +8,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from code_check.assessment import Assessment
 from code_check.errors import InputError
 from code_check.store.workspace import AssessmentRecord, Workspace
 from code_check.tui.errors import plain_words, reports_problems
+from code_check.tui.key_bar import KeyBar
 from code_check.tui.labels import percent
 
 WELCOME = """\
@@ -60,7 +61,7 @@ class HomeScreen(Screen):
         table = DataTable(id="assessments", cursor_type="row", zebra_stripes=True)
         table.add_columns("Council", "Assessed", "Catalogue", "Readiness", "Coverage")
         yield table
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_list()

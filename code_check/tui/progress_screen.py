@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+from textual.widgets import DataTable, Header, Sparkline, Static
 
 from code_check.compare import ChangeKind, compare
 from code_check.store.workspace import AssessmentRecord
+from code_check.tui.key_bar import KeyBar
 from code_check.tui.labels import bar, percent, status_text
 
 CHANGE_WORDS = {ChangeKind.REGRESSED: "▼ Regressed", ChangeKind.IMPROVED: "▲ Improved"}
@@ -35,7 +36,7 @@ class ProgressScreen(Screen):
         yield DataTable(id="history", cursor_type="row")
         yield Static(id="comparison-title", classes="title")
         yield DataTable(id="changes", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#history", DataTable).add_columns(

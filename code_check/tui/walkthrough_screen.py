@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Static, TextArea, Tree
+from textual.widgets import Checkbox, Header, Input, Label, Static, TextArea, Tree
 from textual.widgets.tree import TreeNode
 
 from code_check.assessment import Action, Answer, Status
@@ -16,6 +16,7 @@ from code_check.catalogue import Obligation, Requirement
 from code_check.errors import InputError
 from code_check.tui.errors import reports_problems
 from code_check.tui.evidence_list import EvidenceList
+from code_check.tui.key_bar import KeyBar
 from code_check.tui.labels import STATUS_SYMBOLS, percent, status_text
 from code_check.tui.new_assessment_screen import parse_date
 from code_check.tui.provision_card import ProvisionCard
@@ -100,7 +101,7 @@ class WalkthroughScreen(Screen):
                             yield Input(id="action-due", placeholder="Due YYYY-MM-DD")
                             yield Checkbox("Done", id="action-done")
         yield Static(id="progress-line")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.app.steady_cursors(self)

@@ -265,3 +265,18 @@ async def test_a_complaint_log_is_analysed_and_shown(make_app, council_ids):
         assert isinstance(app.screen, ComplaintLogScreen)
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert "Back" in titles
+
+
+async def test_the_key_bar_shows_the_keys_and_a_click_presses_one(make_app, council_ids):
+    from code_check.tui.key_bar import KeyBar
+    from code_check.tui.new_assessment_screen import NewAssessmentScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        text = str(bar.render())
+        assert text.startswith(" n New  c From previous ") and text.endswith(" ^p all actions ")
+        await pilot.click(KeyBar, offset=(2, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, NewAssessmentScreen)
