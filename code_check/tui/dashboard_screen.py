@@ -65,15 +65,15 @@ class DashboardScreen(Screen):
         self.query_one("#summary", Static).update(summary_text(self.result))
         self._fill_sections(self.result)
         self._fill_gaps(self.result)
-        findings = lint(catalogue, assessment, as_of=self.app.today)
+        self.findings = lint(catalogue, assessment, as_of=self.app.today)
         checks = self.query_one("#check-table", DataTable)
         checks.clear()
-        for finding in findings:
+        for index, finding in enumerate(self.findings):  # one provision can have several
             checks.add_row(SEVERITY_WORDS[finding.severity.value], finding.requirement_id or "-",
-                           finding.message, key=finding.requirement_id)
+                           finding.message, key=str(index))
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("gaps").label = f"Gaps ({len(self.result.gaps)})"
-        tabs.get_tab("checks").label = f"Checks ({len(findings)})"
+        tabs.get_tab("checks").label = f"Checks ({len(self.findings)})"
 
     def _fill_sections(self, result: Score) -> None:
         table = self.query_one("#section-table", DataTable)
@@ -92,8 +92,12 @@ class DashboardScreen(Screen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """A gap or a check about one provision opens it in the walk-through."""
-        if event.data_table.id in ("gap-table", "check-table") and event.row_key.value:
+        if event.data_table.id == "gap-table":
             self.app.open_walkthrough(self.assessment_id, event.row_key.value)
+        elif event.data_table.id == "check-table":
+            requirement_id = self.findings[int(event.row_key.value)].requirement_id
+            if requirement_id is not None:
+                self.app.open_walkthrough(self.assessment_id, requirement_id)
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

@@ -28,6 +28,8 @@ Your councils and their assessments, newest first, with readiness and how much i
 | x | export the selected assessment |
 | del | delete the selected assessment (asks first) |
 | t | open the demo council, a made-up council to try things on |
+| s | the Ombudsman's complaint statistics for the selected council |
+| l | how timely your complaint handling is, from your complaint log (CSV) |
 
 ## Walk-through
 The sections on the left (with how many provisions are answered), the provision on the right:

@@ -97,3 +97,28 @@ async def test_progress_shows_the_trend_and_what_changed(make_app, council_ids, 
         await pilot.press("down", "enter")  # the older assessment: the council's first
         await pilot.pause()
         assert "first: nothing to compare" in str(screen.query_one("#comparison-title").render())
+
+
+async def test_several_checks_on_one_provision_are_all_listed(make_app, workspace_path,
+                                                               catalogue):
+    from datetime import date
+
+    from code_check.assessment import Answer, Assessment, Status
+    from tests.tui.conftest import COUNCIL
+
+    first = catalogue.requirements[0].id
+    with Workspace(workspace_path) as workspace:
+        workspace.add_assessment(Assessment(
+            council=COUNCIL, catalogue=catalogue.id, assessed_on=date(2026, 3, 31),
+            answers={first: Answer(status=Status.MET, carried_over=True)}), catalogue)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("d", "3")
+        await pilot.pause()
+        checks = app.screen.query_one("#check-table", DataTable)
+        ids = [checks.get_row_at(i)[1] for i in range(checks.row_count)]
+        assert ids.count(first) == 2
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkthroughScreen) and app.screen.current.id == first
