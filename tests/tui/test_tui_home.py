@@ -280,3 +280,34 @@ async def test_the_key_bar_shows_the_keys_and_a_click_presses_one(make_app, coun
         await pilot.click(KeyBar, offset=(2, 0))
         await pilot.pause()
         assert isinstance(app.screen, NewAssessmentScreen)
+
+
+async def test_a_command_from_the_palette_runs_the_action(make_app, council_ids):
+    from code_check.tui.dashboard_screen import DashboardScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        [command] = [c for c in app.get_system_commands(app.screen) if c.title == "Dashboard"]
+        assert "(key: d)" in command.help
+        await command.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.screen.assessment_id == council_ids[1]
+
+
+async def test_a_bug_ends_the_app_with_one_plain_line(make_app, monkeypatch, capsys):
+    from code_check.tui.app import CodeCheckApp
+
+    monkeypatch.setattr(CodeCheckApp, "is_headless", property(lambda self: False))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app._handle_exception(RuntimeError("boom"))  # as Textual does with an unhandled error
+        await pilot.pause()
+    assert app.return_code == 2
+    captured = capsys.readouterr()
+    shown = captured.out + captured.err
+    assert "code-check: unexpected problem (RuntimeError: boom); your answers up to this " \
+        "point are saved." in shown
+    assert "Traceback" not in shown
