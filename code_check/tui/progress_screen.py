@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Sparkline, Static
+from textual.widgets import DataTable, Header, Static
 
 from code_check.compare import ChangeKind, compare
 from code_check.store.workspace import AssessmentRecord
@@ -16,7 +16,10 @@ CHANGE_WORDS = {ChangeKind.REGRESSED: "▼ Regressed", ChangeKind.IMPROVED: "▲
 
 
 class ProgressScreen(Screen):
-    """The readiness trend and the comparison come from the score snapshots and ``compare``."""
+    """The readiness trend and the comparison come from the score snapshots and ``compare``.
+
+    The trend is a bar per assessment on a fixed 0-100% scale: a sparkline scales between its
+    own lowest and highest value, which makes two close scores look far apart."""
 
     CSS_PATH = "styles/progress.tcss"
     BINDINGS = [
@@ -32,7 +35,6 @@ class ProgressScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="trend-title", classes="title")
-        yield Sparkline(id="trend")
         yield DataTable(id="history", cursor_type="row")
         yield Static(id="comparison-title", classes="title")
         yield DataTable(id="changes", cursor_type="row")
@@ -54,8 +56,7 @@ class ProgressScreen(Screen):
         self.sub_title = current.council
         self.query_one("#trend-title", Static).update(
             f"Readiness over {len(records)} assessment{'s' * (len(records) != 1)} of "
-            f"{current.council}, oldest first")
-        self.query_one(Sparkline).data = [record.score or 0.0 for record in records]
+            f"{current.council}, newest first (bars on a 0-100% scale)")
         history = self.query_one("#history", DataTable)
         history.clear()
         for record in reversed(records):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from textual.widgets import DataTable, Sparkline
+from textual.widgets import DataTable
 
 from code_check.compare import ChangeKind, compare
 from code_check.store.workspace import Workspace
@@ -86,7 +86,11 @@ async def test_progress_shows_the_trend_and_what_changed(make_app, council_ids, 
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ProgressScreen)
-        assert screen.query_one(Sparkline).data == [records[i].score for i in council_ids]
+        history = screen.query_one("#history", DataTable)
+        assert [history.get_row_at(i)[2] for i in range(history.row_count)] == \
+            [f"{records[i].score:.1f}%" for i in reversed(council_ids)]
+        assert history.get_row_at(0)[3] == "█" * round(records[council_ids[1]].score * 12 / 100) \
+            + "░" * (12 - round(records[council_ids[1]].score * 12 / 100))
         title = str(screen.query_one("#comparison-title").render())
         improved = len(expected.of_kind(ChangeKind.IMPROVED))
         regressed = len(expected.of_kind(ChangeKind.REGRESSED))
