@@ -16,6 +16,7 @@ from code_check.assessment import Assessment
 from code_check.catalogue import Catalogue
 from code_check.errors import InputError
 from code_check.store.workspace import Workspace, default_workspace_path
+from code_check.tui.errors import reports_problems
 
 
 class CodeCheckApp(App[None]):
@@ -107,31 +108,44 @@ class CodeCheckApp(App[None]):
 
     # moving between screens -------------------------------------------------------------
 
+    @reports_problems
     def open_walkthrough(self, assessment_id: int, requirement_id: str | None = None) -> None:
         from code_check.tui.walkthrough_screen import WalkthroughScreen
 
+        self._check_catalogue(assessment_id)
         screen = self._bring_back(WalkthroughScreen, assessment_id)
         if screen is None:
             self.push_screen(WalkthroughScreen(assessment_id, requirement_id))
         elif requirement_id is not None:
             screen.go_to(requirement_id)
 
+    @reports_problems
     def open_dashboard(self, assessment_id: int) -> None:
         from code_check.tui.dashboard_screen import DashboardScreen
 
+        self._check_catalogue(assessment_id)
         if self._bring_back(DashboardScreen, assessment_id) is None:
             self.push_screen(DashboardScreen(assessment_id))
 
+    @reports_problems
     def open_progress(self, assessment_id: int) -> None:
         from code_check.tui.progress_screen import ProgressScreen
 
+        for record in self.workspace.assessments(self.workspace.record(assessment_id).council):
+            self.catalogue(record.catalogue)
         if self._bring_back(ProgressScreen, assessment_id) is None:
             self.push_screen(ProgressScreen(assessment_id))
 
+    @reports_problems
     def open_export(self, assessment_id: int) -> None:
         from code_check.tui.export_screen import ExportScreen
 
+        self._check_catalogue(assessment_id)
         self.push_screen(ExportScreen(assessment_id))
+
+    def _check_catalogue(self, assessment_id: int) -> None:
+        """Refuse, in plain words, an assessment made against a catalogue we do not have."""
+        self.catalogue(self.workspace.record(assessment_id).catalogue)
 
     def _bring_back(self, kind: type[Screen], assessment_id: int) -> Screen | None:
         """Return to a screen already open on this assessment, rather than stack another."""

@@ -311,3 +311,24 @@ async def test_a_bug_ends_the_app_with_one_plain_line(make_app, monkeypatch, cap
     assert "code-check: unexpected problem (RuntimeError: boom); your answers up to this " \
         "point are saved." in shown
     assert "Traceback" not in shown
+
+
+async def test_an_assessment_of_an_unknown_catalogue_is_refused_in_words(
+        make_app, workspace_path, catalogue):
+    from datetime import date
+
+    from code_check.assessment import Assessment
+    from tests.tui.conftest import COUNCIL
+
+    with Workspace(workspace_path) as workspace:
+        workspace.add_assessment(Assessment(council=COUNCIL, catalogue="hos-2024",
+                                            assessed_on=date(2026, 1, 5)), catalogue)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("enter", "d", "g", "x"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+        assert notifications(app)[-1] == ("this assessment uses the catalogue 'hos-2024', "
+                                          "which this copy of code-check does not have")
