@@ -14,3 +14,12 @@ async def type_text(pilot: Pilot, text: str) -> None:
 
 def notifications(app) -> list[str]:
     return [notification.message for notification in app._notifications]
+
+
+async def until(pilot: Pilot, condition, seconds: float = 10.0) -> None:
+    """Let the app run until ``condition()`` holds (for work started in the background)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the app never reached the expected state")

@@ -10,7 +10,7 @@ from code_check.tui.app import CodeCheckApp
 from code_check.tui.confirm_screen import ConfirmScreen
 from code_check.tui.home_screen import HomeScreen
 from code_check.tui.walkthrough_screen import WalkthroughScreen
-from tests.tui.helpers import notifications, type_text
+from tests.tui.helpers import notifications, type_text, until
 
 
 async def test_first_run_welcomes_and_lists_nothing(make_app):
@@ -217,16 +217,12 @@ async def test_the_demo_opens_on_its_latest_assessment(make_app, workspace_path)
 
     app = make_app(demo=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, WalkthroughScreen)
+        await until(pilot, lambda: isinstance(app.screen, WalkthroughScreen))
         with Workspace(workspace_path) as workspace:
             records = workspace.assessments(DEMO_COUNCIL)
         assert app.screen.assessment_id == records[0].id  # newest first
         await pilot.press("escape", "escape", "t")  # again from Home: nothing is added
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, WalkthroughScreen)
+        await until(pilot, lambda: isinstance(app.screen, WalkthroughScreen))
     with Workspace(workspace_path) as workspace:
         assert len(workspace.assessments()) == len(records) == 2
 
