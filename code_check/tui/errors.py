@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import inspect
 
 from pydantic import ValidationError
 
@@ -21,15 +20,6 @@ def plain_words(error: Exception) -> str:
 
 def reports_problems(method):
     """Run an action or handler; an input problem becomes an error notification."""
-    if inspect.iscoroutinefunction(method):
-        @functools.wraps(method)
-        async def guarded_async(self, *args, **kwargs):
-            try:
-                return await method(self, *args, **kwargs)
-            except (InputError, ValidationError) as error:
-                self.notify(plain_words(error), title="Problem", severity="error")
-        return guarded_async
-
     @functools.wraps(method)
     def guarded(self, *args, **kwargs):
         try:

@@ -12,14 +12,6 @@ STATUS_SYMBOLS = {
     None: "·",
 }
 
-STATUS_STYLES = {
-    Status.MET: "green",
-    Status.PARTLY_MET: "yellow",
-    Status.NOT_MET: "red",
-    Status.NOT_APPLICABLE: "dim",
-    None: "",
-}
-
 
 def status_of(value: Status | str | None) -> Status | None:
     """A status from the model or from a score's JSON-style string (``not_assessed``: None)."""
