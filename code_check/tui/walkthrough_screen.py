@@ -25,6 +25,7 @@ from code_check.tui.session import AssessmentSession, Filter
 
 COMMENTARY_PAUSE = 0.8  # seconds of no typing before the commentary is saved
 SECTION_TITLE_WIDTH = 15
+DONE_WORDS = {True: "Done", False: "Not done"}
 
 STATUS_KEYS = {
     "met": Status.MET,
@@ -99,7 +100,7 @@ class WalkthroughScreen(Screen):
                         with Horizontal(id="action-details"):
                             yield Input(id="action-owner", placeholder="Owner")
                             yield Input(id="action-due", placeholder="Due YYYY-MM-DD")
-                            yield Checkbox("Done", id="action-done")
+                            yield Checkbox(DONE_WORDS[False], id="action-done")
         yield Static(id="progress-line")
         yield KeyBar()
 
@@ -210,6 +211,7 @@ class WalkthroughScreen(Screen):
         done = self.query_one("#action-done", Checkbox)
         with done.prevent(Checkbox.Changed):
             done.value = bool(action and action.done)
+        done.label = DONE_WORDS[done.value]
         self.form_for = requirement_id
 
     def _show_answer_line(self, answer: Answer) -> None:
@@ -278,7 +280,8 @@ class WalkthroughScreen(Screen):
         else:
             self._save_action()
 
-    def on_checkbox_changed(self) -> None:
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = DONE_WORDS[event.value]  # the state in words, not colour alone
         self._save_action()
 
     @reports_problems

@@ -217,3 +217,25 @@ async def test_carried_over_answers_show_until_confirmed(make_app, council_ids, 
     assert not saved.answer(first).carried_over
     assert record.based_on == council_ids[1]
     assert sum(a.carried_over for a in saved.answers.values()) == len(saved.answers) - 1
+
+
+async def test_marking_an_action_done_says_so_in_words(make_app, workspace_path, catalogue):
+    from textual.widgets import Checkbox
+
+    assessment_id = _blank(workspace_path, catalogue)
+    first = catalogue.requirements[0].id
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_first(app, pilot)
+        screen.query_one("#action-description", Input).focus()
+        await type_text(pilot, "Train staff")
+        await pilot.press("enter")
+        done = screen.query_one("#action-done", Checkbox)
+        assert str(done.label) == "Not done"
+        done.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert str(done.label) == "Done"
+    with Workspace(workspace_path) as workspace:
+        assert workspace.load(assessment_id).answer(first).action == Action(
+            description="Train staff", done=True)
