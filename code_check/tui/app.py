@@ -17,6 +17,7 @@ from code_check.catalogue import Catalogue
 from code_check.errors import InputError
 from code_check.store.workspace import Workspace, default_workspace_path
 from code_check.tui.errors import reports_problems
+from code_check.tui.home_screen import HomeScreen
 
 
 class CodeCheckApp(App[None]):
@@ -25,6 +26,8 @@ class CodeCheckApp(App[None]):
     TITLE = "code-check"
     SUB_TITLE = "Complaint Handling Code self-assessment"
     CSS_PATH = "styles/app.tcss"
+    MODES = {"home": HomeScreen}  # Home is the first screen, with no blank screen before it
+    DEFAULT_MODE = "home"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+h", "home", "Home", show=False,
@@ -42,12 +45,6 @@ class CodeCheckApp(App[None]):
         self.cursor_blink = cursor_blink
 
     # start and stop ---------------------------------------------------------------------
-
-    def get_default_screen(self) -> Screen:
-        """Home is the first screen (no blank screen drawn before it)."""
-        from code_check.tui.home_screen import HomeScreen
-
-        return HomeScreen()
 
     def on_mount(self) -> None:
         if self.open_demo_at_start:

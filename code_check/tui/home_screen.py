@@ -20,12 +20,13 @@ from code_check.tui.labels import percent
 WELCOME = """\
 [b]Welcome to code-check.[/b]
 
-code-check walks you through the Ombudsman's Complaint Handling Code one provision at a time.
-You record what you have in place, and it shows how ready your council is and what is left to do.
-Every answer is saved the moment you give it.
+code-check walks you through the Ombudsman's Complaint Handling Code one provision at a time. \
+You record what you have in place, and it shows how ready your council is and what is left to \
+do. Every answer is saved the moment you give it.
 
-Press [b]t[/b] to try the demo council (a made-up council with a year of assessments),
-[b]n[/b] to start your own assessment, or [b]i[/b] to import a file. Press [b]?[/b] for help."""
+Press [b]t[/b] to try the demo council (a made-up council with two assessments a quarter \
+apart), [b]n[/b] to start your own assessment, or [b]i[/b] to import a file. \
+Press [b]?[/b] for help."""
 
 COUNCIL_WIDTH = 30
 
@@ -46,8 +47,7 @@ class HomeScreen(Screen):
         Binding("x", "export", "Export", tooltip="Export the selected assessment"),
         Binding("delete", "delete", "Delete", key_display="del",
                 tooltip="Delete the selected assessment (asks first)"),
-        Binding("t", "demo", "Demo", show=False,
-                tooltip="Open the demo council (installs it if needed)"),
+        Binding("t", "demo", "Demo", tooltip="Open the demo council (installs it if needed)"),
         Binding("s", "statistics", "Statistics", show=False,
                 tooltip="The Ombudsman's complaint statistics for the selected council"),
         Binding("l", "complaint_log", "Complaint log", show=False,
@@ -65,6 +65,16 @@ class HomeScreen(Screen):
 
     def on_mount(self) -> None:
         self.refresh_list()
+
+    NEEDS_AN_ASSESSMENT = frozenset(
+        {"open", "carry_over", "dashboard", "progress", "export", "delete", "statistics"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """With no assessment yet, keys that act on one are left out of the key bar."""
+        if action not in self.NEEDS_AN_ASSESSMENT:
+            return True
+        tables = self.query(DataTable)
+        return not tables or tables.first().row_count > 0
 
     def on_screen_resume(self) -> None:
         self.refresh_list()
@@ -84,6 +94,7 @@ class HomeScreen(Screen):
         empty = not records
         self.query_one("#welcome").display = empty
         table.display = not empty
+        self.refresh_bindings()
         councils = len({record.council for record in records})
         self.query_one("#workspace-summary", Static).update(
             "" if empty else f"{len(records)} assessment{'s' * (len(records) != 1)} of "

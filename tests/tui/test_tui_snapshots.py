@@ -78,3 +78,10 @@ def test_progress(snap_compare, demo_app):
         await pilot.pause()
 
     assert snap_compare(demo_app, terminal_size=(100, 32), run_before=open_progress)
+
+
+def test_first_run_welcome(snap_compare, make_app):
+    async def settle(pilot):
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=settle)
