@@ -18,7 +18,7 @@ _GAP_STATUS_ORDER = {Status.NOT_MET.value: 0, Status.PARTLY_MET.value: 1, NOT_AS
 
 
 class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Tally(_Result):

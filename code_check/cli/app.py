@@ -4,9 +4,9 @@ from __future__ import annotations
 
 
 def open_app(args, *, demo: bool = False) -> int:
-    from code_check.cli.rules import run_list
+    """Run the app on ``--workspace`` (or the default); ``demo`` opens on the demo council."""
+    from code_check.tui.app import create_app
 
-    args.catalogue = None
-    args.rules = None
-    args.format = "table"
-    return run_list(args)
+    app = create_app(getattr(args, "workspace", None), demo=demo)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,199 @@
+"""The code-check terminal app and the factory the command line and the tests both use."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from datetime import date
+from functools import cached_property, partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from code_check.assessment import Assessment
+from code_check.catalogue import Catalogue
+from code_check.errors import InputError
+from code_check.store.workspace import Workspace, default_workspace_path
+from code_check.tui.errors import reports_problems
+from code_check.tui.home_screen import HomeScreen
+
+
+class CodeCheckApp(App[None]):
+    """Walk the Code, answer as you go, see readiness and progress."""
+
+    TITLE = "code-check"
+    SUB_TITLE = "Complaint Handling Code self-assessment"
+    CSS_PATH = "styles/app.tcss"
+    MODES = {"home": HomeScreen}  # Home is the first screen, with no blank screen before it
+    DEFAULT_MODE = "home"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+h", "home", "Home", show=False,
+                tooltip="Go back to the list of assessments"),
+    ]
+
+    def __init__(
+        self, workspace: Workspace, *, today: date | None = None, open_demo: bool = False,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.today = today or date.today()
+        self.open_demo_at_start = open_demo
+        self.cursor_blink = cursor_blink
+
+    # start and stop ---------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.open_demo_at_start:
+            self.call_after_refresh(self.screen.run_action, "demo")
+
+    def on_unmount(self) -> None:
+        self.workspace.close()
+
+    async def action_quit(self) -> None:
+        """Save any commentary still being typed, then quit."""
+        for screen in self.screen_stack:
+            self._save_unsaved(screen)
+        await super().action_quit()
+
+    @staticmethod
+    def _save_unsaved(screen: Screen) -> None:
+        """Save whatever a screen holds unsaved (the walk-through's commentary)."""
+        flush = getattr(screen, "flush", None)
+        if flush is not None:
+            flush()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug ends the app with one plain line, not a traceback (CODE_CHECK_DEBUG shows it)."""
+        if os.environ.get("CODE_CHECK_DEBUG") or self.is_headless:
+            super()._handle_exception(error)
+            return
+        self.exit(return_code=2, message=(
+            f"code-check: unexpected problem ({type(error).__name__}: {error}); "
+            "your answers up to this point are saved. Set CODE_CHECK_DEBUG=1 to see the details."
+        ))
+
+    def steady_cursors(self, screen: Screen) -> None:
+        """Turn off cursor blinking where asked (screen snapshots must not flicker)."""
+        if not self.cursor_blink:
+            for widget in screen.query("Input, TextArea"):
+                widget.cursor_blink = False
+
+    # catalogues -------------------------------------------------------------------------
+
+    @cached_property
+    def catalogues(self) -> dict[str, Catalogue]:
+        from code_check.catalogue_files import load_catalogues
+
+        return load_catalogues()
+
+    def catalogue(self, catalogue_id: str | None = None) -> Catalogue:
+        from code_check.catalogue_files import DEFAULT_CATALOGUE
+
+        catalogue_id = catalogue_id or DEFAULT_CATALOGUE
+        try:
+            return self.catalogues[catalogue_id]
+        except KeyError:
+            raise InputError(f"this assessment uses the catalogue {catalogue_id!r}, "
+                             "which this copy of code-check does not have") from None
+
+    def catalogue_for(self, assessment: Assessment) -> Catalogue:
+        return self.catalogue(assessment.catalogue)
+
+    # moving between screens -------------------------------------------------------------
+
+    @reports_problems
+    def open_walkthrough(self, assessment_id: int, requirement_id: str | None = None) -> None:
+        from code_check.tui.walkthrough_screen import WalkthroughScreen
+
+        self._check_catalogue(assessment_id)
+        screen = self._bring_back(WalkthroughScreen, assessment_id)
+        if screen is None:
+            self.push_screen(WalkthroughScreen(assessment_id, requirement_id))
+        elif requirement_id is not None:
+            screen.go_to(requirement_id)
+
+    @reports_problems
+    def open_dashboard(self, assessment_id: int) -> None:
+        from code_check.tui.dashboard_screen import DashboardScreen
+
+        self._check_catalogue(assessment_id)
+        if self._bring_back(DashboardScreen, assessment_id) is None:
+            self.push_screen(DashboardScreen(assessment_id))
+
+    @reports_problems
+    def open_progress(self, assessment_id: int) -> None:
+        from code_check.tui.progress_screen import ProgressScreen
+
+        for record in self.workspace.assessments(self.workspace.record(assessment_id).council):
+            self.catalogue(record.catalogue)
+        if self._bring_back(ProgressScreen, assessment_id) is None:
+            self.push_screen(ProgressScreen(assessment_id))
+
+    @reports_problems
+    def open_export(self, assessment_id: int) -> None:
+        from code_check.tui.export_screen import ExportScreen
+
+        self._check_catalogue(assessment_id)
+        self.push_screen(ExportScreen(assessment_id))
+
+    def _check_catalogue(self, assessment_id: int) -> None:
+        """Refuse, in plain words, an assessment made against a catalogue we do not have."""
+        self.catalogue(self.workspace.record(assessment_id).catalogue)
+
+    def _bring_back(self, kind: type[Screen], assessment_id: int) -> Screen | None:
+        """Return to a screen already open on this assessment, rather than stack another."""
+        for screen in self.screen_stack:
+            if isinstance(screen, kind) and screen.assessment_id == assessment_id:
+                while self.screen is not screen:
+                    self._save_unsaved(self.screen)
+                    self.pop_screen()
+                return screen
+        return None
+
+    def action_help(self) -> None:
+        from code_check.tui.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_home(self) -> None:
+        while len(self.screen_stack) > 1:
+            self._save_unsaved(self.screen)
+            self.pop_screen()
+
+    # the command palette ----------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key of the current screen and the app, so no action needs remembering."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Keys and what each screen is for (key: ?)",
+                            self.action_help)
+        yield SystemCommand("Home", "Go back to the list of assessments (key: ctrl+h)",
+                            self.action_home)
+        seen = {"help", "home"}
+        for node in (screen, self):
+            for binding in node.BINDINGS:
+                if not isinstance(binding, Binding) or binding.action in seen:
+                    continue
+                seen.add(binding.action)
+                if node.check_action(binding.action, ()) is False:
+                    continue
+                key = binding.key_display or binding.key
+                yield SystemCommand(
+                    binding.description,
+                    f"{binding.tooltip or binding.description} (key: {key})",
+                    partial(node.run_action, binding.action),
+                )
+
+
+def create_app(
+    workspace: Path | None = None, *, today: date | None = None, demo: bool = False,
+    cursor_blink: bool = True,
+) -> CodeCheckApp:
+    """The app on a workspace file (default: the user's). Raises InputError if it cannot open."""
+    return CodeCheckApp(Workspace(workspace or default_workspace_path()), today=today,
+                        open_demo=demo, cursor_blink=cursor_blink)

@@ -1,0 +1,135 @@
+"""Dashboard: readiness with its working, a bar per section, gaps worst first, and checks."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
+
+from code_check.lint import lint
+from code_check.scoring import Score, score
+from code_check.tui.key_bar import KeyBar
+from code_check.tui.labels import bar, percent, status_text
+
+SEVERITY_WORDS = {"error": "✘ Error", "warning": "! Warning", "info": "i Note"}
+
+
+class DashboardScreen(Screen):
+    """Everything here comes from ``score`` and ``lint``; nothing is worked out on screen."""
+
+    CSS_PATH = "styles/dashboard.tcss"
+    BINDINGS = [
+        Binding("1", "tab('sections')", "Sections"),
+        Binding("2", "tab('gaps')", "Gaps"),
+        Binding("3", "tab('checks')", "Checks"),
+        Binding("w", "walkthrough", "Walk-through", tooltip="Answer the provisions"),
+        Binding("g", "progress", "Progress", tooltip="This council's assessments over time"),
+        Binding("x", "export", "Export", tooltip="Export this assessment"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, assessment_id: int) -> None:
+        super().__init__()
+        self.assessment_id = assessment_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="summary")
+        with TabbedContent(initial="sections"):
+            with TabPane("Sections", id="sections"):
+                yield DataTable(id="section-table", cursor_type="row")
+            with TabPane("Gaps", id="gaps"):
+                yield DataTable(id="gap-table", cursor_type="row")
+            with TabPane("Checks", id="checks"):
+                yield DataTable(id="check-table", cursor_type="row")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#section-table", DataTable).add_columns(
+            "Section", "Readiness", "Bar", "Answered")
+        self.query_one("#gap-table", DataTable).add_columns("Id", "Duty", "Status", "Provision")
+        self.query_one("#check-table", DataTable).add_columns("Severity", "Id", "Finding")
+        self.refresh_numbers()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_numbers()
+
+    def refresh_numbers(self) -> None:
+        workspace = self.app.workspace
+        assessment = workspace.load(self.assessment_id)
+        catalogue = self.app.catalogue_for(assessment)
+        self.result = score(catalogue, assessment)
+        self.sub_title = f"{assessment.council.name}, assessed {assessment.assessed_on.isoformat()}"
+        self.query_one("#summary", Static).update(summary_text(self.result))
+        self._fill_sections(self.result)
+        self._fill_gaps(self.result)
+        self.findings = lint(catalogue, assessment, as_of=self.app.today)
+        checks = self.query_one("#check-table", DataTable)
+        checks.clear()
+        for index, finding in enumerate(self.findings):  # one provision can have several
+            checks.add_row(SEVERITY_WORDS[finding.severity.value], finding.requirement_id or "-",
+                           finding.message, key=str(index))
+        tabs = self.query_one(TabbedContent)
+        tabs.get_tab("gaps").label = f"Gaps ({len(self.result.gaps)})"
+        tabs.get_tab("checks").label = f"Checks ({len(self.findings)})"
+
+    def _fill_sections(self, result: Score) -> None:
+        table = self.query_one("#section-table", DataTable)
+        table.clear()
+        for section in result.sections:
+            table.add_row(f"{section.id} {section.title}", percent(section.score),
+                          bar(section.score, 12), f"{section.assessed} of {section.applicable}",
+                          key=section.id)
+
+    def _fill_gaps(self, result: Score) -> None:
+        table = self.query_one("#gap-table", DataTable)
+        table.clear()
+        for gap in result.gaps:
+            table.add_row(gap.id + ("" if gap.verified else " ⚠"), gap.obligation,
+                          status_text(gap.status), gap.text, key=gap.id)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """A gap or a check about one provision opens it in the walk-through."""
+        if event.data_table.id == "gap-table":
+            self.app.open_walkthrough(self.assessment_id, event.row_key.value)
+        elif event.data_table.id == "check-table":
+            requirement_id = self.findings[int(event.row_key.value)].requirement_id
+            if requirement_id is not None:
+                self.app.open_walkthrough(self.assessment_id, requirement_id)
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self.query_one(f"#{tab} DataTable", DataTable).focus()
+
+    def action_walkthrough(self) -> None:
+        self.app.open_walkthrough(self.assessment_id)
+
+    def action_progress(self) -> None:
+        self.app.open_progress(self.assessment_id)
+
+    def action_export(self) -> None:
+        self.app.open_export(self.assessment_id)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+def summary_text(result: Score) -> Text:
+    """The headline numbers, each with its working."""
+    overall = result.overall
+    text = Text.assemble(
+        ("Readiness ", "bold"), (percent(overall.score), "bold"), f"  {overall.band}",
+        f"  ({overall.points()})\n",
+        ("Coverage ", "bold"), percent(overall.coverage),
+        f"  ({overall.assessed} of {overall.applicable} applicable provisions answered; "
+        f"{overall.not_applicable} not applicable)\n",
+        (overall.band_meaning, "italic"),
+    )
+    if overall.musts_blocking:
+        shown = ", ".join(overall.musts_blocking[:8])
+        more = len(overall.musts_blocking) - 8
+        text.append(f"\nNot “Ready” while these legal duties (must) are not met: {shown}"
+                    + (f" and {more} more" if more > 0 else ""))
+    return text

@@ -1,0 +1,37 @@
+"""What the Export screen can write. Adding a format is one entry in ``EXPORT_FORMATS``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from code_check.assessment import Assessment
+from code_check.catalogue import Catalogue
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    id: str
+    label: str
+    suffix: str
+    write: Callable[[Assessment, Catalogue, Path], None]
+
+
+def _write_yaml(assessment: Assessment, catalogue: Catalogue, path: Path) -> None:
+    from code_check.assessment_files import save_assessment_file
+
+    save_assessment_file(assessment, path, catalogue)
+
+
+EXPORT_FORMATS: list[ExportFormat] = [
+    ExportFormat("yaml", "Assessment file (YAML): for review, version control or re-import",
+                 ".yaml", _write_yaml),
+]
+
+
+def suggested_name(assessment: Assessment, export_format: ExportFormat) -> str:
+    """e.g. 'example-borough-council-2026-03-31.yaml'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", assessment.council.name.lower()).strip("-")
+    return f"{slug}-{assessment.assessed_on.isoformat()}{export_format.suffix}"

@@ -1,0 +1,95 @@
+"""Export: choose a format and where to write; the screen says where the file went."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from code_check.errors import InputError
+from code_check.tui.errors import plain_words, reports_problems
+from code_check.tui.export_formats import EXPORT_FORMATS, ExportFormat, suggested_name
+from code_check.tui.key_bar import KeyBar
+
+
+class ExportScreen(Screen):
+    CSS_PATH = "styles/export.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "export", "Export", tooltip="Write the file"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, assessment_id: int) -> None:
+        super().__init__()
+        self.assessment_id = assessment_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="export-form"):
+            yield Static(id="export-title", classes="title")
+            yield Label("Format")
+            yield OptionList(*[Option(f.label, id=f.id) for f in EXPORT_FORMATS], id="formats")
+            yield Label("Write to (a file path; Enter or ctrl+s exports)")
+            yield Input(id="path")
+            yield Static(id="result")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.app.steady_cursors(self)
+        self.assessment = self.app.workspace.load(self.assessment_id)
+        self.catalogue = self.app.catalogue_for(self.assessment)
+        self.query_one("#export-title", Static).update(
+            f"Export the assessment of {self.assessment.council.name} dated "
+            f"{self.assessment.assessed_on.isoformat()}")
+        formats = self.query_one(OptionList)
+        formats.highlighted = 0
+        self.query_one("#path", Input).value = suggested_name(self.assessment, EXPORT_FORMATS[0])
+        formats.focus()
+
+    @property
+    def chosen(self) -> ExportFormat:
+        highlighted = self.query_one(OptionList).highlighted or 0
+        return EXPORT_FORMATS[highlighted]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Keep the file name's ending in step with the format."""
+        path_input = self.query_one("#path", Input)
+        path = Path(path_input.value or suggested_name(self.assessment, self.chosen))
+        path_input.value = str(path.with_suffix(self.chosen.suffix))
+
+    def on_option_list_option_selected(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        self.action_export()
+
+    @reports_problems
+    def action_export(self) -> None:
+        text = self.query_one("#path", Input).value.strip()
+        if not text:
+            raise InputError("say where to write the file", field="Write to")
+        self.query_one("#result", Static).update("Writing…")
+        self.write_file(self.chosen, Path(text).expanduser().resolve())
+
+    @work(thread=True, exclusive=True, group="export")
+    def write_file(self, export_format: ExportFormat, path: Path) -> None:
+        try:
+            export_format.write(self.assessment, self.catalogue, path)
+        except (InputError, ValueError) as error:
+            self.app.call_from_thread(self._finished, f"Not written: {plain_words(error)}")
+            return
+        self.app.call_from_thread(self._finished, f"✔ Written to {path}")
+
+    def _finished(self, message: str) -> None:
+        self.query_one("#result", Static).update(message)
+        self.notify(message, title="Export", severity="information"
+                    if message.startswith("✔") else "error")
+
+    def action_back(self) -> None:
+        self.dismiss()

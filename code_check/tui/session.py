@@ -1,0 +1,144 @@
+"""One open assessment: its answers, what the walk-through shows next, and saving each change.
+
+Textual-free on purpose: the screens call this, and this calls the workspace and the core,
+so the rules for filtering, carrying over and quick answers are tested without a terminal.
+"""
+
+from __future__ import annotations
+
+import getpass
+from enum import StrEnum
+
+from code_check.assessment import Answer, Assessment, Status
+from code_check.catalogue import Catalogue, Obligation, Requirement
+from code_check.errors import InputError
+from code_check.scoring import Score, gaps, score
+from code_check.store.workspace import Workspace
+
+
+class Filter(StrEnum):
+    """Which provisions the walk-through shows."""
+
+    ALL = "all"
+    UNANSWERED = "unanswered"
+    GAPS = "gaps"
+    MUST = "must"
+
+    @property
+    def label(self) -> str:
+        return FILTER_LABELS[self]
+
+    def following(self) -> Filter:
+        members = list(Filter)
+        return members[(members.index(self) + 1) % len(members)]
+
+
+FILTER_LABELS = {
+    Filter.ALL: "all provisions",
+    Filter.UNANSWERED: "not yet answered",
+    Filter.GAPS: "gaps (not met, partly met or not answered)",
+    Filter.MUST: "legal duties (must) only",
+}
+
+
+class AssessmentSession:
+    """An assessment open for answering; every change is written to the workspace at once."""
+
+    def __init__(self, workspace: Workspace, assessment_id: int, catalogue: Catalogue) -> None:
+        self.workspace = workspace
+        self.assessment_id = assessment_id
+        self.catalogue = catalogue
+        self.assessment: Assessment = workspace.load(assessment_id)
+        self.score: Score = score(catalogue, self.assessment)
+        self.author = _user_name()
+
+    # reading ---------------------------------------------------------------------------
+
+    def answer(self, requirement_id: str) -> Answer:
+        return self.assessment.answer(requirement_id)
+
+    def visible(self, shown: Filter) -> list[Requirement]:
+        """The provisions a filter keeps, in Code order."""
+        if shown is Filter.ALL:
+            return list(self.catalogue.requirements)
+        if shown is Filter.UNANSWERED:
+            return [r for r in self.catalogue.requirements if self.answer(r.id).status is None]
+        if shown is Filter.MUST:
+            return [r for r in self.catalogue.requirements if r.obligation is Obligation.MUST]
+        gap_ids = {gap.id for gap in gaps(self.catalogue, self.assessment)}
+        return [r for r in self.catalogue.requirements if r.id in gap_ids]
+
+    def next_unanswered(self, after: str | None) -> Requirement | None:
+        """The first unanswered provision after ``after`` in Code order, wrapping round."""
+        requirements = self.catalogue.requirements
+        start = self.catalogue.order(after) + 1 if after else 0
+        for requirement in (*requirements[start:], *requirements[:start]):
+            if self.answer(requirement.id).status is None:
+                return requirement
+        return None
+
+    def search(self, text: str) -> list[Requirement]:
+        """Provisions whose id, paraphrase, guidance, evidence or tags contain every word."""
+        words = text.lower().split()
+        if not words:
+            return []
+
+        def haystack(r: Requirement) -> str:
+            return " ".join([r.id, r.text, r.guidance, *r.typical_evidence, *r.tags]).lower()
+
+        return [r for r in self.catalogue.requirements if all(w in haystack(r) for w in words)]
+
+    def answered_in(self, requirements) -> int:
+        return sum(1 for r in requirements if self.answer(r.id).status is not None)
+
+    # writing ---------------------------------------------------------------------------
+
+    def save(self, requirement_id: str, answer: Answer) -> Score:
+        """Write one answer to the workspace (with its audit entry and score snapshot)."""
+        self.score = self.workspace.set_answer(
+            self.assessment_id, requirement_id, answer, self.catalogue, author=self.author
+        )
+        self.assessment = self.assessment.with_answer(requirement_id, answer)
+        return self.score
+
+    def update(self, requirement_id: str, **changes) -> Score:
+        """Change some fields of an answer. Any change by the user confirms a carried-over one."""
+        current = self.answer(requirement_id)
+        changed = current.model_copy(update={**changes, "carried_over": False})
+        if "status" in changes:
+            changed = changed.model_copy(update={"via_row": None})
+        return self.save(requirement_id, Answer.model_validate(changed.model_dump()))
+
+    def confirm(self, requirement_id: str) -> Score:
+        """Keep a carried-over answer as it is, now confirmed for this assessment."""
+        return self.update(requirement_id)
+
+    def answer_row(self, row_id: str, status: Status | None) -> list[str]:
+        """Quick mode: one status for every provision in a row of the published form."""
+        if not any(row.id == row_id for row in self.catalogue.template_rows):
+            raise InputError(f"no row {row_id!r} on the published form")
+        changed = []
+        for requirement in self.catalogue.in_template_row(row_id):
+            current = self.answer(requirement.id)
+            update = {"status": status, "via_row": row_id if status else None,
+                      "carried_over": False}
+            self.save(requirement.id, current.model_copy(update=update))
+            changed.append(requirement.id)
+        return changed
+
+    def undo(self) -> str | None:
+        """Undo the latest change; returns the provision it touched (None: nothing to undo)."""
+        requirement_id = self.workspace.undo(self.assessment_id, self.catalogue,
+                                             author=self.author)
+        if requirement_id is not None:
+            self.assessment = self.workspace.load(self.assessment_id)
+            self.score = score(self.catalogue, self.assessment)
+        return requirement_id
+
+
+def _user_name() -> str | None:
+    """Who made a change, for the audit trail."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None
