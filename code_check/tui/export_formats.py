@@ -25,9 +25,32 @@ def _write_yaml(assessment: Assessment, catalogue: Catalogue, path: Path) -> Non
     save_assessment_file(assessment, path, catalogue)
 
 
+def _report_writer(format_name: str) -> Callable[[Assessment, Catalogue, Path], None]:
+    """Write the gap report in one of ``code-check report``'s formats, as of today."""
+    def write(assessment: Assessment, catalogue: Catalogue, path: Path) -> None:
+        from datetime import UTC, date, datetime
+
+        from code_check.report.formats import export
+        from code_check.report.model import build_report
+
+        report = build_report(catalogue, assessment, as_of=date.today(),
+                              generated_at=datetime.now(UTC).replace(microsecond=0))
+        export(report, format_name, path)
+
+    return write
+
+
+def _report_formats() -> list[ExportFormat]:
+    from code_check.report.formats import FORMATS
+
+    return [ExportFormat(f.name, f"{f.label}: {f.purpose}", f.suffix, _report_writer(f.name))
+            for f in FORMATS.values()]
+
+
 EXPORT_FORMATS: list[ExportFormat] = [
     ExportFormat("yaml", "Assessment file (YAML): for review, version control or re-import",
                  ".yaml", _write_yaml),
+    *_report_formats(),
 ]
 
 

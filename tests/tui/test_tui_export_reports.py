@@ -1,0 +1,39 @@
+"""The terminal app's Export screen offers every report format and says where it wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from code_check.report.formats import FORMATS
+from code_check.tui.export_formats import EXPORT_FORMATS
+from tests.report.readers import docx_text
+
+
+def test_every_report_format_is_offered():
+    offered = {f.id: f for f in EXPORT_FORMATS}
+    assert set(FORMATS) <= set(offered)
+    assert offered["docx"].suffix == ".docx" and offered["template"].suffix == ".html"
+
+
+@pytest.mark.parametrize(("format_id", "file_name"), [
+    ("html", "example-borough-council-2026-03-15.html"),
+    ("docx", "example-borough-council-2026-03-15.docx"),
+])
+async def test_export_screen_writes_a_report(make_app, council_ids, tmp_path, monkeypatch,
+                                            format_id, file_name):
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    position = [f.id for f in EXPORT_FORMATS].index(format_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press(*["down"] * position)
+        await pilot.press("tab", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = tmp_path / file_name
+        assert f"Written to {written}" in str(app.screen.query_one("#result").render())
+    text = (written.read_text(encoding="utf-8") if format_id == "html"
+            else "\n".join(docx_text(written.read_bytes())))
+    assert "Example Borough Council" in text and "Gaps, worst first" in text
