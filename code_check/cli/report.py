@@ -65,16 +65,35 @@ def _single(args, generated_at, as_of) -> Path:
     if args.councils:
         raise InputError("--councils goes with --cohort", field="--councils")
     loaded = load_source(args)
-    previous = _previous(args, loaded)
+    held = _held(args, loaded)
+    previous, previous_catalogue = held.previous, held.previous_catalogue
+    if args.previous:
+        chosen = load_source(argparse.Namespace(**{**vars(args), "assessment": args.previous,
+                                                   "assessment_id": None}))
+        previous, previous_catalogue = chosen.assessment, chosen.catalogue
     report = build_report(
         loaded.catalogue, loaded.assessment,
-        previous=previous.assessment if previous else None,
-        previous_catalogue=previous.catalogue if previous else None,
-        statistics=_statistics(args, loaded),
+        previous=previous, previous_catalogue=previous_catalogue,
+        statistics=_statistics(args, loaded) if args.stats is not None else held.statistics,
         complaint_log=_complaint_log(args, as_of),
         generated_at=generated_at, as_of=as_of,
     )
     return export(report, args.format, args.output, provision_level=args.provision_level)
+
+
+def _held(args, loaded):
+    """For a workspace assessment: its previous assessment and the council's figures."""
+    from code_check.report.held import HeldBeside
+
+    if loaded.workspace_id is None:
+        return HeldBeside()
+    from code_check.catalogue_files import load_catalogues
+    from code_check.report.held import held_beside
+    from code_check.store.workspace import Workspace
+
+    with Workspace(getattr(args, "workspace", None)) as workspace:
+        return held_beside(workspace, loaded.workspace_id,
+                           load_catalogues(getattr(args, "rules", None)))
 
 
 def _complaint_log(args, as_of):
@@ -85,52 +104,17 @@ def _complaint_log(args, as_of):
     return analyse_file(args.log, as_of=as_of)
 
 
-def _statistics(args, loaded) -> list | None:
-    """The council's figures from ``--stats``, else those held in the workspace."""
+def _statistics(args, loaded) -> list:
+    """The council's figures from ``--stats``."""
+    from code_check.statistics_files import read_statistics
+
     council = loaded.assessment.council.name
-    if args.stats is not None:
-        from code_check.statistics_files import read_statistics
-
-        rows = read_statistics(args.stats)
-        if not any(row.council.casefold() == council.casefold() for row in rows):
-            held = ", ".join(sorted({row.council for row in rows}))
-            raise InputError(f"no figures for {council} (the file has: {held})",
-                             source=args.stats, field="council")
-        return rows
-    if loaded.workspace_id is None:
-        return None
-    from code_check.store.statistics import StatisticsStore
-    from code_check.store.workspace import Workspace
-
-    with Workspace(getattr(args, "workspace", None)) as workspace:
-        return StatisticsStore(workspace).rows(council) or None
-
-
-def _previous(args, loaded):
-    """``--previous``, else the workspace's earlier assessment of the same council."""
-    if args.previous:
-        return load_source(argparse.Namespace(**{**vars(args), "assessment": args.previous,
-                                                 "assessment_id": None}))
-    if loaded.workspace_id is None:
-        return None
-    from code_check.store.workspace import Workspace
-
-    with Workspace(getattr(args, "workspace", None)) as workspace:
-        previous_id = _previous_id(workspace, loaded.workspace_id)
-    if previous_id is None:
-        return None
-    return load_source(argparse.Namespace(**{**vars(args), "assessment": None,
-                                             "assessment_id": previous_id}))
-
-
-def _previous_id(workspace, assessment_id: int) -> int | None:
-    """The assessment this one was started from, else the council's next older one."""
-    record = workspace.record(assessment_id)
-    if record.based_on is not None:
-        return record.based_on
-    older = [r for r in workspace.assessments(record.council)
-             if (r.assessed_on, r.id) < (record.assessed_on, record.id)]
-    return older[0].id if older else None
+    rows = read_statistics(args.stats)
+    if not any(row.council.casefold() == council.casefold() for row in rows):
+        held = ", ".join(sorted({row.council for row in rows}))
+        raise InputError(f"no figures for {council} (the file has: {held})",
+                         source=args.stats, field="council")
+    return rows
 
 
 def _cohort(args, generated_at) -> Path:
@@ -158,6 +142,7 @@ def _cohort(args, generated_at) -> Path:
 def cohort_entries(workspace, catalogues: dict, councils: list[str] | None) -> list:
     """Each council's latest assessment with its previous one, from the workspace."""
     from code_check.report.cohort import CohortEntry
+    from code_check.report.held import held_beside, known_catalogue
 
     names = councils or [c.name for c in workspace.councils()]
     entries = []
@@ -167,22 +152,11 @@ def cohort_entries(workspace, catalogues: dict, councils: list[str] | None) -> l
             raise InputError(f"council {name!r} has no assessment in the workspace",
                              field="--councils")
         latest = records[0]
-        previous_id = _previous_id(workspace, latest.id)
-        previous = workspace.load(previous_id) if previous_id else None
-        previous_catalogue = None
-        if previous is not None:
-            previous_catalogue = _known(catalogues, previous.catalogue, previous_id)
+        held = held_beside(workspace, latest.id, catalogues)
         entries.append(CohortEntry(
-            catalogue=_known(catalogues, latest.catalogue, latest.id),
-            latest=workspace.load(latest.id), previous=previous,
-            previous_catalogue=previous_catalogue))
+            catalogue=known_catalogue(catalogues, latest.catalogue, latest.id),
+            latest=workspace.load(latest.id), previous=held.previous,
+            previous_catalogue=held.previous_catalogue))
     if not entries:
         raise InputError("the workspace holds no councils yet; add assessments first")
     return entries
-
-
-def _known(catalogues: dict, catalogue_id: str, assessment_id: int):
-    if catalogue_id not in catalogues:
-        raise InputError(f"assessment {assessment_id} uses catalogue {catalogue_id!r}, which "
-                         "is not loaded; use --rules to point at it", field="catalogue")
-    return catalogues[catalogue_id]

@@ -201,6 +201,15 @@ class Workspace:
         })
         return self.add_assessment(fresh, catalogue, author=assessor, based_on=previous_id)
 
+    def previous_of(self, assessment_id: int) -> int | None:
+        """The assessment this one was started from, else the council's next older one."""
+        record = self.record(assessment_id)
+        if record.based_on is not None:
+            return record.based_on
+        older = [r for r in self.assessments(record.council)
+                 if (r.assessed_on, r.id) < (record.assessed_on, record.id)]
+        return older[0].id if older else None
+
     def load(self, assessment_id: int) -> Assessment:
         row = self._db.execute(
             "SELECT c.council, a.catalogue, a.assessed_on, a.assessor FROM assessments a "

@@ -5,10 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from code_check.assessment import Assessment
 from code_check.catalogue import Catalogue
+from code_check.report.held import HeldBeside
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """Everything a format may need, gathered on the app's thread before writing starts."""
+
+    assessment: Assessment
+    catalogue: Catalogue
+    held: HeldBeside
+    as_of: date
 
 
 @dataclass(frozen=True)
@@ -16,25 +28,30 @@ class ExportFormat:
     id: str
     label: str
     suffix: str
-    write: Callable[[Assessment, Catalogue, Path], None]
+    write: Callable[[ExportJob, Path], None]
 
 
-def _write_yaml(assessment: Assessment, catalogue: Catalogue, path: Path) -> None:
+def _write_yaml(job: ExportJob, path: Path) -> None:
     from code_check.assessment_files import save_assessment_file
 
-    save_assessment_file(assessment, path, catalogue)
+    save_assessment_file(job.assessment, path, job.catalogue)
 
 
-def _report_writer(format_name: str) -> Callable[[Assessment, Catalogue, Path], None]:
-    """Write the gap report in one of ``code-check report``'s formats, as of today."""
-    def write(assessment: Assessment, catalogue: Catalogue, path: Path) -> None:
-        from datetime import UTC, date, datetime
+def _report_writer(format_name: str) -> Callable[[ExportJob, Path], None]:
+    """The gap report in one of ``code-check report``'s formats, with the change since the
+    previous assessment and the Ombudsman's figures the workspace holds, as the command does."""
+    def write(job: ExportJob, path: Path) -> None:
+        from datetime import UTC, datetime
 
         from code_check.report.formats import export
         from code_check.report.model import build_report
 
-        report = build_report(catalogue, assessment, as_of=date.today(),
-                              generated_at=datetime.now(UTC).replace(microsecond=0))
+        report = build_report(
+            job.catalogue, job.assessment,
+            previous=job.held.previous, previous_catalogue=job.held.previous_catalogue,
+            statistics=job.held.statistics, as_of=job.as_of,
+            generated_at=datetime.now(UTC).replace(microsecond=0),
+        )
         export(report, format_name, path)
 
     return write

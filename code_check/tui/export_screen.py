@@ -14,7 +14,13 @@ from textual.widgets.option_list import Option
 
 from code_check.errors import InputError
 from code_check.tui.errors import plain_words, reports_problems
-from code_check.tui.export_formats import EXPORT_FORMATS, ExportFormat, suggested_name
+from code_check.report.held import held_beside
+from code_check.tui.export_formats import (
+    EXPORT_FORMATS,
+    ExportFormat,
+    ExportJob,
+    suggested_name,
+)
 from code_check.tui.key_bar import KeyBar
 
 
@@ -44,6 +50,9 @@ class ExportScreen(Screen):
         self.app.steady_cursors(self)
         self.assessment = self.app.workspace.load(self.assessment_id)
         self.catalogue = self.app.catalogue_for(self.assessment)
+        self.job = ExportJob(
+            assessment=self.assessment, catalogue=self.catalogue, as_of=self.app.today,
+            held=held_beside(self.app.workspace, self.assessment_id, self.app.catalogues))
         self.query_one("#export-title", Static).update(
             f"Export the assessment of {self.assessment.council.name} dated "
             f"{self.assessment.assessed_on.isoformat()}")
@@ -80,7 +89,7 @@ class ExportScreen(Screen):
     @work(thread=True, exclusive=True, group="export")
     def write_file(self, export_format: ExportFormat, path: Path) -> None:
         try:
-            export_format.write(self.assessment, self.catalogue, path)
+            export_format.write(self.job, path)
         except (InputError, ValueError) as error:
             self.app.call_from_thread(self._finished, f"Not written: {plain_words(error)}")
             return

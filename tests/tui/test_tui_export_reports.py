@@ -37,3 +37,33 @@ async def test_export_screen_writes_a_report(make_app, council_ids, tmp_path, mo
     text = (written.read_text(encoding="utf-8") if format_id == "html"
             else "\n".join(docx_text(written.read_bytes())))
     assert "Example Borough Council" in text and "Gaps, worst first" in text
+
+
+async def test_export_brings_what_the_workspace_holds_beside_the_assessment(
+        make_app, council_ids, workspace_path, tmp_path, monkeypatch):
+    """Like `code-check report` on a workspace assessment: progress since the previous one,
+    the council's Ombudsman figures, and overdue actions judged as of the app's today."""
+    from code_check.statistics_files import read_statistics
+    from code_check.store.statistics import StatisticsStore
+    from code_check.store.workspace import Workspace
+
+    figures = tmp_path / "figures.csv"
+    figures.write_text("council,authority_type,year,investigated,upheld\n"
+                       "Example Borough Council,london_borough,2024-25,20,14\n")
+    with Workspace(workspace_path) as workspace:
+        StatisticsStore(workspace).save(read_statistics(figures), source="test")
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    position = [f.id for f in EXPORT_FORMATS].index("md")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press(*["down"] * position)
+        await pilot.press("tab", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    text = (tmp_path / "example-borough-council-2026-03-15.md").read_text(encoding="utf-8")
+    assert "Change since the previous assessment" in text
+    assert "2024-25" in text and "70%" in text
+    assert "| Position as at | 31 March 2026 |" in text
