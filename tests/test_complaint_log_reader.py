@@ -115,7 +115,7 @@ def test_an_empty_file_and_a_missing_file_are_input_errors(tmp_path):
     empty.write_text("", encoding="utf-8")
     with pytest.raises(InputError, match="empty"):
         analyse_file(empty, as_of=AS_OF, progress=False)
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="file not found"):
         analyse_file(tmp_path / "nope.csv", as_of=AS_OF, progress=False)
 
 

@@ -37,7 +37,7 @@ def analyse_file(
     try:
         handle = open(path, encoding="utf-8-sig", errors="replace", newline="")  # noqa: SIM115
     except FileNotFoundError:
-        raise InputError("no such file", source=path) from None
+        raise InputError("file not found", source=path) from None
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror or error})", source=path) from None
     with handle:

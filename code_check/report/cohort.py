@@ -81,6 +81,12 @@ class Cohort(_Part):
     councils: list[CohortCouncil]
     legend: list[tuple[int, str]]
 
+    @property
+    def scope(self) -> str:
+        """e.g. '3 councils, each at its latest assessment.'"""
+        count = len(self.councils)
+        return f"{count} council{'' if count == 1 else 's'}, each at its latest assessment."
+
 
 def build_cohort(entries: list[CohortEntry], *, generated_at: datetime) -> Cohort:
     """Councils in name order; section columns in Code order across their catalogues."""

@@ -42,8 +42,7 @@ def render_cohort_html(cohort: Cohort) -> str:
     ]
     return page_html.page(
         title=TITLE,
-        header=f"<h1>{e(TITLE)}</h1><p>{len(cohort.councils)} councils, each at its latest "
-               "assessment.</p>",
+        header=f"<h1>{e(TITLE)}</h1><p>{e(cohort.scope)}</p>",
         nav=page_html.contents([(a, h) for a, h, _ in sections]),
         main="\n".join(page_html.section(a, h, body) for a, h, body in sections),
         footer=f"<p>Produced by code-check {e(cohort.code_check_version)} on "
@@ -78,7 +77,7 @@ def _previous(council) -> str:
 def render_cohort_markdown(cohort: Cohort) -> str:
     parts = [
         f"# {TITLE}",
-        f"{len(cohort.councils)} councils, each at its latest assessment. Produced by "
+        f"{cohort.scope} Produced by "
         f"code-check {cohort.code_check_version} on {cohort.generated_at_text}.",
         "## Readiness and progress",
         md_table(["Council", "Type", "Assessed on", "Readiness", "Band", "Coverage", "Gaps",

@@ -159,3 +159,9 @@ def test_cohort_heat_map_prints_values_and_progress(cohort):
     for council in cohort.councils:
         assert all(cell.score_text in text for cell in council.cells)
     assert "▲ up 26.1 points" in text and "no previous assessment" in text
+
+
+def test_cohort_of_one_council_says_so(catalogue, assessments):
+    single = build_cohort([CohortEntry(catalogue, assessments[1])], generated_at=GENERATED_AT)
+    assert single.scope == "1 council, each at its latest assessment."
+    assert "<p>1 council, each" in COHORT_FORMATS["html"](single)
