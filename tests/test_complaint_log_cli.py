@@ -66,7 +66,7 @@ def test_table_shows_the_steps_and_rejected_rows(run_cli, tmp_path):
 def test_missing_file_is_one_line_and_exit_1(run_cli, tmp_path):
     status, out, err = run_cli("log", "analyse", tmp_path / "nope.csv")
     assert status == 1 and out == ""
-    assert err == f"code-check: {tmp_path / 'nope.csv'}: no such file\n"
+    assert err == f"code-check: {tmp_path / 'nope.csv'}: file not found\n"
 
 
 def test_missing_column_is_one_line_and_exit_1(run_cli, tmp_path):
