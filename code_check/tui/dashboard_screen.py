@@ -5,18 +5,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from code_check.lint import lint
 from code_check.scoring import Score, score
+from code_check.tui.assessment_screen import AssessmentScreen
 from code_check.tui.key_bar import KeyBar
 from code_check.tui.labels import bar, percent, status_text
 
 SEVERITY_WORDS = {"error": "✘ Error", "warning": "! Warning", "info": "i Note"}
 
 
-class DashboardScreen(Screen):
+class DashboardScreen(AssessmentScreen):
     """Everything here comes from ``score`` and ``lint``; nothing is worked out on screen."""
 
     CSS_PATH = "styles/dashboard.tcss"
@@ -26,13 +26,9 @@ class DashboardScreen(Screen):
         Binding("3", "tab('checks')", "Checks"),
         Binding("w", "walkthrough", "Walk-through", tooltip="Answer the provisions"),
         Binding("g", "progress", "Progress", tooltip="This council's assessments over time"),
-        Binding("x", "export", "Export", tooltip="Export this assessment"),
+        Binding("x", "open_export", "Export", tooltip="Export this assessment"),
         Binding("escape", "back", "Back"),
     ]
-
-    def __init__(self, assessment_id: int) -> None:
-        super().__init__()
-        self.assessment_id = assessment_id
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -103,17 +99,6 @@ class DashboardScreen(Screen):
         self.query_one(TabbedContent).active = tab
         self.query_one(f"#{tab} DataTable", DataTable).focus()
 
-    def action_walkthrough(self) -> None:
-        self.app.open_walkthrough(self.assessment_id)
-
-    def action_progress(self) -> None:
-        self.app.open_progress(self.assessment_id)
-
-    def action_export(self) -> None:
-        self.app.open_export(self.assessment_id)
-
-    def action_back(self) -> None:
-        self.dismiss()
 
 
 def summary_text(result: Score) -> Text:

@@ -8,12 +8,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from code_check.errors import InputError
 from code_check.report.held import held_beside
+from code_check.tui.assessment_screen import AssessmentScreen
 from code_check.tui.errors import plain_words, reports_problems
 from code_check.tui.export_formats import (
     EXPORT_FORMATS,
@@ -24,16 +24,12 @@ from code_check.tui.export_formats import (
 from code_check.tui.key_bar import KeyBar
 
 
-class ExportScreen(Screen):
+class ExportScreen(AssessmentScreen):
     CSS_PATH = "styles/export.tcss"
     BINDINGS = [
         Binding("ctrl+s", "export", "Export", tooltip="Write the file"),
         Binding("escape", "back", "Back"),
     ]
-
-    def __init__(self, assessment_id: int) -> None:
-        super().__init__()
-        self.assessment_id = assessment_id
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,5 +96,3 @@ class ExportScreen(Screen):
         self.notify(message, title="Export", severity="information"
                     if message.startswith("✔") else "error")
 
-    def action_back(self) -> None:
-        self.dismiss()

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from code_check.compare import ChangeKind, compare
 from code_check.store.workspace import AssessmentRecord
+from code_check.tui.assessment_screen import AssessmentScreen
 from code_check.tui.key_bar import KeyBar
 from code_check.tui.labels import bar, percent, status_text
 
 CHANGE_WORDS = {ChangeKind.REGRESSED: "▼ Regressed", ChangeKind.IMPROVED: "▲ Improved"}
 
 
-class ProgressScreen(Screen):
+class ProgressScreen(AssessmentScreen):
     """The readiness trend and the comparison come from the score snapshots and ``compare``.
 
     The trend is a bar per assessment on a fixed 0-100% scale: a sparkline scales between its
@@ -27,10 +27,6 @@ class ProgressScreen(Screen):
         Binding("d", "dashboard", "Dashboard", tooltip="Readiness, gaps and checks"),
         Binding("escape", "back", "Back"),
     ]
-
-    def __init__(self, assessment_id: int) -> None:
-        super().__init__()
-        self.assessment_id = assessment_id
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,11 +98,3 @@ class ProgressScreen(Screen):
         else:
             self.app.open_walkthrough(self.assessment_id, event.row_key.value)
 
-    def action_walkthrough(self) -> None:
-        self.app.open_walkthrough(self.assessment_id)
-
-    def action_dashboard(self) -> None:
-        self.app.open_dashboard(self.assessment_id)
-
-    def action_back(self) -> None:
-        self.dismiss()
