@@ -9,6 +9,17 @@ from code_check.tui.export_formats import EXPORT_FORMATS
 from tests.report.readers import docx_text
 
 
+async def export_from_home(app, pilot, format_id: str) -> None:
+    """From Home: x, choose the format, accept the suggested path, wait for the writer."""
+    await pilot.pause()
+    await pilot.press("x")
+    await pilot.pause()
+    await pilot.press(*["down"] * [f.id for f in EXPORT_FORMATS].index(format_id))
+    await pilot.press("tab", "enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_every_report_format_is_offered():
     offered = {f.id: f for f in EXPORT_FORMATS}
     assert set(FORMATS) <= set(offered)
@@ -23,15 +34,8 @@ async def test_export_screen_writes_a_report(make_app, council_ids, tmp_path, mo
                                             format_id, file_name):
     monkeypatch.chdir(tmp_path)
     app = make_app()
-    position = [f.id for f in EXPORT_FORMATS].index(format_id)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("x")
-        await pilot.pause()
-        await pilot.press(*["down"] * position)
-        await pilot.press("tab", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await export_from_home(app, pilot, format_id)
         written = tmp_path / file_name
         assert f"Written to {written}" in str(app.screen.query_one("#result").render())
     text = (written.read_text(encoding="utf-8") if format_id == "html"
@@ -54,15 +58,8 @@ async def test_export_brings_what_the_workspace_holds_beside_the_assessment(
         StatisticsStore(workspace).save(read_statistics(figures), source="test")
     monkeypatch.chdir(tmp_path)
     app = make_app()
-    position = [f.id for f in EXPORT_FORMATS].index("md")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("x")
-        await pilot.pause()
-        await pilot.press(*["down"] * position)
-        await pilot.press("tab", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await export_from_home(app, pilot, "md")
     text = (tmp_path / "example-borough-council-2026-03-15.md").read_text(encoding="utf-8")
     assert "Change since the previous assessment" in text
     assert "2024-25" in text and "70%" in text
