@@ -117,3 +117,52 @@ def test_validate_table(run_cli):
     assert status == 0
     assert "lgsco-2024" in out and "is valid" in out
     assert "67" in out
+
+
+def test_the_code_wording_where_it_is_known(catalogue):
+    """2024.1 follows the published Code's words where they are known (issue #10)."""
+    assert catalogue.version == "2024.1"
+    assert "became aware" in catalogue.requirement("2.2").guidance
+    assert "becoming aware" in catalogue.requirement("2.2").text
+    assert "inferred from" in catalogue.requirement("6.8").guidance
+    assert catalogue.requirement("6.8").verified
+    assert "relevant governance arrangement" in catalogue.requirement("8.2").text
+    assert "citizens' panels" in catalogue.requirement("9.3").text
+    extension_guidance = catalogue.requirement("6.x-s2-extension").guidance
+    assert "decided early" in extension_guidance and "agreed" not in extension_guidance
+    wordings = [text for r in catalogue.requirements
+                for text in (r.text, r.guidance, *r.typical_evidence)]
+    wordings += [row.expects for row in catalogue.template_rows]
+    assert not [text for text in wordings
+                if "governing body's response" in text or "residents' panels" in text]
+
+
+# Scored under catalogue version "2024" (before the 2024.1 rewording): statuses met, partly met,
+# not met, not applicable and not assessed in turn, in Code order. Per section: (earned, possible).
+SCORED_UNDER_2024 = {
+    "overall": (21.0, 55.0, "Not ready"),
+    "sections": {"1": (3.0, 7.0), "2": (1.5, 4.0), "3": (2.5, 6.0), "4": (0.5, 2.0),
+                 "5": (3.0, 9.0), "6": (6.0, 15.0), "7": (1.5, 4.0), "8": (0.0, 2.0),
+                 "9": (3.0, 6.0)},
+    "gaps": 40,
+    "first_gaps": ["5.6", "1.3", "1.8", "2.5", "3.5"],
+}
+
+
+def test_an_assessment_made_under_version_2024_scores_the_same(tmp_path, run_cli):
+    ids = [requirement_id for ids in EXPECTED_IDS.values() for requirement_id in ids]
+    cycle = ["met", "partly_met", "not_met", "not_applicable", None]
+    answers = "".join(f'  "{requirement_id}": {{status: {cycle[index % 5]}}}\n'
+                      for index, requirement_id in enumerate(ids) if cycle[index % 5])
+    path = tmp_path / "made-under-2024.yaml"
+    path.write_text("council: {name: Example Borough Council, authority_type: district_council}\n"
+                    "catalogue: lgsco-2024\nassessed_on: 2025-06-30\nanswers:\n" + answers)
+    status, out, err = run_cli("score", path, "--format", "json")
+    assert status == 0, err
+    scored = json.loads(out)
+    overall = scored["overall"]
+    assert (overall["earned"], overall["possible"], overall["band"]) == SCORED_UNDER_2024["overall"]
+    assert {s["id"]: (s["earned"], s["possible"]) for s in scored["sections"]} == \
+        SCORED_UNDER_2024["sections"]
+    assert len(scored["gaps"]) == SCORED_UNDER_2024["gaps"]
+    assert [gap["id"] for gap in scored["gaps"][:5]] == SCORED_UNDER_2024["first_gaps"]
