@@ -11,6 +11,7 @@ from openpyxl.styles import PatternFill
 from code_check.report import html as page_html
 from code_check.report.cohort import Cohort
 from code_check.report.inert import html_text as e
+from code_check.report.inert import markdown_text as md
 from code_check.report.markdown import table as md_table
 
 HEAT_COLOURS = {4: "c8e6c9", 3: "e8f1c4", 2: "fde9b8", 1: "f8d3cf", 0: "eeeeee"}
@@ -90,7 +91,7 @@ def render_cohort_markdown(cohort: Cohort) -> str:
                  [[c.council, *[cell.score_text for cell in c.cells], c.score_text]
                   for c in cohort.councils]),
         "## The Code's sections",
-        "\n".join(f"- Section {s.id}: {s.title}" for s in cohort.sections),
+        "\n".join(f"- Section {md(s.id)}: {md(s.title)}" for s in cohort.sections),
     ]
     return "\n\n".join(parts) + "\n"
 
