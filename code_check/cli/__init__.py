@@ -16,6 +16,7 @@ from importlib import import_module
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from code_check import __version__  # noqa: E402
+from code_check.cli.output import one_line  # noqa: E402
 from code_check.errors import InputError  # noqa: E402
 
 COMMAND_MODULES = ("rules", "readiness", "assessment", "demo", "stats", "log", "report")
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
             return open_app(args)
         return handler(args) or 0
     except InputError as error:
-        print(f"code-check: {error}", file=sys.stderr)
+        print(f"code-check: {one_line(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # the last guard: a bug must still read as one plain line
         if os.environ.get("CODE_CHECK_DEBUG"):
             raise
-        print(f"code-check: unexpected problem ({type(error).__name__}: {error}); "
+        print(f"code-check: unexpected problem ({type(error).__name__}: {one_line(str(error))}); "
               "set CODE_CHECK_DEBUG=1 to see the details", file=sys.stderr)
         return 2
 

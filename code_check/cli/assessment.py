@@ -208,7 +208,7 @@ def run_list(args) -> int:
     grid = table(f"Assessments, newest first ({len(records)})", "No.", "Council", "Date",
                  "Readiness", "Coverage")
     for record in records:
-        readiness = f"{percent(record.score)} {record.band}" if record.band else "-"
+        readiness = f"{percent(record.score)} {escape(record.band)}" if record.band else "-"
         grid.add_row(str(record.id), escape(record.council), record.assessed_on.isoformat(),
                      readiness, percent(record.coverage))
     console().print(grid)
@@ -256,7 +256,7 @@ def run_show(args) -> int:
         ("Assessed on", f"{record.assessed_on:%d %B %Y}"),
         ("Assessor", escape(record.assessor or "-")),
         ("Catalogue", record.catalogue),
-        ("Readiness", f"{percent(record.score)} ({record.band or '-'})"),
+        ("Readiness", f"{percent(record.score)} ({escape(record.band or '-')})"),
         ("Coverage", percent(record.coverage)),
         ("Answers given", str(details["answers"])),
         ("Carried over, to confirm", str(details["carried_over"])),
@@ -302,7 +302,7 @@ def run_import(args) -> int:
     console().print(
         f"Imported {answered} answers for {escape(assessment.council.name)} "
         f"(assessed {assessment.assessed_on:%d %B %Y}) as {escape(where)}: readiness "
-        f"{percent(overall.score)}, {overall.band}.")
+        f"{percent(overall.score)}, {escape(overall.band)}.")
     return 0
 
 
@@ -374,13 +374,14 @@ def run_export(args) -> int:
 # delete ------------------------------------------------------------------------------------
 
 def run_delete(args) -> int:
+    from code_check.cli.output import one_line
     from code_check.store.workspace import Workspace
 
     with Workspace(args.workspace) as workspace:
         record = workspace.record(args.id)
         answers = len(workspace.load(args.id).answers)
-        what = (f"assessment {record.id} ({record.council}, {record.assessed_on:%d %B %Y}, "
-                f"{answers} answers and their history)")
+        what = one_line(f"assessment {record.id} ({record.council}, "
+                        f"{record.assessed_on:%d %B %Y}, {answers} answers and their history)")
         if not args.yes and not _confirmed(f"Delete {what}? This cannot be undone. [y/N] "):
             print(f"Kept {what}.")
             return 1

@@ -41,7 +41,8 @@ def run_demo(args) -> int:
     for assessment_id in ids:
         record = records[assessment_id]
         grid.add_row(str(record.id), f"{record.assessed_on:%d %B %Y}",
-                     escape(record.assessor or "-"), percent(record.score), record.band or "-")
+                     escape(record.assessor or "-"), percent(record.score),
+                     escape(record.band or "-"))
     out.print(grid)
     out.print(f"Try: code-check score {ids[-1]}   code-check compare {ids[0]} {ids[-1]}")
     return 0

@@ -50,7 +50,7 @@ def run_score(args) -> int:
     overall = result.overall
     out.print(f"[bold]{escape(loaded.assessment.council.name)}[/bold], assessed "
               f"{loaded.assessment.assessed_on:%d %B %Y} against {loaded.catalogue.id}")
-    out.print(f"Readiness: [bold]{percent(overall.score)}[/bold], {overall.band} "
+    out.print(f"Readiness: [bold]{percent(overall.score)}[/bold], {escape(overall.band)} "
               f"({overall.points()})")
     out.print(f"Coverage: {percent(overall.coverage)} ({overall.assessed} of "
               f"{overall.applicable} applicable requirements answered; "
@@ -61,7 +61,7 @@ def run_score(args) -> int:
     sections = table("Readiness by section", "Section", "Title", "Readiness", "",
                      "Points", "Answered")
     for section in result.sections:
-        sections.add_row(section.id, section.title, percent(section.score),
+        sections.add_row(section.id, escape(section.title), percent(section.score),
                          bar(section.score), section.points().removesuffix(" weighted points"),
                          f"{section.assessed} of {section.applicable}")
     out.print(sections)

@@ -51,10 +51,12 @@ def register(subparsers) -> None:
 def run_report(args) -> int:
     from datetime import UTC, date, datetime
 
+    from code_check.cli.output import one_line
+
     generated_at = datetime.now(UTC).replace(microsecond=0)
     as_of = args.as_of or date.today()
     written = _cohort(args, generated_at) if args.cohort else _single(args, generated_at, as_of)
-    print(f"Wrote {written}")
+    print(f"Wrote {one_line(str(written))}")
     return 0
 
 

@@ -31,16 +31,16 @@ def run_validate(args) -> int:
 
         print_json(summaries)
         return 0
-    from code_check.cli.output import console, table
+    from code_check.cli.output import console, escape, table
 
     out = console()
     for summary in summaries:
         grid = table(
-            f"{summary['id']}: {summary['title']} ({summary['version']}) is valid",
+            escape(f"{summary['id']}: {summary['title']} ({summary['version']}) is valid"),
             "Section", "Title", "Requirements", "Must", "Provisional",
         )
         for section in summary["sections"]:
-            grid.add_row(section["id"], section["title"], str(section["requirements"]),
+            grid.add_row(section["id"], escape(section["title"]), str(section["requirements"]),
                          str(section["must"]), str(section["unverified"]))
         grid.add_row("", "All sections", str(summary["requirements"]), str(summary["must"]),
                      str(summary["unverified"]), style="bold")
@@ -85,7 +85,7 @@ def run_list(args) -> int:
     catalogue = load_catalogue(args.catalogue, args.rules)
     from code_check.cli.output import console, escape, table
 
-    grid = table(f"{catalogue.title} ({catalogue.id})", "Id", "Must/should", "Requirement",
+    grid = table(escape(f"{catalogue.title} ({catalogue.id})"), "Id", "Must/should", "Requirement",
                  "Timescale", show_lines=False)
     for requirement in catalogue.requirements:
         mark = "" if requirement.verified else f"\n[italic]{UNVERIFIED} id[/italic]"

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from code_check.cli.options import AUTHORITY_TYPES, add_format, add_workspace, command, group
-from code_check.cli.output import escape
+from code_check.cli.output import escape, one_line
 
 
 def register(subparsers) -> None:
@@ -125,7 +125,7 @@ def _replace_agreed(args, replaced) -> bool:
             f"{titles} already held; saving would replace "
             f"{'it' if len(replaced) == 1 else 'them'}: run again with --yes to replace")
     try:
-        answer = input(f"Replace the figures held for {titles}? [y/N] ")
+        answer = input(one_line(f"Replace the figures held for {titles}? [y/N] "))
     except EOFError:
         return False
     return answer.strip().lower() in ("y", "yes")

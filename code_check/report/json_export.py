@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
+from code_check.report.inert import inert_json
 from code_check.report.model import Report
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    return inert_json(report.model_dump(mode="json"), indent=2) + "\n"

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from code_check.report.inert import starts_like_formula, xml_safe
+from code_check.report.inert import starts_like_formula, visible
 from code_check.report.model import ActionItem, Report
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE2EA")
@@ -54,8 +54,9 @@ def save(book: Workbook) -> bytes:
 
 
 def sheet_name(wanted: str, used: set[str]) -> str:
-    """A valid, unused sheet name (Excel: at most 31 characters, no []:*?/\\)."""
-    base = _SHEET_NAME_FORBIDDEN.sub(" ", xml_safe(wanted)).strip(" '") or "Sheet"
+    """A valid, unused sheet name (Excel: one line of at most 31 characters, no []:*?/\\)."""
+    base = _SHEET_NAME_FORBIDDEN.sub(" ", visible(wanted, line_breaks=False)).strip(" '")
+    base = base or "Sheet"
     if len(base) > 31 and "(" in base:  # "Priya Shah (Head of Legal ...)": the name will do
         base = base.split("(")[0].strip() or base
     name, number = base[:31], 2
@@ -71,7 +72,7 @@ def write_row(sheet, row: int, values: list) -> None:
     for column, value in enumerate(values, start=1):
         cell = sheet.cell(row=row, column=column)
         if isinstance(value, str):
-            text = xml_safe(value)
+            text = visible(value)
             cell.value = text
             cell.data_type = "s"
             if starts_like_formula(text):

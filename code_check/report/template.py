@@ -59,7 +59,7 @@ def render_template_html(report: Report, *, provision_level: bool = False) -> st
 
 def render_template_docx(report: Report, *, provision_level: bool = False) -> bytes:
     doc = word.new_document(landscape=True)
-    doc.add_heading(title_of(report), level=1)
+    word.heading(doc, title_of(report), 1)
     word.paragraph(doc, intro_of(report))
     if provision_level:
         word.paragraph(doc, report.provisional_note)

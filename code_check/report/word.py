@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from code_check.report.charts import Bar, png_bar_chart
-from code_check.report.inert import xml_safe
+from code_check.report.inert import visible
 from code_check.report.model import ActionItem, Report
 
 
@@ -59,14 +59,14 @@ def save(doc) -> bytes:
 
 
 def heading(doc, text: str, level: int) -> None:
-    doc.add_heading(xml_safe(text), level=level)
+    doc.add_heading(visible(text), level=level)
 
 
 def paragraph(doc, text: str, *, bold_lead: str | None = None, style: str | None = None):
     para = doc.add_paragraph(style=style)
     if bold_lead:
-        para.add_run(xml_safe(bold_lead)).bold = True
-    para.add_run(xml_safe(text))
+        para.add_run(visible(bold_lead)).bold = True
+    para.add_run(visible(text))
     return para
 
 
@@ -81,11 +81,11 @@ def table(doc, headers: list[str] | None, rows: list[list[str]], *,
         header = grid.add_row()
         _repeat_as_header(header)
         for cell, text in zip(header.cells, headers, strict=True):
-            cell.paragraphs[0].add_run(xml_safe(text)).bold = True
+            cell.paragraphs[0].add_run(visible(text)).bold = True
     for row in rows:
         cells = grid.add_row().cells
         for cell, text in zip(cells, row, strict=True):
-            cell.text = xml_safe(text)
+            cell.text = visible(text)
         if not headers:
             cells[0].paragraphs[0].runs[0].bold = True
     if font_size:
@@ -108,8 +108,8 @@ def picture(doc, png: bytes, width_cm: float, description: str) -> None:
     """An image with alternative text, for screen readers and Word's accessibility checker."""
     run = doc.add_paragraph().add_run()
     inline = run.add_picture(io.BytesIO(png), width=Cm(width_cm))
-    inline._inline.docPr.set("descr", xml_safe(description))
-    inline._inline.docPr.set("title", xml_safe(description.split(".")[0]))
+    inline._inline.docPr.set("descr", visible(description))
+    inline._inline.docPr.set("title", visible(description.split(".")[0]))
 
 
 def _cell_margins(grid) -> None:
@@ -145,7 +145,7 @@ def _action_text(action: ActionItem | None) -> str:
 def _title_page(doc, report: Report) -> None:
     t = report.title
     paragraph(doc, "Complaint Handling Code self-assessment", style="Subtitle")
-    doc.add_heading(xml_safe(t.council), level=0)
+    heading(doc, t.council, 0)
     table(doc, None, [
         ["Council", f"{t.council} ({t.authority_type})"],
         ["Assessed on", t.assessed_on_text],

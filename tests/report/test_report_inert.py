@@ -1,16 +1,33 @@
-"""Exports that cannot bite (DESIGN 9): typed text stays text in every format."""
+"""Exports that cannot bite (DESIGN 9): typed text stays text in every format, and on the
+terminal no control character, escape sequence or direction override acts."""
 
 from __future__ import annotations
 
+import html
 import io
+import json
+import unicodedata
+import zipfile
+from datetime import date
+from pathlib import Path
 
 import openpyxl
 import pytest
 
-from code_check.assessment import Answer, Status
+from code_check.assessment import Action, Answer, Status
+from code_check.assessment_files import save_assessment_file
+from code_check.report.cohort import CohortEntry, build_cohort
+from code_check.report.cohort_export import COHORT_FORMATS
 from code_check.report.csv_export import render_csv
+from code_check.report.formats import export
 from code_check.report.html import render_html
-from code_check.report.inert import markdown_text, neutralise, starts_like_formula
+from code_check.report.inert import (
+    inert_json,
+    markdown_text,
+    neutralise,
+    starts_like_formula,
+    visible,
+)
 from code_check.report.markdown import render_markdown
 from code_check.report.model import build_report
 from code_check.report.spreadsheet import render_xlsx
@@ -101,5 +118,166 @@ def test_control_characters_do_not_stop_word_or_excel(catalogue, assessments):
     current = assessments[1].with_answer(catalogue.requirements[0].id, Answer(
         status=Status.MET, evidence=["policy\x0bpage\x00 4"], commentary="tab\there"))
     report = build_report(catalogue, current, generated_at=GENERATED_AT, as_of=AS_OF)
-    assert any("policypage 4" in line for line in docx_text(render_docx(report)))
+    assert any("policy␋page␀ 4" in line for line in docx_text(render_docx(report)))
     assert render_xlsx(report)
+
+
+# Control characters: the one sanitiser, then every place text leaves the program ------------
+
+ESCAPES = ("\x1b[31mRED\x1b[0m \x1b]8;;http://evil.example\x1b\\click\x1b]8;;\x1b\\ "
+           "nul\x00 bel\x07 \u202eevil\u202c")
+ESCAPES_SHOWN = "␛[31mRED␛[0m ␛]8;;http://evil.example␛\\click␛]8;;␛\\ nul␀ bel␇ �evil�"
+
+
+def raw_controls(text: str) -> set[str]:
+    """The characters in ``text`` that act rather than show (tab and line breaks are text)."""
+    return {c for c in text
+            if unicodedata.category(c) in ("Cc", "Cf", "Cs") and c not in "\t\n\r"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (ESCAPES, ESCAPES_SHOWN),
+    ("a\tb\nc\r\nd", "a\tb\nc\r\nd"),
+    ("del\x7f c1\x9b nel\x85 lone\ud800 tag\U000e0041", "del␡ c1� nel� lone� tag�"),
+    ("\u2066isolated\u2069 \u200fmark \u061carabic mark", "�isolated� �mark �arabic mark"),
+    ("soft\u00adhyphen zero\u200bwidth \ufeffbom jo\u200din", "softhyphen zerowidth bom join"),
+    ("plain £ “quoted” café 日本", "plain £ “quoted” café 日本"),
+])
+def test_visible_shows_controls_and_keeps_text(text, expected):
+    assert visible(text) == expected
+
+
+def test_visible_on_one_line_makes_tabs_and_line_breaks_spaces():
+    assert visible("Jane\tOfficer\r\nHead\nof\rLegal\x0b", line_breaks=False) == \
+        "Jane Officer Head of Legal␋"
+
+
+def test_every_control_and_format_character_is_made_visible():
+    acting = "".join(chr(code) for code in range(0x110000)
+                     if raw_controls(chr(code)) or 0xFFFE <= code <= 0xFFFF)
+    assert len(acting) > 300
+    assert raw_controls(visible(acting)) == set()
+    assert "\ufffe" not in visible(acting) and "\uffff" not in visible(acting)
+
+
+def test_json_escapes_what_it_would_print_raw_and_loses_nothing():
+    data = {"owner": ESCAPES + " c1\x9b lone\ud800 tag\U000e0041", "n": [1, None]}
+    text = inert_json(data, indent=2)
+    assert raw_controls(text) == set()
+    assert "\\u202e" in text and "\\udb40\\udc41" in text
+    assert json.loads(text) == data
+
+
+def test_neutralise_makes_controls_visible_before_the_formula_check():
+    assert neutralise("\x1b=1+1") == "␛=1+1"
+    assert neutralise("=\x07") == "'=␇"
+
+
+OWNER = "Head\tof\nLegal " + ESCAPES
+
+
+@pytest.fixture(scope="module")
+def controlled(catalogue, assessments):
+    """The demo assessment with escape sequences, NUL, BEL and a right-to-left override in
+    the council's name, an action's owner and description, evidence and commentary."""
+    current = assessments[1]
+    current = current.model_copy(update={
+        "council": current.council.model_copy(update={"name": "Council " + ESCAPES}),
+        "assessor": ESCAPES})
+    gap_id = next(r.id for r in catalogue.requirements if current.status(r.id) is Status.NOT_MET)
+    current = current.with_answer(gap_id, Answer(
+        status=Status.NOT_MET, evidence=[ESCAPES], commentary=ESCAPES,
+        action=Action(description="Fix " + ESCAPES, owner=OWNER, due=date(2026, 1, 1))))
+    return current
+
+
+@pytest.fixture(scope="module")
+def controlled_report(catalogue, controlled):
+    return build_report(catalogue, controlled, generated_at=GENERATED_AT, as_of=AS_OF)
+
+
+def file_text(data: bytes) -> str:
+    """A written file as text: Word and Excel by every XML part inside; entities decoded."""
+    if data.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            data = b"".join(archive.read(name) for name in archive.namelist()
+                            if name.endswith((".xml", ".rels")))
+    return html.unescape(data.decode("utf-8"))
+
+
+def shown_whole(text: str) -> bool:
+    """The payload is there, made visible, not dropped (Markdown's backslashes aside)."""
+    return ESCAPES_SHOWN.replace("\\", "") in text.replace("\\", "")
+
+
+@pytest.mark.parametrize("file_name", [
+    "r.md", "r.html", "r.docx", "r.xlsx", "r.csv", "form.html", "form.docx", "form.csv"])
+def test_no_control_character_survives_raw_in_any_export(controlled_report, tmp_path,
+                                                          file_name):
+    format_name = "template" if file_name.startswith("form") else file_name.split(".")[1]
+    text = file_text(export(controlled_report, format_name, tmp_path / file_name).read_bytes())
+    assert raw_controls(text) == set()
+    assert shown_whole(text)
+
+
+def test_json_export_keeps_the_text_escaped_and_whole(controlled_report, tmp_path):
+    text = export(controlled_report, "json", tmp_path / "r.json").read_text(encoding="utf-8")
+    assert raw_controls(text) == set()
+    assert json.loads(text)["title"]["council"] == "Council " + ESCAPES
+
+
+@pytest.mark.parametrize("format_name", sorted(COHORT_FORMATS))
+def test_no_control_character_survives_raw_in_the_cohort(catalogue, controlled, format_name):
+    cohort = build_cohort([CohortEntry(catalogue, controlled)], generated_at=GENERATED_AT)
+    rendered = COHORT_FORMATS[format_name](cohort)
+    text = file_text(rendered if isinstance(rendered, bytes) else rendered.encode("utf-8"))
+    assert raw_controls(text) == set()
+    assert shown_whole(text)
+
+
+def test_xlsx_sheet_names_from_owners_are_one_visible_line(controlled_report):
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(controlled_report)))
+    assert "Head of Legal ␛ 31mRED␛ 0m ␛ 8;" in book.sheetnames
+    assert all(raw_controls(name) == set() and not {"\t", "\n", "\r"} & set(name)
+               for name in book.sheetnames)
+
+
+@pytest.fixture
+def controlled_file(catalogue, controlled, tmp_path):
+    path = tmp_path / "controlled.yaml"
+    save_assessment_file(controlled, path, catalogue)
+    return path
+
+
+@pytest.mark.parametrize("command", [("lint", "--as-of", "2026-06-01"), ("score",)])
+def test_no_control_character_reaches_the_terminal(run_cli, controlled_file, command):
+    status, out, err = run_cli(command[0], controlled_file, *command[1:])
+    assert (status, err) == (0, "")
+    assert raw_controls(out) == set()
+    assert "␛[31mRED␛[0m" in out
+
+
+def test_lint_json_keeps_the_owner_escaped_and_whole(run_cli, controlled_file):
+    status, out, _ = run_cli("lint", controlled_file, "--as-of", "2026-06-01",
+                             "--format", "json")
+    assert status == 0
+    assert raw_controls(out) == set()
+    assert any(OWNER in finding["message"] for finding in json.loads(out))
+
+
+def test_user_text_on_the_terminal_is_not_rich_markup(run_cli, tmp_path):
+    rules = tmp_path / "rules.yaml"
+    source = (Path(__file__).parents[2] / "code_rules" / "lgsco-2024.yaml").read_text("utf-8")
+    before, _, after = source.rpartition("title: Exclusions")  # not the form's
+    rules.write_text(before + 'title: "[see annex] [b]x[/b] \\e[31m"' + after, encoding="utf-8")
+    status, out, _ = run_cli("rules", "validate", rules)
+    assert status == 0
+    assert "[see annex] [b]x[/b] ␛[31m" in out
+    assert raw_controls(out) == set()
+
+
+def test_an_error_line_shows_controls_and_stays_one_line(run_cli):
+    status, _, err = run_cli("stats", "show", "--council", "Kent\x1b[31m\u202e\nCouncil")
+    assert status == 1
+    assert "Kent␛[31m� Council" in err
+    assert raw_controls(err) == set() and err.count("\n") == 1
