@@ -296,7 +296,7 @@ def test_a_failed_migration_leaves_the_old_version(path, catalogue, monkeypatch)
     version = len(schema.MIGRATIONS)
     monkeypatch.setattr(schema, "MIGRATIONS", [
         *schema.MIGRATIONS, "CREATE TABLE half (id INTEGER); INSERT INTO nowhere VALUES (1);"])
-    with pytest.raises(InputError):
+    with pytest.raises(InputError, match="could not be brought up to date"):
         Workspace(path)
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == version
@@ -306,6 +306,7 @@ def test_a_failed_migration_leaves_the_old_version(path, catalogue, monkeypatch)
 
 def test_a_workspace_from_a_newer_code_check_is_refused(path):
     db = sqlite3.connect(path)
+    db.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {len(schema.MIGRATIONS) + 1}")
     db.close()
     with pytest.raises(InputError, match="newer code-check"):

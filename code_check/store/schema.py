@@ -1,4 +1,5 @@
-"""The workspace's SQLite schema, as numbered forward migrations.
+"""The workspace's SQLite schema, as numbered forward migrations, and the mark that tells
+code-check's own files from anyone else's database.
 
 A migration runs once, inside the same transaction that records the new version, so a
 workspace is always at one well-defined version. Never edit a released migration: add one.
@@ -8,7 +9,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+
+# SQLite's header field for "which application owns this file" (PRAGMA application_id): the
+# ASCII letters "CChk". Set on every workspace code-check creates or opens; a database carrying
+# any other mark, or none and tables of its own, is someone else's and is never written to.
+APPLICATION_ID = 0x4343686B
+
+
+class WorkspaceRefused(Exception):
+    """A file code-check must not open as a workspace; the message says why, in plain words."""
 
 MIGRATIONS: list[str] = [
     # 1: councils, assessments, answers, the audit trail and score snapshots.
@@ -72,22 +82,49 @@ MIGRATIONS: list[str] = [
 ]
 
 
-def migrate(connection: sqlite3.Connection) -> int:
-    """Bring the schema up to date; returns the version now in force."""
-    current = connection.execute("PRAGMA user_version").fetchone()[0]
-    if current > len(MIGRATIONS):
-        from code_check.errors import InputError
+def check_ours(connection: sqlite3.Connection) -> None:
+    """Refuse, before anything is written, a database that is not a code-check workspace.
 
-        raise InputError(
-            f"this workspace was written by a newer code-check (schema {current}); "
-            "please upgrade code-check"
-        )
-    for version in range(current + 1, len(MIGRATIONS) + 1):
+    Ours are marked; a workspace from before the mark is recognised by holding exactly the
+    tables its schema version gives; an empty database is a new workspace.
+    """
+    mark, version = _pragma(connection, "application_id"), _pragma(connection, "user_version")
+    if mark == APPLICATION_ID:
+        if version > len(MIGRATIONS):
+            raise WorkspaceRefused(f"this workspace was written by a newer code-check "
+                                   f"(schema {version}): please upgrade code-check")
+        return
+    found = _objects(connection)
+    if mark != 0 or version > len(MIGRATIONS) or found != _objects_at(version):
+        tables = sorted(name for kind, name, _ in found if kind == "table")
+        held = f" (it holds the tables {', '.join(tables)})" if tables else ""
+        raise WorkspaceRefused(f"not a code-check workspace: it is another program's "
+                               f"database{held}, and it was left unchanged; choose another "
+                               "file with --workspace")
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Bring the schema up to date and mark the file as code-check's; returns the version."""
+    for version in range(_pragma(connection, "user_version") + 1, len(MIGRATIONS) + 1):
         with transaction(connection):
-            for statement in _statements(MIGRATIONS[version - 1]):
-                connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {version}")
+            if _pragma(connection, "user_version") < version:  # not done meanwhile by another
+                for statement in _statements(MIGRATIONS[version - 1]):
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {version}")
+    if _pragma(connection, "application_id") != APPLICATION_ID:
+        _mark(connection)
     return len(MIGRATIONS)
+
+
+def _mark(connection: sqlite3.Connection) -> None:
+    """Mark a workspace from before the mark; a read-only one can still be read, and is
+    recognised by its tables until it can be marked."""
+    try:
+        with transaction(connection):
+            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    except sqlite3.OperationalError as exc:
+        if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_READONLY:
+            raise
 
 
 @contextmanager
@@ -96,10 +133,40 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     connection.execute("BEGIN IMMEDIATE")
     try:
         yield connection
+        connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        _roll_back(connection)
         raise
-    connection.execute("COMMIT")
+
+
+def _roll_back(connection: sqlite3.Connection) -> None:
+    """Undo the failed transaction, unless SQLite already has (it does on a full disk): a
+    failure here must never replace the error that says what really went wrong."""
+    if connection.in_transaction:
+        with suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+
+
+def _pragma(connection: sqlite3.Connection, name: str) -> int:
+    return connection.execute(f"PRAGMA {name}").fetchone()[0]
+
+
+def _objects(connection: sqlite3.Connection) -> set[tuple[str, str, str]]:
+    """Tables, indexes, views and triggers, leaving out SQLite's own bookkeeping."""
+    return set(connection.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE substr(name, 1, 7) != 'sqlite_'"))
+
+
+def _objects_at(version: int) -> set[tuple[str, str, str]]:
+    """What a code-check workspace at ``version`` holds, built in memory by the migrations."""
+    memory = sqlite3.connect(":memory:")
+    try:
+        for script in MIGRATIONS[:version]:
+            for statement in _statements(script):
+                memory.execute(statement)
+        return _objects(memory)
+    finally:
+        memory.close()
 
 
 def _statements(script: str) -> list[str]:

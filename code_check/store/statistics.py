@@ -14,7 +14,7 @@ from code_check.assessment import AuthorityType
 from code_check.errors import InputError
 from code_check.statistics import FieldChange, OmbudsmanStats, differences, stored_fields
 from code_check.store.schema import transaction
-from code_check.store.workspace import Workspace
+from code_check.store.workspace import Workspace, guarded
 
 
 @dataclass(frozen=True)
@@ -36,12 +36,14 @@ class PlannedChange:
         return f"{self.new.council} {self.new.year}"
 
 
+@guarded
 class StatisticsStore:
     """Statistics kept in a workspace's ``ombudsman_statistics`` table."""
 
     def __init__(self, workspace: Workspace) -> None:
         self._workspace = workspace
         self._db = workspace.connection
+        self.path = workspace.path
 
     def rows(self, council: str | None = None, year: str | None = None) -> list[OmbudsmanStats]:
         """Every stored year, councils by name and years oldest first; optionally filtered."""

@@ -1,11 +1,19 @@
 """The workspace: one SQLite file holding councils, assessments, every answer change and
 score snapshots. Every write is one transaction; an answer is saved the moment it is given.
+
+A file that is not a code-check workspace is refused before anything is written to it, and
+SQLite's own failures (a full disk, a read-only or damaged file) reach the user as one line
+naming the workspace and saying what to do.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -14,7 +22,7 @@ from code_check.assessment import Answer, Assessment, Council
 from code_check.catalogue import Catalogue
 from code_check.errors import InputError
 from code_check.scoring import Score, score
-from code_check.store.schema import migrate, transaction
+from code_check.store.schema import WorkspaceRefused, check_ours, migrate, transaction
 
 WORKSPACE_ENV = "CODE_CHECK_WORKSPACE"
 
@@ -54,20 +62,94 @@ class AnswerChange:
     after: Answer | None
 
 
+# What a user can do about each of SQLite's failures (by its primary result code).
+_WHAT_TO_DO = {
+    sqlite3.SQLITE_FULL: "the disk is full, so this change was not saved (everything saved "
+    "before is kept): free some space, then try again",
+    sqlite3.SQLITE_READONLY: "the workspace cannot be written, as the file or its folder is "
+    "read-only: ask for write access, or work on a copy with --workspace COPY.sqlite3",
+    sqlite3.SQLITE_CORRUPT: "the workspace file is damaged ({error}): restore it from a backup "
+    "copy, or start a new one with --workspace NEW.sqlite3",
+    sqlite3.SQLITE_NOTADB: "not a code-check workspace: it is not a database file, and it was "
+    "left unchanged; choose another file with --workspace",
+    sqlite3.SQLITE_IOERR: "the workspace could not be read or written ({error}): check that "
+    "the disk or network drive is there and has space, then try again",
+    sqlite3.SQLITE_BUSY: "the workspace is busy: another program is saving to it; try again "
+    "in a moment",
+}
+_WHAT_TO_DO[sqlite3.SQLITE_CANTOPEN] = _WHAT_TO_DO[sqlite3.SQLITE_PERM] = (
+    _WHAT_TO_DO[sqlite3.SQLITE_READONLY])
+_WHAT_TO_DO[sqlite3.SQLITE_LOCKED] = _WHAT_TO_DO[sqlite3.SQLITE_BUSY]
+
+
+@contextmanager
+def plain_sqlite_errors(path: Path, otherwise: str | None = None) -> Iterator[None]:
+    """SQLite's failures as one line naming the workspace. Any other database error is a bug,
+    left as it is unless ``otherwise`` says what to tell the user."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        advice = _WHAT_TO_DO.get(code & 0xFF, otherwise) if code is not None else otherwise
+        if advice is None:
+            raise
+        raise InputError(advice.format(error=exc), source=path) from exc
+
+
+def guarded(cls: type) -> type:
+    """Wrap every public method of a class that works on a workspace (``self.path``) in
+    ``plain_sqlite_errors``, methods added later included."""
+    for name, member in list(vars(cls).items()):
+        if inspect.isfunction(member) and not name.startswith("_"):
+            setattr(cls, name, _guard(member))
+    return cls
+
+
+def _guard(method):
+    @functools.wraps(method)
+    def guarded_method(self, *args, **kwargs):
+        with plain_sqlite_errors(self.path):
+            return method(self, *args, **kwargs)
+
+    return guarded_method
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path, isolation_level=None, timeout=10)
+
+
+@guarded
 class Workspace:
     """A council workspace on disk. Use as a context manager or call ``close()``."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_workspace_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.execute("PRAGMA busy_timeout=10000")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"the workspace's folder cannot be made ({exc.strerror}): choose "
+                             "another place with --workspace", source=self.path) from None
+        with plain_sqlite_errors(self.path):
+            self._db = _connect(self.path)
+            try:
+                self._open()
+            except BaseException:
+                self._db.close()
+                raise
+
+    def _open(self) -> None:
+        """Settle what the file is before writing anything: someone else's database must be
+        left byte for byte as it was (not even switched to WAL)."""
+        self._db.execute("PRAGMA busy_timeout=10000")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        try:
+            check_ours(self._db)
+        except WorkspaceRefused as exc:
+            raise InputError(str(exc), source=self.path) from None
+        self._db.execute("PRAGMA journal_mode=WAL")
+        with plain_sqlite_errors(self.path, otherwise="the workspace could not be brought up "
+                                 "to date ({error}) and was left as it was: please report this"):
             migrate(self._db)
-        except sqlite3.DatabaseError as exc:
-            raise InputError(f"not a code-check workspace ({exc})", source=self.path) from None
 
     def __enter__(self) -> Workspace:
         return self

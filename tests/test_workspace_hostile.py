@@ -1,0 +1,277 @@
+"""Workspaces under hostile conditions: someone else's database, a read-only file, a full disk,
+damaged pages.
+
+Every failure is one line naming the file and saying what to do; nothing committed is lost and a
+file that is not code-check's is left byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from code_check.assessment import Answer, Assessment, Council, Status
+from code_check.assessment_files import load_assessment_file
+from code_check.errors import InputError
+from code_check.store import schema
+from code_check.store import workspace as workspace_module
+from code_check.store.schema import APPLICATION_ID, transaction
+from code_check.store.statistics import StatisticsStore
+from code_check.store.workspace import Workspace
+
+DEMO = Path(workspace_module.__file__).parents[1] / "demo" / "example-borough-2026-03-31.yaml"
+NORTHTOWN = Council(name="Northtown District Council", authority_type="district_council",
+                    population=90000)
+
+
+@pytest.fixture
+def path(tmp_path) -> Path:
+    return tmp_path / "workspace.sqlite3"
+
+
+def demo_workspace(path: Path, catalogue) -> int:
+    """A workspace holding the demo council's assessment (67 answers); returns its id."""
+    with Workspace(path) as workspace:
+        return workspace.add_assessment(load_assessment_file(DEMO, catalogue), catalogue)
+
+
+def raw(path: Path, *statements: str) -> None:
+    db = sqlite3.connect(path, isolation_level=None)
+    for statement in statements:
+        db.execute(statement)
+    db.close()
+
+
+def pragma(path: Path, name: str):
+    db = sqlite3.connect(path)
+    try:
+        return db.execute(f"PRAGMA {name}").fetchone()[0]
+    finally:
+        db.close()
+
+
+def one_line_naming(stderr: str, path: Path) -> str:
+    assert stderr.count("\n") == 1 and str(path) in stderr, stderr
+    assert "unexpected problem" not in stderr and "Traceback" not in stderr
+    return stderr
+
+
+def opened_read_only(monkeypatch) -> None:
+    """What SQLite does with a file it may not write (root ignores chmod, so ask for it)."""
+    monkeypatch.setattr(workspace_module, "_connect", lambda path: sqlite3.connect(
+        f"file:{path}?mode=ro", uri=True, isolation_level=None, timeout=10))
+
+
+# code-check's mark ---------------------------------------------------------------------------
+
+def test_a_new_workspace_carries_code_checks_mark(path):
+    Workspace(path).close()
+    assert pragma(path, "application_id") == APPLICATION_ID
+
+
+def test_an_empty_file_becomes_a_workspace(path, catalogue):
+    path.write_bytes(b"")
+    assert demo_workspace(path, catalogue) == 1
+    assert pragma(path, "application_id") == APPLICATION_ID
+
+
+def test_a_workspace_from_before_the_mark_opens_and_is_marked(path, catalogue):
+    assessment_id = demo_workspace(path, catalogue)
+    raw(path, "PRAGMA application_id = 0")
+    with Workspace(path) as workspace:
+        assert len(workspace.load(assessment_id).answers) == 67
+    assert pragma(path, "application_id") == APPLICATION_ID
+
+
+def test_an_older_workspace_from_before_the_mark_is_migrated_and_marked(path, monkeypatch):
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    with Workspace(path) as workspace:
+        workspace.save_council(NORTHTOWN)
+    raw(path, "PRAGMA application_id = 0")
+    monkeypatch.undo()
+    with Workspace(path) as workspace:
+        assert workspace.council(NORTHTOWN.name) == NORTHTOWN
+        assert StatisticsStore(workspace).rows() == []  # migration 2's table is there
+    assert pragma(path, "user_version") == len(schema.MIGRATIONS)
+    assert pragma(path, "application_id") == APPLICATION_ID
+
+
+def _code_check_tables_and_more(path: Path) -> None:
+    Workspace(path).close()
+    raw(path, "PRAGMA journal_mode = DELETE", "PRAGMA application_id = 0",
+        "CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+
+
+FOREIGN = {
+    "someone's invoices": lambda path: raw(
+        path, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, payee TEXT, amount REAL)",
+        "INSERT INTO invoices (payee, amount) VALUES ('Acme', 120.5)"),
+    "table names that clash": lambda path: raw(
+        path, "CREATE TABLE councils (code TEXT, region TEXT)",
+        "INSERT INTO councils VALUES ('E07000001', 'North')"),
+    "code-check's tables and another": _code_check_tables_and_more,
+    "another program's mark": lambda path: raw(path, "PRAGMA application_id = 252006674",
+                                               "PRAGMA user_version = 1"),
+    "not SQLite at all": lambda path: path.write_bytes(b"reference,received\nC1,2026-01-05\n"),
+}
+
+
+@pytest.mark.parametrize("make", FOREIGN.values(), ids=FOREIGN.keys())
+def test_a_database_that_is_not_code_checks_is_refused_and_left_unchanged(path, make, run_cli):
+    make(path)
+    before = path.read_bytes()
+    with pytest.raises(InputError, match="not a code-check workspace") as refused:
+        Workspace(path)
+    assert "left unchanged" in str(refused.value) and str(path) in str(refused.value)
+    status, out, err = run_cli("assessment", "list", "--workspace", path)
+    assert status == 1 and out == ""
+    one_line_naming(err, path)
+    assert path.read_bytes() == before  # no tables added, not switched to WAL
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]  # no -wal, no -shm
+
+
+def test_a_foreign_databases_tables_are_named(path):
+    FOREIGN["someone's invoices"](path)
+    with pytest.raises(InputError, match=r"another program's database \(it holds the tables "
+                                         r"invoices\)"):
+        Workspace(path)
+
+
+def test_two_programs_making_one_new_workspace_at_once_both_succeed(path):
+    """The second waits for the first's migration, then finds nothing left to do."""
+    first = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    first.execute("PRAGMA journal_mode = WAL")
+    first.execute("BEGIN IMMEDIATE")
+    for script in schema.MIGRATIONS:
+        for statement in schema._statements(script):
+            first.execute(statement)
+    first.execute(f"PRAGMA user_version = {len(schema.MIGRATIONS)}")
+    committer = threading.Timer(0.5, lambda: first.execute("COMMIT"))
+    committer.start()
+    with Workspace(path) as second:  # saw an empty file, then waited for the lock
+        second.save_council(NORTHTOWN)
+    committer.join()
+    first.close()
+    assert pragma(path, "application_id") == APPLICATION_ID
+
+
+# read-only files and folders ------------------------------------------------------------------
+
+def test_a_read_only_workspace_is_read_but_a_change_is_refused_in_one_line(
+        path, catalogue, monkeypatch, run_cli):
+    demo_workspace(path, catalogue)
+    before = path.read_bytes()
+    opened_read_only(monkeypatch)
+    status, out, _ = run_cli("assessment", "list", "--workspace", path, "--format", "json")
+    assert status == 0 and '"council": "Example Borough Council"' in out
+    status, _, err = run_cli("assessment", "new", "--council", "Example Borough Council",
+                             "--workspace", path)
+    assert status == 1
+    assert "read-only" in one_line_naming(err, path) and "--workspace" in err
+    assert path.read_bytes() == before
+
+
+def test_a_read_only_workspace_from_before_the_mark_can_still_be_read(
+        path, catalogue, monkeypatch):
+    assessment_id = demo_workspace(path, catalogue)
+    raw(path, "PRAGMA application_id = 0")
+    opened_read_only(monkeypatch)
+    with Workspace(path) as workspace:
+        assert len(workspace.load(assessment_id).answers) == 67
+    assert pragma(path, "application_id") == 0
+
+
+def test_a_new_workspace_in_a_read_only_folder_is_refused_in_one_line(
+        path, monkeypatch, run_cli):
+    opened_read_only(monkeypatch)  # the file cannot be made, as in a read-only folder
+    status, _, err = run_cli("assessment", "list", "--workspace", path)
+    assert status == 1 and "read-only" in one_line_naming(err, path)
+
+
+# a full disk ---------------------------------------------------------------------------------
+
+def full_disk(db: sqlite3.Connection, spare_pages: int = 0) -> None:
+    """The file may grow by ``spare_pages`` only, then SQLite says 'database or disk is full'."""
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages + spare_pages}")
+
+
+def test_a_full_disk_is_reported_as_such_not_as_a_failed_rollback(path):
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("CREATE TABLE notes (note TEXT)")
+    full_disk(db)
+    with pytest.raises(sqlite3.OperationalError) as failure, transaction(db):
+        db.execute("INSERT INTO notes VALUES (?)", ("x" * 100_000,))
+    assert failure.value.sqlite_errorcode == sqlite3.SQLITE_FULL
+    assert not db.in_transaction
+    db.close()
+
+
+def test_answers_saved_before_the_disk_filled_are_all_kept(path, catalogue):
+    with Workspace(path) as workspace:
+        assessment_id = workspace.add_assessment(
+            Assessment(council=NORTHTOWN, catalogue="lgsco-2024",
+                       assessed_on="2026-01-15"), catalogue)
+        full_disk(workspace.connection, spare_pages=10)
+        saved = {}
+        with pytest.raises(InputError) as full:
+            for requirement in catalogue.requirements:
+                answer = Answer(status=Status.MET, commentary=requirement.id * 300)
+                workspace.set_answer(assessment_id, requirement.id, answer, catalogue)
+                saved[requirement.id] = answer
+    assert "disk is full" in str(full.value) and str(path) in str(full.value)
+    assert "rollback" not in str(full.value)
+    assert 0 < len(saved) < len(catalogue.requirements)
+    with Workspace(path) as workspace:
+        assert workspace.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert workspace.load(assessment_id).answers == saved
+        assert len(workspace.history(assessment_id)) == len(saved)
+
+
+def test_an_import_onto_a_full_disk_names_the_workspace_and_loses_nothing(
+        path, catalogue, monkeypatch, run_cli):
+    kept = demo_workspace(path, catalogue)
+    connect = workspace_module._connect
+
+    def connect_to_a_full_disk(target):
+        db = connect(target)
+        full_disk(db)
+        return db
+
+    monkeypatch.setattr(workspace_module, "_connect", connect_to_a_full_disk)
+    status, _, err = run_cli("assessment", "import", DEMO, "--date", "2026-06-30",
+                             "--workspace", path)
+    assert status == 1
+    assert "disk is full" in one_line_naming(err, path) and "rollback" not in err
+    monkeypatch.undo()
+    with Workspace(path) as workspace:
+        assert [record.id for record in workspace.assessments()] == [kept]
+        assert workspace.load(kept) == load_assessment_file(DEMO, catalogue)
+
+
+# damaged pages -------------------------------------------------------------------------------
+
+def damage(path: Path, start: int, end: int | None = None) -> None:
+    data = bytearray(path.read_bytes())
+    end = len(data) if end is None else end
+    data[start:end] = bytes((index * 37) % 251 for index in range(end - start))
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("where", ["table pages", "schema page"])
+def test_a_damaged_workspace_is_named_with_what_to_do(path, catalogue, run_cli, where):
+    demo_workspace(path, catalogue)
+    assert not path.with_name(path.name + "-wal").exists()  # everything is in the file
+    copy = path.with_name("copy.sqlite3")
+    shutil.copy(path, copy)
+    page = pragma(path, "page_size")
+    damage(copy, page * 2) if where == "table pages" else damage(copy, 100, page)
+    status, out, err = run_cli("assessment", "show", "1", "--workspace", copy)
+    assert status == 1 and out == ""
+    assert "damaged" in one_line_naming(err, copy) and "backup" in err
+    status, _, _ = run_cli("assessment", "show", "1", "--workspace", path)
+    assert status == 0  # the original is untouched
