@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -26,14 +27,29 @@ def write_atomically(path: Path, data: str | bytes) -> None:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=f".{path.name}.", delete=False
-        ) as handle:
-            handle.write(payload)
-        os.chmod(handle.name, _mode_for(path))
-        os.replace(handle.name, path)
+        _replace_through_temporary(path, payload)
     except OSError as exc:
-        raise InputError(f"cannot be written ({exc.strerror})", source=path) from None
+        raise InputError(f"cannot be written ({_why(exc)})", source=path) from None
+
+
+def _replace_through_temporary(path: Path, payload: bytes) -> None:
+    """The temporary file goes whatever fails (a full disk, an interrupt): no hidden
+    half-written file is left beside the target."""
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(payload)
+        os.chmod(temporary, _mode_for(path))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full: free some space, or write it somewhere else"
+    return exc.strerror or str(exc)
 
 
 def _mode_for(path: Path) -> int:

@@ -1,5 +1,5 @@
 """Workspaces under hostile conditions: someone else's database, a read-only file, a full disk,
-damaged pages.
+damaged pages; and a report that runs out of space.
 
 Every failure is one line naming the file and saying what to do; nothing committed is lost and a
 file that is not code-check's is left byte for byte as it was.
@@ -7,6 +7,8 @@ file that is not code-check's is left byte for byte as it was.
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import sqlite3
 import threading
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from code_check import files
 from code_check.assessment import Answer, Assessment, Council, Status
 from code_check.assessment_files import load_assessment_file
 from code_check.errors import InputError
@@ -275,3 +278,46 @@ def test_a_damaged_workspace_is_named_with_what_to_do(path, catalogue, run_cli, 
     assert "damaged" in one_line_naming(err, copy) and "backup" in err
     status, _, _ = run_cli("assessment", "show", "1", "--workspace", path)
     assert status == 0  # the original is untouched
+
+
+# a report on a full disk ---------------------------------------------------------------------
+
+class DiskFillsUp:
+    """A file that takes half of what is written, then reports the disk full."""
+
+    real_fdopen = staticmethod(os.fdopen)
+
+    def __init__(self, descriptor, *args, **kwargs) -> None:
+        self._file = self.real_fdopen(descriptor, *args, **kwargs)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._file.close()
+
+    def write(self, data) -> None:
+        self._file.write(data[: len(data) // 2])
+        self._file.flush()
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_a_report_that_runs_out_of_space_leaves_no_hidden_file(tmp_path, monkeypatch, run_cli):
+    out = tmp_path / "committee" / "report.md"
+    out.parent.mkdir()
+    out.write_text("last quarter's report")
+    monkeypatch.setattr(files.os, "fdopen", DiskFillsUp)
+    status, _, err = run_cli("report", DEMO, "--format", "md", "-o", out)
+    assert status == 1 and "disk is full" in one_line_naming(err, out)
+    assert [p.name for p in out.parent.iterdir()] == ["report.md"]
+    assert out.read_text() == "last quarter's report"
+
+
+def test_an_interrupted_write_leaves_no_hidden_file(tmp_path, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(files.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        files.write_atomically(tmp_path / "report.html", "<p>done</p>")
+    assert list(tmp_path.iterdir()) == []
