@@ -1,5 +1,5 @@
 """Workspaces under hostile conditions: someone else's database, a read-only file, a full disk,
-damaged pages; and a report that runs out of space.
+damaged pages; and a report that runs out of space, and an import that changes a council's details.
 
 Every failure is one line naming the file and saying what to do; nothing committed is lost and a
 file that is not code-check's is left byte for byte as it was.
@@ -321,3 +321,42 @@ def test_an_interrupted_write_leaves_no_hidden_file(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         files.write_atomically(tmp_path / "report.html", "<p>done</p>")
     assert list(tmp_path.iterdir()) == []
+
+
+# an import that changes a council's details ---------------------------------------------------
+
+def test_importing_an_assessment_that_changes_a_held_councils_details_says_so(
+        tmp_path, catalogue, run_cli):
+    path = tmp_path / "workspace.sqlite3"
+    demo_workspace(path, catalogue)
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(DEMO.read_text().replace("population: 150000", "population: 1")
+                       .replace("metropolitan_borough", "unitary_council"))
+    status, out, _ = run_cli("assessment", "import", changed, "--workspace", path)
+    assert status == 0
+    notice = [line for line in out.splitlines() if line.startswith("Changed")]
+    assert notice == ["Changed the details held for Example Borough Council: authority type was "
+                      "Metropolitan borough, now Unitary council; population was 150,000, now 1 "
+                      "(all its assessments share them)."]
+
+
+def test_importing_with_the_same_details_says_nothing_of_them(path, catalogue, run_cli):
+    demo_workspace(path, catalogue)
+    status, out, _ = run_cli("assessment", "import", DEMO, "--workspace", path)
+    assert status == 0 and "Changed" not in out and out.startswith("Imported")
+
+
+def test_a_published_form_with_a_new_population_says_so_in_json(path, tmp_path, run_cli):
+    import json
+
+    with Workspace(path) as workspace:
+        workspace.save_council(NORTHTOWN)
+    form = tmp_path / "form.csv"
+    form.write_text("Code section,Compliant\n1,Yes\n")
+    status, out, _ = run_cli("assessment", "import", form, "--council", NORTHTOWN.name,
+                             "--population", "95000", "--workspace", path, "--format", "json")
+    assert status == 0
+    assert json.loads(out)["council_changes"] == [
+        {"field": "population", "was": "90,000", "now": "95,000"}]
+    with Workspace(path) as workspace:
+        assert workspace.council(NORTHTOWN.name).population == 95000

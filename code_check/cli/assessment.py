@@ -274,6 +274,7 @@ def run_show(args) -> int:
 def run_import(args) -> int:
     """Read and check the whole file first: a failed import writes nothing anywhere."""
     assessment, catalogue = _read_import(args)
+    changed = []
     if args.output is not None:
         from code_check.assessment_files import save_assessment_file
 
@@ -283,8 +284,10 @@ def run_import(args) -> int:
         from code_check.store.workspace import Workspace
 
         with Workspace(args.workspace) as workspace:
+            held = _known_council(workspace, assessment.council.name)
             new_id = workspace.add_assessment(assessment, catalogue, author=_author(args))
             where = f"assessment {new_id}"
+        changed = _council_changes(held, assessment.council)
     from code_check.scoring import score
 
     overall = score(catalogue, assessment).overall
@@ -294,16 +297,37 @@ def run_import(args) -> int:
 
         print_json({"id": new_id, "file": None if new_id else where,
                     "council": assessment.council.name, "answers": answered,
-                    "score": overall.score, "band": overall.band})
+                    "score": overall.score, "band": overall.band,
+                    "council_changes": [{"field": field, "was": was, "now": now}
+                                        for field, was, now in changed]})
         return 0
     from code_check.cli.output import console, escape
     from code_check.cli.readiness import percent
 
+    if changed:
+        console().print(escape(
+            f"Changed the details held for {assessment.council.name}: "
+            + "; ".join(f"{field} was {was}, now {now}" for field, was, now in changed)
+            + " (all its assessments share them)."), soft_wrap=True)
     console().print(
         f"Imported {answered} answers for {escape(assessment.council.name)} "
         f"(assessed {assessment.assessed_on:%d %B %Y}) as {escape(where)}: readiness "
         f"{percent(overall.score)}, {escape(overall.band)}.")
     return 0
+
+
+def _council_changes(held, imported) -> list[tuple[str, str, str]]:
+    """Which of a held council's details an import replaces, as (field, was, now) to show."""
+    if held is None:
+        return []
+    shown = {
+        "authority type": lambda council: council.authority_type.label,
+        "population": lambda council: f"{council.population:,}" if council.population
+        else "not given",
+        "owns housing": lambda council: "yes" if council.landlord else "no",
+    }
+    return [(field, show(held), show(imported)) for field, show in shown.items()
+            if show(held) != show(imported)]
 
 
 def _read_import(args):
