@@ -23,8 +23,9 @@ from code_check.statistics import (
     validated,
 )
 
-_COUNT = r"(?<![\d.,/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.]|,\d)"  # not part of 2023-24
-_RATE = r"(?<![\d.])(\d+(?:\.\d+)?)"
+# At most 15 digits (more than any real figure has): a longer run of digits is no figure.
+_COUNT = r"(?<![\d.,/-])(\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?![\d.]|,\d)"  # not part of 2023-24
+_RATE = r"(?<![\d.])(\d{1,15}(?:\.\d{1,15})?)"
 
 # (column, pattern, value for a sentence that carries no number); for each column the forms
 # are tried in order and the first that matches is used.
@@ -49,10 +50,10 @@ _SENTENCES: list[tuple[str, str, int | None]] = [
     ("upheld_per_100k", rf"this is {_RATE} ?%? upheld decisions? per 100,?000", None),
     ("average_upheld_per_100k", rf"average for (?:authorities|councils|organisations) of this "
                                 rf"type is {_RATE} ?%? upheld decisions? per 100,?000", None),
-    ("compliance_pct", rf"in {_RATE} ?% of cases we were satisfied", None),
+    ("compliance_pct", rf"{_RATE} ?% of cases,? we were satisfied", None),  # "In " or not
     ("compliance_outcomes", rf"based on a total of {_COUNT} compliance outcomes?", None),
     ("compliance_outcomes", r"no recommendations were due", 0),
-    ("published_satisfactory_remedy_pct", rf"in {_RATE} ?% of upheld cases,? we found", None),
+    ("published_satisfactory_remedy_pct", rf"{_RATE} ?% of upheld cases,? we found", None),
     ("satisfactory_remedy", rf"{_COUNT} satisfactory remedy decisions?", None),
 ]
 
@@ -66,6 +67,7 @@ _PARTS = {
 }
 _AVERAGE = rf"compares? (?:to|with) an average of {_RATE} ?%"
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")  # as an editor numbers lines (a form feed is no break)
 _PERIOD = r"1 april (\d{4}) (?:to|and|until) 31 march (\d{4})"
 _YEAR_NAMED = r"\b(20\d\d) ?[-/–] ?(\d\d)\b"
 
@@ -80,11 +82,12 @@ _EXPECTED = (
 
 @dataclass(frozen=True)
 class Found:
-    """A figure and the words it was read from, so the user can check it."""
+    """A figure, the words it was read from and their line, so the user can check it."""
 
     column: str
     value: int | float
     words: str
+    line: int
 
     @property
     def label(self) -> str:
@@ -97,6 +100,7 @@ class PastedFigures:
     missing: list[str]                 # columns looked for and not found
     year: str | None
     notes: list[str] = field(default_factory=list)
+    source: str = "pasted text"        # what errors name: the file, or the paste box
 
     @property
     def values(self) -> dict[str, Any]:
@@ -111,8 +115,18 @@ class PastedFigures:
         chosen = year or self.year
         if chosen is None:
             raise InputError("could not tell which year the figures are for; give the year "
-                             "(for example --year 2023-24)", source="pasted text", field="year")
+                             "(for example --year 2023-24)", source=self.source, field="year")
         return chosen
+
+    def require_figures(self) -> None:
+        """Refuse a text that gives no figure at all, with what was noticed in it (an average
+        that belongs to no figure, two years), which would otherwise be lost."""
+        if self.found:
+            return
+        raise InputError("found none of the Ombudsman's figures in the text; paste the whole "
+                         "of the council's page or annual letter"
+                         + "".join(f". Check: {note}" for note in self.notes),
+                         source=self.source)
 
     def to_statistics(self, council: str, authority_type: AuthorityType | str,
                       year: str | None = None,
@@ -126,11 +140,19 @@ class PastedFigures:
         kept = stored_fields(held) if held is not None and held.year == chosen else {}
         data = {**kept, "council": council, "authority_type": authority_type, "year": chosen,
                 **self.values}
-        return validated(data, source="pasted text")
+        try:
+            return validated(data, source=self.source)
+        except InputError as error:  # point at the line the faulty figure was read from
+            lines = {f.column: f.line for f in self.found}
+            raise InputError(error.problem, source=self.source, line=lines.get(error.field),
+                             field=error.field) from None
 
 
-def parse_statistics_text(text: str) -> PastedFigures:
-    """Every figure the text gives, what it does not give, and any contradictions."""
+def parse_statistics_text(text: str, source: str = "pasted text") -> PastedFigures:
+    """Every figure the text gives, what it does not give, and any contradictions.
+
+    ``source`` names the text in errors: the file it came from, or the paste box.
+    """
     flat, lines = _flatten(text)
     found: dict[str, Found] = {}
     notes: list[str] = []
@@ -141,17 +163,23 @@ def parse_statistics_text(text: str) -> PastedFigures:
         for match in re.finditer(pattern, flat, re.IGNORECASE):
             matched.add(column)
             value = fixed if fixed is not None else _number(match[1])
-            _keep(found, notes, Found(column, value, _words(flat, lines, match)))
+            _keep(found, notes, _figure(column, value, flat, lines, match))
     for match in re.finditer(_AVERAGE, flat, re.IGNORECASE):
         column = _part_at(flat, match.start())
         if column is None:
-            notes.append(f"Found an average ({match[1]}%) but not which figure it belongs to: "
-                         f"\u201c{_words(flat, lines, match)}\u201d")
+            notes.append(f"Found an average ({match[1]}%) on line {_line_at(lines, match)} but "
+                         f"not which figure it belongs to: \u201c{_words(flat, lines, match)}"
+                         "\u201d")
             continue
-        _keep(found, notes, Found(column, _number(match[1]), _words(flat, lines, match)))
+        _keep(found, notes, _figure(column, _number(match[1]), flat, lines, match))
     year = _year(flat, notes)
     ordered = sorted(found.values(), key=lambda f: list(COLUMN_LABELS).index(f.column))
-    return PastedFigures(ordered, _missing(found, year), year, notes)
+    return PastedFigures(ordered, _missing(found, year), year, notes, source)
+
+
+def _figure(column: str, value: int | float, flat: str, lines: list[tuple[int, int, int]],
+            match: re.Match) -> Found:
+    return Found(column, value, _words(flat, lines, match), _line_at(lines, match))
 
 
 def _number(text: str) -> int | float:
@@ -169,10 +197,16 @@ def _keep(found: dict[str, Found], notes: list[str], figure: Found) -> None:
                      f"using {earlier.value}. Check the figure before saving.")
 
 
-def _words(flat: str, lines: list[tuple[int, int]], match: re.Match, reach: int = 70) -> str:
+def _line_at(lines: list[tuple[int, int, int]], match: re.Match) -> int:
+    """The number of the text's line where a match starts."""
+    return max((start, number) for start, _, number in lines if start <= match.start())[1]
+
+
+def _words(flat: str, lines: list[tuple[int, int, int]], match: re.Match,
+           reach: int = 70) -> str:
     """The words around a match: its sentence within its lines, cut at whole words."""
-    first = max(start for start, _ in lines if start <= match.start())
-    last = min((end for _, end in lines if end >= match.end()), default=len(flat))
+    first = max(start for start, _, _ in lines if start <= match.start())
+    last = min((end for _, end, _ in lines if end >= match.end()), default=len(flat))
     stop = flat.rfind(". ", first, match.start())
     start = first if stop == -1 else stop + 2
     prefix = suffix = ""
@@ -187,20 +221,21 @@ def _words(flat: str, lines: list[tuple[int, int]], match: re.Match, reach: int 
     return f"{prefix}{flat[start:end].strip()}{suffix}"
 
 
-def _flatten(text: str) -> tuple[str, list[tuple[int, int]]]:
+def _flatten(text: str) -> tuple[str, list[tuple[int, int, int]]]:
     """The text on one line with single spaces, and where each original line lies in it.
 
     Pasted pages break figures across lines ("53" then "upheld decisions"), so sentences are
-    matched on the flat text; the line spans let us quote a figure's own line back.
+    matched on the flat text; the line spans (start, end, line number) let us quote a figure's
+    own line back and say where it is.
     """
     flat, spans = "", []
-    for line in text.replace("\u00a0", " ").splitlines():
+    for number, line in enumerate(_LINE_BREAK.split(text.replace("\u00a0", " ")), start=1):
         words = " ".join(line.split())
         if not words:
             continue
         if flat:
             flat += " "
-        spans.append((len(flat), len(flat) + len(words)))
+        spans.append((len(flat), len(flat) + len(words), number))
         flat += words
     return flat, spans
 

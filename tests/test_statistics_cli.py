@@ -194,7 +194,7 @@ def test_from_text_year_option_overrides(run_cli, tmp_path):
                            "investigations.", "kent.txt")
     status, _, err = run_cli("stats", "from-text", text, "--council", "Kent", "--authority-type",
                              "county_council", "--save")
-    assert (status, err) == (1, "code-check: pasted text: year: could not tell which year the "
+    assert (status, err) == (1, f"code-check: {text}: year: could not tell which year the "
                                 "figures are for; give the year (for example --year 2023-24)\n")
     status, _, _ = run_cli("stats", "from-text", text, "--council", "Kent", "--authority-type",
                            "county_council", "--save", "--year", "2022/23")
@@ -221,6 +221,28 @@ def test_from_text_with_no_figures(run_cli, tmp_path):
     assert (status, err) == (1, f"code-check: {text}: found none of the Ombudsman's figures in "
                                 "the text; paste the whole of the council's page or annual "
                                 "letter\n")
+
+
+def test_from_text_with_no_figures_still_shows_what_it_noticed(run_cli, tmp_path):
+    text = write(tmp_path, "Dear Chief Executive,\n\nThis compares to an average of 50% in "
+                           "similar authorities.\nfor the period between 1 April 2022 to 31 "
+                           "March 2023, and 1 April 2023 to 31 March 2024.", "letter.txt")
+    status, _, err = run_cli("stats", "from-text", text, "--council", "Kent")
+    assert status == 1
+    assert err.startswith(f"code-check: {text}: found none of the Ombudsman's figures")
+    assert "Check: Found an average (50%) on line 3 but not which figure it belongs to" in err
+    assert "Check: The text mentions more than one year (2022-23, 2023-24)" in err
+    assert err.count("\n") == 1
+
+
+def test_from_text_error_names_the_file_and_the_figure_line(run_cli, tmp_path):
+    text = write(tmp_path, "For the period between 1 April 2022 to 31 March 2023.\n\n"
+                           "61 investigated.\n70\nupheld decisions.", "letter.txt")
+    status, _, err = run_cli("stats", "from-text", text, "--council", "Kent",
+                             "--authority-type", "county_council", "--save")
+    assert (status, err) == (1, f"code-check: {text}:4: upheld: 70 upheld is more than the 61 "
+                                "investigated\n")
+    assert held() == []
 
 
 def test_workspace_option_after_the_subcommand(run_cli, tmp_path):

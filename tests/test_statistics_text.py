@@ -157,8 +157,8 @@ def test_contradictions_and_stray_averages_are_reported():
     assert parsed.values["upheld"] == 53
     assert parsed.notes == [
         "Upheld: the text gives both 53 and 54; using 53. Check the figure before saving.",
-        "Found an average (50%) but not which figure it belongs to: \u201cThis compares to an "
-        "average of 50% in similar authorities.\u201d",
+        "Found an average (50%) on line 1 but not which figure it belongs to: \u201cThis "
+        "compares to an average of 50% in similar authorities.\u201d",
     ]
 
 
@@ -217,3 +217,63 @@ def test_quoted_words_are_trimmed_around_long_runs():
     assert figure.words == "…53 upheld decisions…"  # whole words only: the runs are dropped
     parsed = parse_statistics_text("x" * 200 + "53 upheld decisions" + "y" * 200)
     assert parsed.values == {}  # glued to other characters: not a figure
+
+
+def test_the_ombudsman_page_wording_without_a_leading_in():
+    parsed = parse_statistics_text(
+        "Compliance with Ombudsman recommendations\n100% of cases we were satisfied the Council "
+        "had successfully implemented our recommendations.\nThis compares to an average of 99% "
+        "in similar authorities.\nSatisfactory remedy provided by the authority\n20% of upheld "
+        "cases we found the Council had provided a satisfactory remedy.")
+    assert parsed.values == {"compliance_pct": 100, "average_compliance_pct": 99,
+                             "published_satisfactory_remedy_pct": 20}
+    assert parsed.found[0].words == ("100% of cases we were satisfied the Council had "
+                                     "successfully implemented our recommendations.")
+
+
+def test_each_figure_knows_its_line():
+    parsed = parse("kent-2022-23-page.txt")
+    lines = (SAMPLES / "kent-2022-23-page.txt").read_text(encoding="utf-8").splitlines()
+    for figure in parsed.found:
+        assert figure.words.split()[0].lstrip("…") in lines[figure.line - 1], figure
+
+
+def test_errors_name_the_source_and_the_line_of_the_figure():
+    text = "Annual review 2022-23\r\n\r\n61 investigated.\f Then\n70 upheld decisions."
+    parsed = parse_statistics_text(text, source="letter.txt")
+    with pytest.raises(InputError) as error:
+        parsed.to_statistics("Kent County Council", "county_council")
+    assert str(error.value) == "letter.txt:4: upheld: 70 upheld is more than the 61 investigated"
+    undated = parse_statistics_text("61 investigated.", source="letter.txt")
+    with pytest.raises(InputError, match="^letter.txt: year: could not tell which year"):
+        undated.to_statistics("Kent County Council", "county_council")
+
+
+def test_the_paste_box_is_named_pasted_text():
+    with pytest.raises(InputError, match="^pasted text: year: "):
+        parse_statistics_text("61 investigated.").year_for()
+
+
+def test_nothing_found_is_refused_with_the_notes_it_made():
+    parse_statistics_text("53 upheld decisions.", source="letter.txt").require_figures()
+    parsed = parse_statistics_text(
+        "Dear Chief Executive,\nThis compares to an average of 50% in similar authorities.\n"
+        "1 April 2022 to 31 March 2023; 1 April 2023 to 31 March 2024.", source="letter.txt")
+    with pytest.raises(InputError) as error:
+        parsed.require_figures()
+    assert str(error.value) == (
+        "letter.txt: found none of the Ombudsman's figures in the text; paste the whole of the "
+        "council's page or annual letter. Check: Found an average (50%) on line 2 but not which "
+        "figure it belongs to: \u201cThis compares to an average of 50% in similar "
+        "authorities.\u201d. Check: The text mentions more than one year (2022-23, 2023-24); "
+        "say which year the figures are for.")
+
+
+@pytest.mark.parametrize("text", [
+    "9" * 5000 + " upheld decisions",
+    "1," + "000," * 2000 + "000 upheld decisions",
+    "1" + "0" * 400 + ".5% of complaints we investigated were upheld",
+    "Statistics are based on a total of " + "7" * 16 + " detailed investigations",
+])
+def test_a_run_of_digits_longer_than_any_figure_is_not_read(text):
+    assert parse_statistics_text(text).values == {}

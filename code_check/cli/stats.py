@@ -164,10 +164,8 @@ def run_from_text(args) -> int:
             args.year = financial_year(args.year)
         except ValueError as exc:
             raise InputError(str(exc), field="--year") from None
-    parsed = parse_statistics_text(read_text(args.file))
-    if not parsed.found:
-        raise InputError("found none of the Ombudsman's figures in the text; paste the whole "
-                         "of the council's page or annual letter", source=args.file)
+    parsed = parse_statistics_text(read_text(args.file), source=str(args.file))
+    parsed.require_figures()
     if args.format == "table":
         _print_parsed(parsed, args)
     if not args.save:
