@@ -52,10 +52,14 @@ class AuthorityType(StrEnum):
         return self.value.replace("_", " ").capitalize()
 
 
+# More residents than any council could serve: a bigger figure is a typing slip.
+MAX_POPULATION = 100_000_000
+
+
 class Council(_Model):
     name: Text
     authority_type: AuthorityType
-    population: int | None = Field(default=None, ge=1)
+    population: int | None = Field(default=None, ge=1, le=MAX_POPULATION, strict=True)
     landlord: bool = Field(
         default=False, description="Owns housing stock: the Housing Ombudsman's Code applies too."
     )

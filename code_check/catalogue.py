@@ -59,7 +59,7 @@ class Measure(StrEnum):
 
 
 class Timescale(_Strict):
-    limit: int = Field(ge=1, description="How many units are allowed.")
+    limit: int = Field(ge=1, le=366, strict=True, description="How many units are allowed.")
     unit: TimeUnit
     starts_from: ClockStart = Field(alias="from", description="What starts the clock.")
     measure: Measure | None = Field(
@@ -111,15 +111,21 @@ class TemplateRow(_Strict):
     expects: Text = Field(description="One line: what the Code expects, as the form puts it.")
 
 
+# Numbers are read strictly (``true`` is not 1) and must be finite and in range: what
+# ``rules validate`` accepts, ``score`` must be able to use.
+Share = Annotated[float, Field(ge=0, le=1, strict=True, allow_inf_nan=False)]
+RelativeWeight = Annotated[float, Field(gt=0, le=100, strict=True, allow_inf_nan=False)]
+
+
 class Credit(_Strict):
-    met: float = Field(ge=0, le=1)
-    partly_met: float = Field(ge=0, le=1)
-    not_met: float = Field(ge=0, le=1)
+    met: Share
+    partly_met: Share
+    not_met: Share
 
 
 class Weight(_Strict):
-    must: float = Field(gt=0)
-    should: float = Field(gt=0)
+    must: RelativeWeight
+    should: RelativeWeight
 
     def of(self, obligation: Obligation) -> float:
         return self.must if obligation is Obligation.MUST else self.should
@@ -127,7 +133,8 @@ class Weight(_Strict):
 
 class Band(_Strict):
     name: Text
-    min: float = Field(ge=0, le=100, description="Lowest score (0-100) in this band.")
+    min: float = Field(ge=0, le=100, strict=True, allow_inf_nan=False,
+                       description="Lowest score (0-100) in this band.")
     requires_all_must_met: bool = False
     meaning: str = ""
 

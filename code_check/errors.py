@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# How much of a value an error quotes: enough to recognise it, never a 50 MB cell.
+VALUE_LIMIT = 60
+# A field or a problem longer than these is cut, whoever wrote the message.
+FIELD_LIMIT = 2 * VALUE_LIMIT
+PROBLEM_LIMIT = 400
+_ELLIPSIS = "…"
+
 
 class InputError(Exception):
-    """Bad input, located as precisely as we can: ``file:line: field: what is wrong``."""
+    """Bad input, located as precisely as we can: ``file:line: field: what is wrong``.
+
+    The field and the problem are cut to a readable length here, so no reader can echo a
+    whole hostile value into the one line a user sees.
+    """
 
     def __init__(
         self,
@@ -16,10 +27,10 @@ class InputError(Exception):
         line: int | None = None,
         field: str | None = None,
     ) -> None:
-        self.problem = problem
+        self.problem = _cut_middle(problem, PROBLEM_LIMIT)
         self.source = str(source) if source is not None else None
         self.line = line
-        self.field = field
+        self.field = _cut_end(field, FIELD_LIMIT) if field is not None else None
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -39,3 +50,37 @@ class LocatedValueError(ValueError):
     def __init__(self, loc: tuple[str | int, ...], message: str) -> None:
         self.loc = loc
         super().__init__(message)
+
+
+# What a pydantic type error expected, in words, for every reader's messages.
+EXPECTED_TYPE = {
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "finite_number": "an ordinary number",
+}
+
+
+def quoted(value: object) -> str:
+    """A value as a message quotes it (its repr, or ``true`` as a file writes it), cut to
+    ``VALUE_LIMIT`` characters."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        text = repr(value[: VALUE_LIMIT + 1])  # never the repr of the whole of a huge value
+        return text if len(text) <= VALUE_LIMIT else text[: VALUE_LIMIT - 2] + _ELLIPSIS + text[-1]
+    if isinstance(value, int) and abs(value) >= 10**50:  # Python may refuse its repr
+        return "a number of more than 50 digits"
+    return _cut_end(repr(value), VALUE_LIMIT)
+
+
+def _cut_end(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + _ELLIPSIS
+
+
+def _cut_middle(text: str, limit: int) -> str:
+    """Keeps both ends: what is wrong comes first and the advice last."""
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return text[:half] + _ELLIPSIS + text[-half:]

@@ -7,13 +7,14 @@ are mapped back from pydantic's ``loc`` to the node they came from.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from code_check.errors import InputError, LocatedValueError
+from code_check.errors import EXPECTED_TYPE, InputError, LocatedValueError, quoted
 from code_check.files import read_bytes
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -39,19 +40,110 @@ def compose(text: str, source: str | Path) -> tuple[Any, yaml.Node]:
     """Parse YAML safely, returning the plain data and its node tree."""
     loader = _Loader(text)
     try:
+        _refuse_anchors(text, source)
         node = loader.get_single_node()
         if node is None:
             raise InputError("the file is empty", source=source, line=1)
         _refuse_duplicate_keys(node, source)
-        return loader.construct_document(node), node
+        return _construct(loader, node, source), node
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise InputError(_yaml_problem(exc), source=source, line=line) from None
+    except yaml.reader.ReaderError as exc:
+        raise InputError(
+            f"contains a control character (code {exc.character}), which YAML does not allow; "
+            "delete it", source=source, line=_line_of_control_character(text),
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"not valid YAML ({exc})", source=source) from None
     finally:
         loader.dispose()
+
+
+def _refuse_anchors(text: str, source: str | Path) -> None:
+    """No file code-check reads needs anchors or aliases, and a few hundred bytes of nested
+    aliases expand to billions of values (an alias bomb): refuse them before anything expands.
+    Scanning the events is linear in the text; a file without ``&`` or ``*`` needs no scan."""
+    if "&" not in text and "*" not in text:
+        return
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                written = f"*{anchor}" if isinstance(event, yaml.AliasEvent) else f"&{anchor}"
+                raise InputError(
+                    f"uses the YAML anchor or alias {quoted(written)}: they are not allowed "
+                    "here, so write each value out in full",
+                    source=source, line=event.start_mark.line + 1,
+                )
+    finally:
+        loader.dispose()
+
+
+def _line_of_control_character(text: str) -> int | None:
+    """PyYAML gives the character's position (in bytes, from libyaml), not its line."""
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+# What the safe constructor raises on a scalar its tag cannot hold (2026-02-30, !!float "x",
+# an integer of more than 4,300 digits, !!bool maybe).
+_UNREADABLE_SCALAR = (ValueError, LookupError, AttributeError, ArithmeticError)
+_PLAIN_DIGITS = re.compile(r"[-+]?[0-9_]+")  # an int tag's digits fail only when too many
+_NOT_A = {
+    "tag:yaml.org,2002:timestamp": "is not a real date",
+    "tag:yaml.org,2002:int": "is not a whole number",
+    "tag:yaml.org,2002:float": "is not a number",
+    "tag:yaml.org,2002:bool": "is not true or false",
+}
+
+
+def _construct(loader, node: yaml.Node, source: str | Path) -> Any:
+    try:
+        return loader.construct_document(node)
+    except _UNREADABLE_SCALAR:
+        raise _unreadable_scalar(node, source) from None
+
+
+def _unreadable_scalar(root: yaml.Node, source: str | Path) -> InputError:
+    """Find the first scalar that cannot be built, for its line and field."""
+    constructor = yaml.constructor.SafeConstructor()
+    for scalar, loc in _scalars_in_order(root):
+        try:
+            constructor.construct_object(scalar)
+        except _UNREADABLE_SCALAR as exc:
+            return InputError(_unreadable_problem(scalar, exc), source=source,
+                              line=scalar.start_mark.line + 1, field=_field_name(loc))
+    return InputError("has a value that cannot be read", source=source)
+
+
+def _scalars_in_order(root: yaml.Node):
+    """Every scalar (keys too) in the order written, with the field path that leads to it."""
+    stack: list[tuple[yaml.Node, tuple]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            yield node, loc
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                name = key.value if isinstance(key, yaml.ScalarNode) else "?"
+                stack.append((value, (*loc, name)))
+                stack.append((key, loc))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed([(item, (*loc, index)) for index, item in enumerate(node.value)]))
+
+
+def _unreadable_problem(scalar: yaml.ScalarNode, exc: Exception) -> str:
+    value = quoted(scalar.value)
+    if scalar.tag.endswith(":int") and _PLAIN_DIGITS.fullmatch(scalar.value):
+        return f"{value} is too long to be a number (more than 4,300 digits)"
+    problem = f"{value} {_NOT_A.get(scalar.tag, 'cannot be read as its tag ' + scalar.tag)}"
+    if scalar.tag.endswith(":timestamp") and isinstance(exc, ValueError):
+        return f"{problem} ({exc})"  # "day is out of range for month"
+    return problem
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
@@ -165,11 +257,13 @@ _PLAIN_MESSAGES = {
 def _plain(error: dict) -> str:
     if error["type"] in _PLAIN_MESSAGES:
         return _PLAIN_MESSAGES[error["type"]]
+    if error["type"] in EXPECTED_TYPE:
+        return f"expected {EXPECTED_TYPE[error['type']]}, found {quoted(error['input'])}"
     if error["type"] == "string_pattern_mismatch":
         pattern = error["ctx"]["pattern"]
         if pattern == r"\S":
             return "must not be blank"
-        return f"{error['input']!r} is not in the expected form (pattern {pattern})"
+        return f"{quoted(error['input'])} is not in the expected form (pattern {pattern})"
     message = str(error["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
@@ -181,4 +275,4 @@ def _kind(data: Any) -> str:
         return "nothing"
     if isinstance(data, list):
         return "a list"
-    return f"a single value ({data!r})"[:60]
+    return f"a single value ({quoted(data)})"

@@ -106,3 +106,25 @@ def test_score_names_the_bad_line(tmp_path, run_cli):
     assert status == 1 and out == ""
     assert err.strip() == (f"code-check: {path}:5: catalogue: no catalogue with id "
                            "'lgsco-1999' (known: lgsco-2024); use --rules to point at it")
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (("due: 2026-06-30", "due: 2026-02-30"),
+     "{path}:20: answers.5.4.action.due: '2026-02-30' is not a real date (day is out of range "
+     "for month)"),
+    (("assessed_on: 2026-03-31", "assessed_on: 2026-02-29"),
+     "{path}:6: assessed_on: '2026-02-29' is not a real date (day is out of range for month)"),
+    (("population: 150000", "population: true"),
+     "{path}:4: council.population: expected a whole number, found true"),
+    (("population: 150000", "population: '150000'"),
+     "{path}:4: council.population: expected a whole number, found '150000'"),
+    (("population: 150000", "population: 150000.5"),
+     "{path}:4: council.population: expected a whole number, found 150000.5"),
+    (("population: 150000", "population: 100000001"),
+     "{path}:4: council.population: input should be less than or equal to 100000000"),
+])
+def test_impossible_values_are_one_line_through_the_command(tmp_path, run_cli, change, expected):
+    path = write(tmp_path, BASE.replace(*change))
+    status, out, err = run_cli("score", path)
+    assert (status, out) == (1, "")
+    assert err == f"code-check: {expected.format(path=path)}\n"

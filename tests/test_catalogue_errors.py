@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 VALID = """\
 id: test-code
@@ -78,8 +83,8 @@ CASES = {
     ),
     "wrong type": (
         VALID.replace("limit: 5", "limit: five"),
-        "{path}:20: sections[0].requirements[0].timescale.limit: input should be a valid "
-        "integer, unable to parse string as an integer",
+        "{path}:20: sections[0].requirements[0].timescale.limit: expected a whole number, "
+        "found 'five'",
     ),
     "duplicate provision id": (
         VALID.replace('id: "1.2"', 'id: "1.1"'),
@@ -107,6 +112,35 @@ CASES = {
     "duplicate key": (
         VALID.replace('version: "1"\n', 'version: "1"\nversion: "2"\n'),
         "{path}:5: version: appears twice in the same mapping",
+    ),
+    "infinite weight": (
+        VALID.replace("must: 2", "must: .inf"),
+        "{path}:30: scoring.weight.must: expected an ordinary number, found inf",
+    ),
+    "weight of 1e400": (
+        VALID.replace("must: 2", "must: 1.0e+400"),
+        "{path}:30: scoring.weight.must: expected an ordinary number, found inf",
+    ),
+    "weight out of range": (
+        VALID.replace("should: 1", "should: 1000"),
+        "{path}:30: scoring.weight.should: input should be less than or equal to 100",
+    ),
+    "weight true": (
+        VALID.replace("must: 2", "must: true"),
+        "{path}:30: scoring.weight.must: expected a number, found true",
+    ),
+    "credit nan": (
+        VALID.replace("met: 1.0,", "met: .nan,"),
+        "{path}:29: scoring.credit.met: expected an ordinary number, found nan",
+    ),
+    "band min infinite": (
+        VALID.replace("min: 90", "min: -.inf"),
+        "{path}:32: scoring.bands[0].min: expected an ordinary number, found -inf",
+    ),
+    "days true": (
+        VALID.replace("limit: 5", "limit: true"),
+        "{path}:20: sections[0].requirements[0].timescale.limit: expected a whole number, "
+        "found true",
     ),
     "unknown template row": (
         VALID.replace('template_rows: ["1"]\n        timescale', 'template_rows: ["6a"]\n'
@@ -182,3 +216,38 @@ def test_list_an_unknown_catalogue(run_cli):
     status, _, err = run_cli("rules", "list", "--catalogue", "nope")
     assert status == 1
     assert err.strip() == "code-check: no catalogue with id 'nope' (known: lgsco-2024)"
+
+
+ASSESSMENT = """\
+council: {name: Test Council, authority_type: district_council}
+catalogue: test-code
+assessed_on: 2026-03-31
+answers:
+  "1.1": {status: partly_met}
+  "1.2": {status: met}
+"""
+
+# Numbers a catalogue's scoring might hold: ordinary, absurd, and not numbers at all.
+scoring_numbers = st.one_of(
+    st.floats(0, 1), st.floats(0, 100), st.floats(), st.integers(-5, 10**6), st.booleans(),
+).map(lambda value: yaml.safe_dump(value).removesuffix("...\n").strip()) | st.sampled_from(
+    ["1e400", "1.0e+400", "-.inf", "5.0e-324", "1.7e+308", "0", "'2'"])
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(place=st.sampled_from([("must: 2", "must: {}"), ("should: 1", "should: {}"),
+                               ("met: 1.0,", "met: {},"), ("not_met: 0.0", "not_met: {}"),
+                               ("min: 90", "min: {}")]),
+       number=scoring_numbers)
+def test_rules_validate_refuses_whatever_score_would_fail_on(tmp_path, run_cli, place, number):
+    written, replacement = place
+    path = write(tmp_path, VALID.replace(written, replacement.format(number)))
+    status, err = validate(run_cli, path)
+    if status != 0:
+        assert status == 1 and err.startswith(f"code-check: {path}:") and "\n" not in err
+        return
+    assessment = write(tmp_path, ASSESSMENT, "a.yaml")
+    status, out, err = run_cli("score", assessment, "--rules", path, "--format", "json")
+    assert (status, err) == (0, "")
+    assert 0 <= json.loads(out)["overall"]["score"] <= 100
