@@ -7,6 +7,7 @@ A rate whose denominator is zero is "not applicable" (None), never 0% and never 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -22,8 +23,8 @@ from pydantic import (
     model_validator,
 )
 
-from code_check.assessment import AuthorityType, Text
-from code_check.errors import InputError, LocatedValueError
+from code_check.assessment import MAX_POPULATION, AuthorityType, Text
+from code_check.errors import EXPECTED_TYPE, InputError, LocatedValueError, quoted
 
 # A published whole-number percentage may be up to half a point from the exact rate.
 PERCENT_TOLERANCE = 0.5
@@ -32,6 +33,10 @@ PERCENT_TOLERANCE = 0.5
 PER_100K_TOLERANCE = 0.15
 # Fewer cases than this and one case more or less moves a percentage a long way.
 SMALL_NUMBERS = 10
+# More cases in a year than the Ombudsman has ever had for all councils together: a bigger
+# count is a slip (and would make the checks below crawl).
+MAX_COUNT = 1_000_000
+_READABLE_DIGITS = 4300  # Python refuses to read a longer whole number
 
 PROCESS_CHANGE_CAVEAT = (
     "In 2022-23 the Ombudsman changed how it decides which complaints to investigate, which "
@@ -69,13 +74,16 @@ def _number_text(value: Any) -> Any:
 def _count(value: Any) -> Any:
     value = _number_text(value)
     if isinstance(value, bool):
-        raise ValueError(f"expected a whole number, found {value!r}")
+        raise ValueError(f"expected a whole number, found {quoted(value)}")
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str):
-        if not re.fullmatch(r"\d+(\.0+)?", value):
-            raise ValueError(f"expected a whole number of cases, found {value!r}")
-        return int(float(value))
+        whole = re.fullmatch(r"(\d+)(\.0+)?", value)
+        if not whole:
+            raise ValueError(f"expected a whole number of cases, found {quoted(value)}")
+        if len(whole[1]) > _READABLE_DIGITS:
+            raise ValueError(f"{quoted(value)} is far too large a number")
+        return int(whole[1])
     return value
 
 
@@ -87,20 +95,28 @@ def _rate(value: Any) -> Any:
     """
     value = _number_text(value)
     if isinstance(value, bool):
-        raise ValueError(f"expected a number, found {value!r}")
+        raise ValueError(f"expected a number, found {quoted(value)}")
     if isinstance(value, str):
-        value = value.removesuffix("%").strip()
+        text = value.removesuffix("%").strip()
         try:
-            return float(value)
+            value = float(text)
         except ValueError:
-            raise ValueError(f"expected a number, found {value!r}") from None
+            raise ValueError(f"expected a number, found {quoted(text)}") from None
+        if not math.isfinite(value):  # 1e400 reads as infinity
+            raise ValueError(f"expected an ordinary number, found {quoted(text)}")
     return value
 
 
-Count = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_count)]
-Percent = Annotated[Annotated[float, Field(ge=0, le=100)] | None, BeforeValidator(_rate)]
-Per100k = Annotated[Annotated[float, Field(ge=0)] | None, BeforeValidator(_rate)]
-Population = Annotated[Annotated[int, Field(ge=1)] | None, BeforeValidator(_count)]
+Count = Annotated[Annotated[int, Field(ge=0, le=MAX_COUNT)] | None, BeforeValidator(_count)]
+Percent = Annotated[
+    Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] | None, BeforeValidator(_rate)
+]
+Per100k = Annotated[
+    Annotated[float, Field(ge=0, le=100_000, allow_inf_nan=False)] | None, BeforeValidator(_rate)
+]
+Population = Annotated[
+    Annotated[int, Field(ge=1, le=MAX_POPULATION)] | None, BeforeValidator(_count)
+]
 Year = Annotated[str, BeforeValidator(financial_year)]
 
 COLUMN_LABELS = {
@@ -245,8 +261,8 @@ class OmbudsmanStats(BaseModel):
         if outcomes == 0:
             return [f"{self.year}: compliance of {pct:g}% is given but no compliance outcomes "
                     "were recorded, so it is not applicable."]
-        if not any(abs(k / outcomes * 100 - pct) <= PERCENT_TOLERANCE + 1e-9
-                   for k in range(outcomes + 1)):
+        nearest = round(pct * outcomes / 100)  # the count of outcomes closest to pct
+        if abs(nearest / outcomes * 100 - pct) > PERCENT_TOLERANCE + 1e-9:
             return [f"{self.year}: compliance of {pct:g}% cannot come from {outcomes} compliance "
                     "outcomes (no whole number of them gives that percentage)."]
         return []
@@ -287,16 +303,22 @@ def _plain(error: dict) -> str:
         return "is required but blank"
     if error["type"] == "enum":
         return ("expected one of county_council, district_council, metropolitan_borough, "
-                f"unitary_council, london_borough; found {error['input']!r}")
+                f"unitary_council, london_borough; found {quoted(error['input'])}")
     if error["type"] == "extra_forbidden":
         return "is not a known column (check the spelling)"
-    if error["type"] in ("greater_than_equal", "less_than_equal", "int_from_float"):
-        limits = "0 to 100" if error["type"] == "less_than_equal" else (
-            "a whole number" if error["type"] == "int_from_float"
-            else f"at least {error['ctx']['ge']}")
-        return f"expected {limits}, found {error['input']!r}"
+    if error["type"] in EXPECTED_TYPE:
+        return f"expected {EXPECTED_TYPE[error['type']]}, found {quoted(error['input'])}"
+    if error["type"] in ("greater_than_equal", "less_than_equal"):
+        return f"expected {_bounds(error['ctx'])}, found {quoted(error['input'])}"
     message = str(error["msg"]).removeprefix("Value error, ")
     return message[:1].lower() + message[1:]
+
+
+def _bounds(ctx: dict) -> str:
+    """Every bound here is a whole number, and a percentage's upper one is 100."""
+    if "ge" in ctx:
+        return f"at least {ctx['ge']:,.0f}"
+    return "0 to 100" if ctx["le"] == 100 else f"at most {ctx['le']:,.0f}"
 
 
 def _exceeds(part: int | None, whole: int | None) -> bool:

@@ -43,14 +43,15 @@ def read_statistics(path: Path) -> list[OmbudsmanStats]:
 
 def _read_csv(path: Path) -> list[tuple[int, OmbudsmanStats]]:
     reader = csv.reader(io.StringIO(read_text(path), newline=""))
-    header = next(reader, None)
+    records = _records(reader, path)
+    header = next(records, None)
     if not header or not any(cell.strip() for cell in header):
         raise InputError("the file is empty: expected a header row of column names",
                          source=path, line=1)
     columns = [cell.strip().lower() for cell in header]
     _check_columns(columns, path)
     rows = []
-    for record in reader:
+    for record in records:
         line = reader.line_num
         if not any(cell.strip() for cell in record):
             continue
@@ -63,6 +64,22 @@ def _read_csv(path: Path) -> list[tuple[int, OmbudsmanStats]]:
     if not rows:
         raise InputError("has a header but no rows of figures", source=path)
     return rows
+
+
+def _records(reader, path: Path):
+    """The reader's rows, with a cell past the csv module's size limit (the only error it
+    raises in the default dialect) as an error on its line, not a crash."""
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            raise InputError(
+                f"has a cell longer than {csv.field_size_limit():,} characters, more than any "
+                "figure needs (is this the statistics file?)", source=path, line=reader.line_num,
+            ) from None
+        yield record
 
 
 def _check_columns(columns: list[str], path: Path) -> None:

@@ -119,6 +119,44 @@ MALFORMED = [
      "Ombudsman's printed figure as published_satisfactory_remedy_pct"),
     ("stats.yaml", "- council: Kent\n  year: [2022\n",
      "stats.yaml:3: YAML syntax error: did not find expected ',' or ']'"),
+    ("stats.csv", HEADER + "Kent County Council,county_council,2022-23," + "9" * 90 + ",53,4\n",
+     "stats.csv:2: investigated: expected at most 1,000,000, found a number of more than 50 "
+     "digits"),
+    ("stats.csv", HEADER + "Kent County Council,county_council,2022-23," + "9" * 5000 + ",53,4\n",
+     "stats.csv:2: investigated: '" + "9" * 57 + "…' is far too large a number"),
+    ("stats.csv", "council,authority_type,year,compliance_outcomes,compliance_pct\n"
+                  "Kent County Council,county_council,2022-23,99999999999999999999,100\n",
+     "stats.csv:2: compliance_outcomes: expected at most 1,000,000, found 99999999999999999999"),
+    ("stats.csv", "council,authority_type,year,population\n"
+                  "Kent County Council,county_council,2022-23,100000001\n",
+     "stats.csv:2: population: expected at most 100,000,000, found 100000001"),
+    ("stats.csv", "council,authority_type,year,average_upheld_per_100k\n"
+                  "Kent County Council,county_council,2022-23,1e400\n",
+     "stats.csv:2: average_upheld_per_100k: expected an ordinary number, found '1e400'"),
+    ("stats.csv", "council,authority_type,year,upheld_per_100k\n"
+                  "Kent County Council,county_council,2022-23,100001\n",
+     "stats.csv:2: upheld_per_100k: expected at most 100,000, found 100001.0"),
+    ("stats.csv", HEADER + "Kent County Council,county_council,2022-23,61,53,\"" + "4" * 140_000
+     + "\"\n", "stats.csv:2: has a cell longer than 131,072 characters, more than any figure "
+     "needs (is this the statistics file?)"),
+    ("stats.csv", "council" + "x" * 140_000 + "\n", "stats.csv:1: has a cell longer than "
+     "131,072 characters, more than any figure needs (is this the statistics file?)"),
+    ("stats.yaml", "- council: Kent\n  authority_type: county_council\n  year: 2022-23\n"
+                   "  average_upheld_pct: 1e400\n",
+     "stats.yaml:4: average_upheld_pct: expected an ordinary number, found '1e400'"),
+    ("stats.yaml", "- council: Kent\n  authority_type: county_council\n  year: 2022-23\n"
+                   "  average_upheld_per_100k: .inf\n",
+     "stats.yaml:4: average_upheld_per_100k: expected an ordinary number, found inf"),
+    ("stats.yaml", "- council: Kent\n  authority_type: county_council\n  year: 2022-23\n"
+                   "  investigated: true\n",
+     "stats.yaml:4: investigated: expected a whole number, found true"),
+    ("stats.yaml", "- council: Kent\n  authority_type: county_council\n  year: 2022-23\n"
+                   "  investigated: " + "1" * 90 + "\n",
+     "stats.yaml:4: investigated: expected at most 1,000,000, found a number of more than 50 "
+     "digits"),
+    ("stats.yaml", "- council: Kent\n  authority_type: county_council\n  year: 2022-23\n"
+                   "  investigated: !!float x\n",
+     "stats.yaml:4: [0].investigated: 'x' is not a number"),
 ]
 
 
