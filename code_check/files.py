@@ -6,19 +6,34 @@ import errno
 import os
 import tempfile
 from pathlib import Path
+from typing import IO
 
 from code_check.errors import InputError
 
 
 def read_bytes(path: Path) -> bytes:
+    with open_to_read(path) as handle:
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise _unreadable(path, exc) from None
+
+
+def open_to_read(path: Path, mode: str = "rb", **text_options) -> IO:
+    """The file opened (the caller closes it), or a plain-words error saying why it will not
+    open; for files too large to read whole, such as complaint logs."""
     try:
-        return Path(path).read_bytes()
+        return open(path, mode, **text_options)  # noqa: SIM115
     except FileNotFoundError:
         raise InputError("file not found", source=path) from None
     except IsADirectoryError:
         raise InputError("is a folder, not a file", source=path) from None
     except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror})", source=path) from None
+        raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: Path, exc: OSError) -> InputError:
+    return InputError(f"cannot be read ({exc.strerror or exc})", source=path)
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:

@@ -120,3 +120,33 @@ def test_the_demo_log_reads_cleanly(run_cli):
     assert 250 <= data["cases"] <= 350
     assert 75 <= data["stage1"]["response"]["on_time_pct"] < 100
     assert data["by_service"]
+
+
+def test_a_quote_never_closed_in_a_300_row_log_stops_with_one_line_naming_its_row(
+        run_cli, tmp_path):
+    """It once read as '2 cases, 1 rows rejected', the other 297 rows silently lost."""
+    rows = [f"A{n},{SECRET},{SECRET},2025-06-02,2025-06-03,2025-06-17,no,,,,,Housing,{SECRET}"
+            for n in range(2, 301)]
+    rows[12 - 2] = rows[12 - 2].replace(f",{SECRET},2025", f',"{SECRET},2025', 1)
+    path = tmp_path / "log.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    status, out, err = run_cli("log", "analyse", path, "--format", "json")
+    assert (status, out) == (1, "")
+    assert err == (f"code-check: {path}:12: a quoted cell opened on this row is never closed "
+                   '(a " is missing), so the rest of the file cannot be read\n')
+
+
+def test_a_semicolon_separated_utf16_log_is_read_and_a_workbook_is_named(run_cli, tmp_path):
+    semicolons = tmp_path / "semicolons.csv"
+    semicolons.write_bytes(write_log(tmp_path).read_text(encoding="utf-8")
+                           .replace(",", ";").encode("utf-16"))
+    status, out, err = run_cli("log", "analyse", semicolons, "--as-of", "2025-12-31",
+                               "--format", "json")
+    assert status == 0, err
+    assert json.loads(out)["cases"] == 5
+    workbook = tmp_path / "workbook.csv"
+    workbook.write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + SECRET.encode())
+    status, _, err = run_cli("log", "analyse", workbook)
+    assert status == 1
+    assert err == (f"code-check: {workbook}:1: is not a text file (an Excel workbook?): "
+                   'save it from your spreadsheet as "CSV UTF-8"\n')

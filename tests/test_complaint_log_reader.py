@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
 from datetime import date
 
 import pytest
@@ -119,18 +122,110 @@ def test_an_empty_file_and_a_missing_file_are_input_errors(tmp_path):
         analyse_file(tmp_path / "nope.csv", as_of=AS_OF, progress=False)
 
 
-def test_a_row_the_csv_module_cannot_read_is_reported_and_the_rest_read(tmp_path):
-    import csv
+def log_of_300_rows(tmp_path, opened_on: int, encoding: str = "utf-8"):
+    """A 300-row log with a quote opened in one row's notes and never closed; row 5's notes
+    run over two lines, so spreadsheet rows and lines of text differ."""
+    rows = [f"R{number},2025-06-02,2025-06-03,2025-06-10,no,,,,,note {number}"
+            for number in range(2, 301)]
+    rows[5 - 2] = rows[5 - 2].replace("note 5", '"note 5\non two lines"')
+    rows[opened_on - 2] = rows[opened_on - 2].replace(f"note {opened_on}", '"never closed')
+    path = tmp_path / "log.csv"
+    path.write_text("\n".join((HEADER + ",notes", *rows)) + "\n", encoding=encoding)
+    return path
 
+
+@pytest.mark.parametrize("opened_on", [12, 299])
+def test_a_quote_never_closed_is_an_error_naming_the_row_it_opened_on(tmp_path, opened_on):
+    path = log_of_300_rows(tmp_path, opened_on)
+    with pytest.raises(InputError) as raised:
+        analyse_file(path, as_of=AS_OF, progress=False)
+    assert str(raised.value) == (f'{path}:{opened_on}: a quoted cell opened on this row is never '
+                                 'closed (a " is missing), so the rest of the file cannot be read')
+
+
+def test_a_quote_never_closed_in_the_header_names_row_1(tmp_path):
+    with pytest.raises(InputError, match=r"log\.csv:1: a quoted cell opened on this row is never"):
+        analyse(tmp_path, GOOD, GOOD, header=HEADER + ',"notes')
+
+
+def test_a_quoted_cell_running_past_the_field_limit_is_an_error_naming_its_row(tmp_path):
     limit = csv.field_size_limit()
     try:
         csv.field_size_limit(200)
-        analysis = analyse(tmp_path, GOOD, "X,2025-06-02," + "z" * 500 + ",,,,,,", GOOD)
+        with pytest.raises(InputError) as raised:  # the quote is closed, but 20 rows later
+            analyse(tmp_path, GOOD, 'X,2025-06-02,"2025-06-03', *[GOOD] * 20, 'X",,,,,,,', GOOD)
     finally:
         csv.field_size_limit(limit)
+    assert str(raised.value).endswith(
+        'log.csv:3: a cell on this row is longer than 200 characters; is a quote (") left open?')
+
+
+def test_text_after_a_closing_quote_is_an_error_naming_its_row(tmp_path):
+    """Where a stray quote closes a cell left open rows before, text follows it."""
+    with pytest.raises(InputError, match=r"log\.csv:3: a quoted cell on this row goes on after"):
+        analyse(tmp_path, GOOD, '"X"Y,2025-06-02,,,,,,,', GOOD)
+
+
+@pytest.mark.parametrize(("encoding", "delimiter"), [
+    ("utf-16", "\t"),  # Excel's "Unicode Text"
+    ("utf-16", ","),
+    ("utf-16-be", ","),
+    ("utf-32", ","),
+    ("utf-8", ";"),  # where the comma is the decimal mark
+    ("utf-8", "\t"),
+])
+def test_utf16_utf32_semicolons_and_tabs_are_read_like_utf8_with_commas(
+        tmp_path, encoding, delimiter):
+    rows = [[*HEADER.split(","), "service"], [*GOOD.split(","), "Housing"],
+            ["X", "", "2025-06-03", *[""] * 6, "Waste"],
+            ["B", "2025-06-02", "2025-06-20", *[""] * 6, "Parking, permits; zones"]]
+    text = io.StringIO()
+    csv.writer(text, delimiter=delimiter).writerows(rows)
+    path = tmp_path / "log.csv"
+    path.write_bytes(codecs.BOM_UTF16_BE * (encoding == "utf-16-be")
+                     + text.getvalue().encode(encoding))
+    analysis = analyse_file(path, as_of=AS_OF, progress=False)
     assert [r.row for r in analysis.rejected_rows] == [3]
-    assert "cannot be read" in analysis.rejected_rows[0].error
+    assert {s.service for s in analysis.by_service} == {"Housing", "Parking, permits; zones"}
     assert analysis.stage1.acknowledgement.measured == 2
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    (HEADER.encode("utf-16-le"), "log.csv:1: is UTF-16 text without a byte-order mark: "
+     'save it from your spreadsheet as "CSV UTF-8"'),
+    (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", "log.csv:1: is not a text file "
+     '(an Excel workbook?): save it from your spreadsheet as "CSV UTF-8"'),
+    (b"reference,received\nA,\x00\x00\x00", "log.csv:2: is not a text file"),
+], ids=["utf-16 without its mark", "zip file", "NUL bytes"])
+def test_a_file_that_is_not_text_says_so_instead_of_missing_a_column(tmp_path, content, problem):
+    path = tmp_path / "log.csv"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as raised:
+        analyse_file(path, as_of=AS_OF, progress=False)
+    assert str(raised.value).startswith(str(tmp_path / problem))
+
+
+def test_an_excel_workbook_renamed_csv_is_not_a_text_file(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(HEADER.split(","))
+    workbook.save(tmp_path / "log.csv")
+    with pytest.raises(InputError, match=r"log\.csv:1: is not a text file \(an Excel workbook"):
+        analyse_file(tmp_path / "log.csv", as_of=AS_OF, progress=False)
+
+
+def test_two_headings_matching_one_column_name_both(tmp_path):
+    with pytest.raises(InputError) as raised:
+        analyse(tmp_path, GOOD, header=HEADER.replace("received", "Received") + ",received ")
+    assert str(raised.value).endswith(
+        "log.csv:1: received: more than one heading matches 'received': 'Received' (column 2) "
+        "and 'received ' (column 10); rename or remove all but one")
+
+
+def test_a_folder_is_not_a_log(tmp_path):
+    with pytest.raises(InputError, match="is a folder, not a file"):
+        analyse_file(tmp_path, as_of=AS_OF, progress=False)
 
 
 def test_the_progress_bar_changes_nothing_but_the_screen(tmp_path, monkeypatch):

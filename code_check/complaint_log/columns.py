@@ -82,27 +82,32 @@ def parse_map_option(text: str) -> tuple[str, str]:
 
 
 def locate_columns(header: list[str], column_map: ColumnMap, *, source: str) -> Columns:
-    """Find each column in the header (ignoring case and surrounding spaces)."""
-    found: dict[str, int] = {}
+    """Find each column in the header (ignoring case and surrounding spaces).
+
+    Two headings that both match a column are an error: reading either would be a guess.
+    """
+    found: dict[str, list[int]] = {}
     for position, heading in enumerate(header):
-        found.setdefault(_normal(heading), position)
+        found.setdefault(_normal(heading), []).append(position)
     positions, headings = {}, {}
     for column in ALL_COLUMNS:
         heading = column_map.heading(column)
-        position = found.get(_normal(heading))
-        if position is None:
-            if column == SERVICE_COLUMN:
-                continue
+        matches = found.get(_normal(heading), [])
+        if len(matches) > 1:
+            listed = " and ".join(f"{header[p]!r} (column {p + 1})" for p in matches)
+            raise InputError(f"more than one heading matches {heading!r}: {listed}; "
+                             "rename or remove all but one", source=source, line=1, field=column)
+        if matches:
+            positions[column] = matches[0]
+            headings[column] = header[matches[0]].strip()
+        elif column != SERVICE_COLUMN:
             raise InputError(
                 f"no column headed {heading!r}; if your system calls it something else, "
                 f"use --map {column}=\"YOUR HEADING\"",
                 source=source, line=1, field=column,
             )
-        headings[column] = header[position].strip()
-        if column != SERVICE_COLUMN:
-            positions[column] = position
-    return Columns(positions=positions, service=found.get(_normal(column_map.heading(
-        SERVICE_COLUMN))), headings=headings)
+    service = positions.pop(SERVICE_COLUMN, None)
+    return Columns(positions=positions, service=service, headings=headings)
 
 
 def _normal(heading: str) -> str:

@@ -1,24 +1,31 @@
 """Reading a complaint log from a CSV file: the shell around the timeliness core.
 
 The file is streamed row by row (memory does not grow with its length) and only the columns
-of DESIGN section 8 are picked out of each row; the others are never kept.
+of DESIGN section 8 are picked out of each row; the others are never kept. It is read
+strictly: a quote left open would otherwise swallow the rest of the file into one cell.
 """
 
 from __future__ import annotations
 
 import csv
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 from code_check.complaint_log.columns import ColumnMap, locate_columns
 from code_check.complaint_log.timeliness import LogAnalysis, analyse_rows
+from code_check.csv_text import csv_problem, delimiter_of, text_encoding
 from code_check.errors import InputError
+from code_check.files import open_to_read
 from code_check.working_days import WorkingDayCalendar
 
 PROGRESS_FROM_BYTES = 20_000_000  # files smaller than this finish before a bar is worth showing
 PROGRESS_EVERY_ROWS = 50_000
+HEAD_BYTES = 65_536  # read first to tell the encoding, the delimiter and text from binary
 
 
 def analyse_file(
@@ -34,31 +41,24 @@ def analyse_file(
     ``progress`` None shows a bar on standard error for a large file when it is a terminal.
     """
     as_of = as_of or date.today()
-    try:
-        handle = open(path, encoding="utf-8-sig", errors="replace", newline="")  # noqa: SIM115
-    except FileNotFoundError:
-        raise InputError("file not found", source=path) from None
-    except OSError as error:
-        raise InputError(f"cannot be read ({error.strerror or error})", source=path) from None
-    with handle:
-        reader = csv.reader(handle)
+    log = _LogFile.recognise(path)
+    with log.open() as handle:
+        records = log.records(handle)
         try:
-            header = next(reader)
+            header = next(records)
         except StopIteration:
             raise InputError("the file is empty; expected a header row of column names",
                              source=path, line=1) from None
-        except csv.Error as error:
-            raise InputError(f"the header cannot be read ({error})", source=path, line=1) from None
         columns = locate_columns(header, column_map or ColumnMap(), source=str(path))
         calendar = calendar or WorkingDayCalendar(around=as_of)
         size = Path(path).stat().st_size
         if progress is None:
             progress = size >= PROGRESS_FROM_BYTES and sys.stderr.isatty()
         if not progress:
-            return analyse_rows(reader, columns, as_of=as_of, calendar=calendar)
+            return analyse_rows(records, columns, as_of=as_of, calendar=calendar)
         return _with_progress_bar(
             lambda rows: analyse_rows(rows, columns, as_of=as_of, calendar=calendar),
-            reader, handle, size,
+            records, handle, size,
         )
 
 
@@ -69,31 +69,60 @@ def load_map_file(path: Path) -> ColumnMap:
     return load_model(path, ColumnMap)
 
 
-def _with_progress_bar(analyse: Callable, reader, handle, size: int) -> LogAnalysis:
+@dataclass(frozen=True)
+class _LogFile:
+    """A log file and how to read it, as its first bytes show."""
+
+    path: Path
+    encoding: str
+    delimiter: str
+
+    @classmethod
+    def recognise(cls, path: Path) -> _LogFile:
+        with open_to_read(path) as handle:
+            head = handle.read(HEAD_BYTES)
+        encoding = text_encoding(head, path)
+        return cls(path, encoding, delimiter_of(head.decode(encoding, errors="replace")))
+
+    def open(self) -> IO[str]:
+        return open_to_read(self.path, "r", encoding=self.encoding, errors="replace", newline="")
+
+    def records(self, handle: IO[str]) -> Iterator[list[str]]:
+        """The file's rows of cells; one the csv module cannot read stops the reading, since
+        nothing after it can be trusted (``yield from`` adds next to nothing per row)."""
+        try:
+            yield from self._reader(handle)
+        except csv.Error as error:
+            raise InputError(csv_problem(error), source=self.path,
+                             line=self._row_of_error()) from None
+
+    def _reader(self, handle: IO[str]):
+        return csv.reader(handle, delimiter=self.delimiter, strict=True)
+
+    def _row_of_error(self) -> int:
+        """The spreadsheet row the csv module stopped at, counted by reading the file again
+        (only after an error, so that the rows of a good file are not counted one by one)."""
+        rows = 0
+        with self.open() as handle, suppress(csv.Error):
+            for _ in self._reader(handle):
+                rows += 1
+        return rows + 1
+
+
+def _with_progress_bar(analyse: Callable, records, handle, size: int) -> LogAnalysis:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeRemainingColumn
 
     with Progress("Reading the complaint log", BarColumn(), TaskProgressColumn(),
                   TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("read", total=size)
-        return analyse(_Progress(reader, lambda: bar.update(task, completed=handle.buffer.tell())))
+        return analyse(_reporting(records, lambda: bar.update(
+            task, completed=handle.buffer.tell())))
 
 
-class _Progress:
-    """Rows from ``reader``, reporting every so often; an iterator class, not a generator,
-    so a row the csv module cannot read does not end the iteration."""
-
-    def __init__(self, reader, report: Callable[[], None]) -> None:
-        self._reader = reader
-        self._report = report
-        self._rows = 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self) -> list[str]:
-        row = next(self._reader)
-        self._rows += 1
-        if self._rows % PROGRESS_EVERY_ROWS == 0:
-            self._report()
-        return row
+def _reporting(records: Iterator[list[str]], report: Callable[[], None]):
+    """The rows unchanged, reporting every so often how far through the file they are."""
+    for number, row in enumerate(records, 1):
+        if number % PROGRESS_EVERY_ROWS == 0:
+            report()
+        yield row
