@@ -20,6 +20,7 @@ from pathlib import Path
 
 from code_check.assessment import Answer, Assessment, Council, Status
 from code_check.catalogue import Catalogue
+from code_check.csv_text import SAVE_AS_UTF8, UTF8, csv_problem, delimiter_of, text_encoding
 from code_check.errors import InputError
 from code_check.files import read_bytes
 
@@ -38,6 +39,7 @@ _SECTION = re.compile(
 _STAGE = re.compile(r"\bstage\s*(\d|one|two|three)\b", re.I)
 _STAGE_WORDS = {"one": 1, "two": 2, "three": 3}
 _SEPARATORS = ";\n"
+_ENCODING_NAMES = {UTF8: "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}
 
 
 @dataclass(frozen=True)
@@ -107,43 +109,50 @@ def read_published_form(
 
 
 def decode_csv(raw: bytes, source: str | Path) -> str:
-    """UTF-8 (with or without a byte-order mark), or Windows-1252 when that is unmistakable.
+    """UTF-8 (with or without a byte-order mark), UTF-16 or UTF-32 with one, or Windows-1252
+    when that is unmistakable.
 
-    Excel's plain "CSV" on Windows writes Windows-1252. We accept it only when every byte
-    decodes to printable text, so a binary file or UTF-16 export is refused, not misread.
+    Excel's plain "CSV" on Windows writes Windows-1252 and its "Unicode Text" UTF-16. We accept
+    Windows-1252 only when every byte decodes to printable text, so a binary file is refused,
+    not misread.
     """
     if not raw.strip():
         raise InputError("the file is empty", source=source)
+    encoding = text_encoding(raw, source)
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        utf8_problem = exc
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and all(
-        unicodedata.category(char) != "Cc" or char in "\t\r\n" for char in text
-    ):
+        problem = exc
+    if encoding == UTF8 and (text := _windows_1252(raw)) is not None:
         return text
-    line = raw[: utf8_problem.start].count(b"\n") + 1
+    line = raw[: problem.start].decode(encoding, errors="replace").count("\n") + 1
     raise InputError(
-        f"is not UTF-8 text (byte 0x{raw[utf8_problem.start]:02x}); "
-        "save it from your spreadsheet as \"CSV UTF-8\"",
+        f"is not {_ENCODING_NAMES[encoding]} text (byte 0x{raw[problem.start]:02x}); "
+        f"{SAVE_AS_UTF8}",
         source=source, line=line,
     )
 
 
+def _windows_1252(raw: bytes) -> str | None:
+    """The text in Windows-1252, if every byte of ``raw`` is printable text in it."""
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    printable = all(unicodedata.category(char) != "Cc" or char in "\t\r\n" for char in text)
+    return text if printable else None
+
+
 def csv_rows(text: str, source: str | Path) -> list[list[str]]:
     """The cells of each record; the delimiter is whichever of , ; or tab the header uses most."""
-    first_line = text.lstrip("\r\n").split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text), strict=True)
+    rows: list[list[str]] = []
     try:
-        return list(reader)
+        for row in reader:
+            rows.append(row)
     except csv.Error as exc:
-        raise InputError(f"cannot be read as CSV ({exc})", source=source,
-                         line=reader.line_num) from None
+        raise InputError(csv_problem(exc), source=source, line=len(rows) + 1) from None
+    return rows
 
 
 # columns -----------------------------------------------------------------------------------

@@ -43,9 +43,9 @@ def parse(rows, catalogue, source="form.csv"):
                                 source=source)
 
 
-def write_csv(path: Path, rows, encoding="utf-8") -> Path:
+def write_csv(path: Path, rows, encoding="utf-8", delimiter=",") -> Path:
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
+    csv.writer(buffer, delimiter=delimiter).writerows(rows)
     path.write_bytes(buffer.getvalue().encode(encoding))
     return path
 
@@ -200,6 +200,19 @@ def test_reading_an_excel_windows_csv(tmp_path, catalogue):
     assert assessment.answer("1.1").evidence == ["Budget £12,000 – see the council’s plan"]
 
 
+@pytest.mark.parametrize(("encoding", "delimiter"), [("utf-16", "\t"), ("utf-16", ","),
+                                                    ("utf-32", ",")])
+def test_reading_utf16_as_excel_saves_unicode_text_and_utf32(
+        tmp_path, catalogue, encoding, delimiter):
+    rows = council_form(**{"4": "No"})
+    rows[1][3] = "Budget £12,000 – see the council’s plan"
+    path = write_csv(tmp_path / "form.csv", rows, encoding=encoding, delimiter=delimiter)
+    assessment = read_published_form(path, catalogue, council=COUNCIL,
+                                      assessed_on=date(2026, 3, 31))
+    assert assessment.status("4.1") is Status.NOT_MET
+    assert assessment.answer("1.1").evidence == ["Budget £12,000 – see the council’s plan"]
+
+
 def test_reading_a_semicolon_separated_csv(tmp_path, catalogue):
     path = tmp_path / "form.csv"
     path.write_text("Section;Compliant;Evidence\n1;No;Policy, section 2\n", encoding="utf-8")
@@ -258,10 +271,19 @@ def test_malformed_form_is_one_line_naming_row_and_column(tmp_path, capsys, case
 @pytest.mark.parametrize(("content", "expected"), [
     (b"", "form.csv: the file is empty"),
     (b"\n\n  \n", "form.csv: the file is empty"),
-    ("Section,Compliant\n1,Yes\n".encode("utf-16"), "form.csv:1: is not UTF-8 text"),
-    (b"Section,Compliant\n1,Yes\x00\x81\n", "form.csv:2: is not UTF-8 text"),
-    (b"Section,Compliant\n1,\"Yes\n", "form.csv:2: cannot be read as CSV"),
-])
+    (b"Section,Compliant\n1,Yes\x81\n", "form.csv:2: is not UTF-8 text (byte 0x81)"),
+    (b"Section,Compliant\n1,Yes\x00\n", "form.csv:2: is not a text file (an Excel workbook?)"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "form.csv:1: is not a text file (an Excel workbook?)"),
+    ("Section,Compliant\n".encode("utf-16-le"),
+     "form.csv:1: is UTF-16 text without a byte-order mark"),
+    ("Section,Compliant\n1,Yes\n".encode("utf-16") + b"\x00",
+     "form.csv:3: is not UTF-16 text (byte 0x00)"),
+    (b'Section,Compliant\n1,"Yes\n2,No\n', "form.csv:2: a quoted cell opened on this row is "
+     'never closed (a " is missing)'),
+    (b'Section,Compliant,Evidence\n1,Yes,"Policy\nand plan"\n2,Yes,"Yes"!\n',
+     "form.csv:3: a quoted cell on this row goes on after its closing quote"),
+], ids=["empty", "blank lines", "not UTF-8", "NUL byte", "zip file", "UTF-16 without its mark",
+        "damaged UTF-16", "quote never closed", "text after a closing quote"])
 def test_unreadable_files_are_refused(tmp_path, capsys, content, expected):
     path = tmp_path / "form.csv"
     path.write_bytes(content)
