@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from code_check.catalogue import Measure
 from code_check.complaint_log.columns import REQUIRED_COLUMNS, Columns
+from code_check.dates import read_date
 from code_check.working_days import WorkingDayCalendar
 
 # The Code's limits in working days, (usual, with an extension): DESIGN section 8.
@@ -37,11 +38,6 @@ OVERDUE_LISTED = 100  # the open cases furthest past their limit that are named 
 DATE_CACHE_LIMIT = 200_000  # distinct date texts remembered (dates with times can be many)
 NO_SERVICE = "(not recorded)"
 
-_DATE = re.compile(
-    r"\s*(?:(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
-    r"|(?P<uk_day>\d{1,2})/(?P<uk_month>\d{1,2})/(?P<uk_year>\d{4}))"
-    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*"
-)
 _DATE_LIKE = re.compile(r"[\d/:. T-]{1,25}")
 _FLAGS = {"": 0, "yes": 1, "no": 0}
 PLAUSIBLE_YEARS = range(1990, 2101)  # a date outside these is a typing slip, not a complaint
@@ -342,7 +338,7 @@ class _Tally:
         for column in _DATE_COLUMNS:
             text = values[column]
             if text not in self.dates:
-                parsed = _parse_date(text)
+                parsed = read_date(text)
                 if parsed is False:
                     raise _BadRow(f"{column}: {_shown(text)} is not a date "
                                   "(use 2026-04-01 or 01/04/2026)")
@@ -494,22 +490,6 @@ def _value_at_rank(histogram: Counter, rank: int) -> int:
         if seen >= rank:
             return value
     raise ValueError(f"rank {rank} beyond {seen} values")
-
-
-def _parse_date(text: str) -> date | None | bool:
-    """A date in ISO or UK form (a time after it is ignored); None when empty; False if bad."""
-    if not text.strip():
-        return None
-    match = _DATE.fullmatch(text)
-    if match is None:
-        return False
-    parts = match.groupdict()
-    try:
-        if parts["year"]:
-            return date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
-        return date(int(parts["uk_year"]), int(parts["uk_month"]), int(parts["uk_day"]))
-    except ValueError:
-        return False
 
 
 def _shown(text: str) -> str:
