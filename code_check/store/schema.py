@@ -79,6 +79,11 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (council, year)
     ) WITHOUT ROWID;
     """,
+    # 3: audit entries made by one action together (a quick-mode row) share a batch number,
+    # so one undo takes them all back; NULL for a change made alone.
+    """
+    ALTER TABLE answer_changes ADD COLUMN batch INTEGER;
+    """,
 ]
 
 

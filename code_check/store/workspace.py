@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from code_check.assessment import Answer, Assessment, Council
+from code_check.assessment import Answer, Assessment, Council, Status
 from code_check.catalogue import Catalogue
 from code_check.errors import InputError
 from code_check.scoring import Score, score
@@ -332,50 +332,120 @@ class Workspace:
 
     def set_answer(
         self, assessment_id: int, requirement_id: str, answer: Answer, catalogue: Catalogue,
+        *, author: str | None = None, typing: bool = False,
+    ) -> Score:
+        """Save one answer at once, with its audit entry and a score snapshot if it changed.
+
+        ``typing``: commentary saved as it is typed. While it follows on from the latest entry
+        (the same provision's commentary, by the same author), that entry is extended rather
+        than one entry a keystroke, so undo takes back what was typed in one step."""
+        return self._save(assessment_id, {requirement_id: answer}, catalogue, author,
+                          typing=typing)
+
+    def set_answers(
+        self, assessment_id: int, answers: dict[str, Answer], catalogue: Catalogue,
         *, author: str | None = None,
     ) -> Score:
-        """Save one answer at once, with its audit entry and a fresh score snapshot."""
-        if catalogue.requirement(requirement_id) is None:
-            raise InputError(f"unknown requirement {requirement_id!r} (not in {catalogue.id})")
+        """Save the answers one action gives (a quick-mode row) in one transaction; their
+        audit entries share a batch number, so one undo takes them all back."""
+        return self._save(assessment_id, answers, catalogue, author, batch=True)
+
+    def _save(self, assessment_id: int, answers: dict[str, Answer], catalogue: Catalogue,
+              author: str | None, *, typing: bool = False, batch: bool = False) -> Score:
+        for requirement_id in answers:
+            if catalogue.requirement(requirement_id) is None:
+                raise InputError(
+                    f"unknown requirement {requirement_id!r} (not in {catalogue.id})")
         with transaction(self._db):
             assessment = self.load(assessment_id)
-            before = assessment.answers.get(requirement_id)
-            after = None if answer.is_empty else answer
-            if before == after:
-                return score(catalogue, assessment)
-            self._write_answer(assessment_id, requirement_id, answer)
-            self._log_change(assessment_id, requirement_id, before, after, author)
-            result = score(catalogue, assessment.with_answer(requirement_id, answer))
-            self._snapshot(assessment_id, result)
+            changes = _changes(assessment, answers)
+            batch_number = self._next_batch() if batch else None
+            for requirement_id, (before, after) in changes.items():
+                self._write_answer(assessment_id, requirement_id, after or Answer())
+                assessment = assessment.with_answer(requirement_id, after or Answer())
+                if typing and self._extend_typing(assessment_id, requirement_id, before, after,
+                                                  author):
+                    continue
+                self._log_change(assessment_id, requirement_id, before, after, author,
+                                 batch_number)
+            result = score(catalogue, assessment)
+            if any(_status(before) != _status(after) for before, after in changes.values()):
+                self._snapshot(assessment_id, result)
         return result
+
+    def _extend_typing(self, assessment_id: int, requirement_id: str, before: Answer | None,
+                       after: Answer | None, author: str | None) -> bool:
+        """Fold a commentary keystroke into the latest entry when that entry is the same
+        provision's commentary being typed by the same person (see ``set_answer``)."""
+        latest = self._db.execute(
+            "SELECT id, requirement_id, author, before, after FROM answer_changes "
+            "WHERE assessment_id = ? AND undone = 0 AND undoes IS NULL AND batch IS NULL "
+            "AND id = (SELECT MAX(id) FROM answer_changes WHERE assessment_id = ?)",
+            (assessment_id, assessment_id),
+        ).fetchone()
+        if latest is None or (latest[1], latest[2]) != (requirement_id, author):
+            return False
+        latest_before, latest_after = _answer(latest[3]), _answer(latest[4])
+        if latest_after != before or not _commentary_typed(latest_before, latest_after) \
+                or not _commentary_typed(before, after):
+            return False
+        self._db.execute("UPDATE answer_changes SET after = ?, changed_at = ? WHERE id = ?",
+                         (_json(after), _now(), latest[0]))
+        return True
 
     def undo(
         self, assessment_id: int, catalogue: Catalogue, *, author: str | None = None
     ) -> str | None:
-        """Undo the latest change not yet undone; returns its requirement id (None: nothing).
+        """Undo the latest change not yet undone, with the rest of its batch (a quick-mode
+        row); returns the provision it touched first (None: nothing to undo).
 
-        The undo is itself an entry in the audit trail, so the trail stays complete.
+        Each undo is itself an entry in the audit trail, so the trail stays complete.
         """
         with transaction(self._db):
-            row = self._db.execute(
-                "SELECT id, requirement_id, before, after FROM answer_changes "
+            latest = self._db.execute(
+                "SELECT id, batch FROM answer_changes "
                 "WHERE assessment_id = ? AND undone = 0 AND undoes IS NULL "
                 "ORDER BY id DESC LIMIT 1",
                 (assessment_id,),
             ).fetchone()
-            if row is None:
+            if latest is None:
                 return None
-            change_id, requirement_id, before, after = row
-            restored = Answer.model_validate_json(before) if before else Answer()
-            self._write_answer(assessment_id, requirement_id, restored)
-            self._db.execute("UPDATE answer_changes SET undone = 1 WHERE id = ?", (change_id,))
-            self._db.execute(
-                "INSERT INTO answer_changes (assessment_id, requirement_id, changed_at, author, "
-                "before, after, undoes) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (assessment_id, requirement_id, _now(), author, after, before, change_id),
-            )
+            change_id, batch = latest
+            rows = self._db.execute(
+                "SELECT id, requirement_id, before, after FROM answer_changes "
+                "WHERE assessment_id = ? AND undone = 0 AND (id = ? OR batch = ?) "
+                "ORDER BY id DESC",
+                (assessment_id, change_id, batch),
+            ).fetchall()
+            for undone_id, requirement_id, before, after in rows:
+                self._write_answer(assessment_id, requirement_id, _answer(before) or Answer())
+                self._db.execute("UPDATE answer_changes SET undone = 1 WHERE id = ?",
+                                 (undone_id,))
+                self._db.execute(
+                    "INSERT INTO answer_changes (assessment_id, requirement_id, changed_at, "
+                    "author, before, after, undoes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (assessment_id, requirement_id, _now(), author, after, before, undone_id),
+                )
             self._snapshot(assessment_id, score(catalogue, self.load(assessment_id)))
-        return requirement_id
+        return rows[-1][1]
+
+    def row_answer_source(self, assessment_id: int, requirement_id: str) -> str:
+        """Where an answer given for a whole row of the published form (``via_row``) came
+        from: "quick mode" (given in the app), "carried over" (with the answers of the
+        previous assessment) or "imported" (with the file the assessment was imported from)."""
+        rows = self._db.execute(
+            "SELECT before, after, batch FROM answer_changes WHERE assessment_id = ? AND "
+            "requirement_id = ? AND undone = 0 AND undoes IS NULL ORDER BY id DESC",
+            (assessment_id, requirement_id),
+        )
+        for before, after, batch in rows:  # the latest entry that gave the row's answer
+            given, replaced = _answer(after), _answer(before) or Answer()
+            if given is not None and given.via_row and (given.via_row, given.status) != (
+                    replaced.via_row, replaced.status):
+                if batch is not None:
+                    return "quick mode"
+                break
+        return "carried over" if self.record(assessment_id).based_on is not None else "imported"
 
     def history(self, assessment_id: int) -> list[AnswerChange]:
         """The audit trail, oldest first."""
@@ -416,14 +486,17 @@ class Workspace:
              answer.model_dump_json(exclude_defaults=True)),
         )
 
-    def _log_change(self, assessment_id, requirement_id, before, after, author) -> None:
+    def _log_change(self, assessment_id, requirement_id, before, after, author,
+                    batch: int | None = None) -> None:
         self._db.execute(
             "INSERT INTO answer_changes (assessment_id, requirement_id, changed_at, author, "
-            "before, after) VALUES (?, ?, ?, ?, ?, ?)",
-            (assessment_id, requirement_id, _now(), author,
-             before.model_dump_json(exclude_defaults=True) if before else None,
-             after.model_dump_json(exclude_defaults=True) if after else None),
+            "before, after, batch) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (assessment_id, requirement_id, _now(), author, _json(before), _json(after), batch),
         )
+
+    def _next_batch(self) -> int:
+        return self._db.execute(
+            "SELECT COALESCE(MAX(batch), 0) + 1 FROM answer_changes").fetchone()[0]
 
     def _snapshot(self, assessment_id: int, result: Score) -> None:
         self._db.execute(
@@ -436,3 +509,34 @@ class Workspace:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _changes(assessment: Assessment, answers: dict[str, Answer]) -> dict:
+    """(before, after) for each answer that differs from what is stored (None: no answer)."""
+    changes = {}
+    for requirement_id, answer in answers.items():
+        before = assessment.answers.get(requirement_id)
+        after = None if answer.is_empty else answer
+        if before != after:
+            changes[requirement_id] = (before, after)
+    return changes
+
+
+def _status(answer: Answer | None) -> Status | None:
+    return answer.status if answer else None
+
+
+def _commentary_typed(before: Answer | None, after: Answer | None) -> bool:
+    """Whether the commentary changed and nothing else did (but the carried-over mark)."""
+    fields = {"commentary": None, "carried_over": False}
+    return (before or Answer()).model_copy(update=fields) == \
+        (after or Answer()).model_copy(update=fields) and \
+        (before or Answer()).commentary != (after or Answer()).commentary
+
+
+def _json(answer: Answer | None) -> str | None:
+    return answer.model_dump_json(exclude_defaults=True) if answer else None
+
+
+def _answer(data: str | None) -> Answer | None:
+    return Answer.model_validate_json(data) if data else None

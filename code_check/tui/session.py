@@ -93,47 +93,84 @@ class AssessmentSession:
 
     # writing ---------------------------------------------------------------------------
 
-    def save(self, requirement_id: str, answer: Answer) -> Score:
+    def save(self, requirement_id: str, answer: Answer, *, typing: bool = False) -> Score:
         """Write one answer to the workspace (with its audit entry and score snapshot)."""
-        self.score = self.workspace.set_answer(
-            self.assessment_id, requirement_id, answer, self.catalogue, author=self.author
-        )
+        self.score = self.workspace.set_answer(self.assessment_id, requirement_id, answer,
+                                               self.catalogue, author=self.author, typing=typing)
         self.assessment = self.assessment.with_answer(requirement_id, answer)
         return self.score
 
+    def save_together(self, answers: dict[str, Answer]) -> Score:
+        """Write the answers one action gives, as one step of the audit trail and of undo."""
+        self.score = self.workspace.set_answers(self.assessment_id, answers, self.catalogue,
+                                                author=self.author)
+        for requirement_id, answer in answers.items():
+            self.assessment = self.assessment.with_answer(requirement_id, answer)
+        return self.score
+
+    def row_source(self, requirement_id: str) -> str:
+        """How an answer given for a whole row came: quick mode, carried over or imported."""
+        return self.workspace.row_answer_source(self.assessment_id, requirement_id)
+
     def update(self, requirement_id: str, **changes) -> Score:
         """Change some fields of an answer. Any change by the user confirms a carried-over one."""
+        return self.save(requirement_id, self._changed(requirement_id, **changes))
+
+    def type_commentary(self, requirement_id: str, text: str | None) -> Score:
+        """Save the commentary as it is typed: one keystroke, one small write; undo takes back
+        the whole of what was typed."""
+        return self.save(requirement_id, self._changed(requirement_id, commentary=text),
+                         typing=True)
+
+    def _changed(self, requirement_id: str, **changes) -> Answer:
         current = self.answer(requirement_id)
         changed = current.model_copy(update={**changes, "carried_over": False})
         if "status" in changes:
             changed = changed.model_copy(update={"via_row": None})
-        return self.save(requirement_id, Answer.model_validate(changed.model_dump()))
+        return Answer.model_validate(changed.model_dump())
 
     def confirm(self, requirement_id: str) -> Score:
         """Keep a carried-over answer as it is, now confirmed for this assessment."""
         return self.update(requirement_id)
 
-    def answer_row(self, row_id: str, status: Status | None) -> list[str]:
-        """Quick mode: one status for every provision in a row of the published form."""
+    def to_confirm(self, requirements: list[Requirement] | None = None) -> list[str]:
+        """The carried-over answers not yet confirmed (among ``requirements``, or all)."""
+        if requirements is None:
+            requirements = self.catalogue.requirements
+        return [r.id for r in requirements if self.answer(r.id).carried_over]
+
+    def confirm_all(self, requirements: list[Requirement]) -> list[str]:
+        """Confirm every carried-over answer among ``requirements`` in one step."""
+        confirmed = self.to_confirm(requirements)
+        self.save_together({rid: self._changed(rid) for rid in confirmed})
+        return confirmed
+
+    def row_members(self, row_id: str) -> list[Requirement]:
         if not any(row.id == row_id for row in self.catalogue.template_rows):
             raise InputError(f"no row {row_id!r} on the published form")
-        changed = []
-        for requirement in self.catalogue.in_template_row(row_id):
-            current = self.answer(requirement.id)
-            update = {"status": status, "via_row": row_id if status else None,
-                      "carried_over": False}
-            self.save(requirement.id, current.model_copy(update=update))
-            changed.append(requirement.id)
-        return changed
+        return self.catalogue.in_template_row(row_id)
 
-    def undo(self) -> str | None:
-        """Undo the latest change; returns the provision it touched (None: nothing to undo)."""
-        requirement_id = self.workspace.undo(self.assessment_id, self.catalogue,
-                                             author=self.author)
-        if requirement_id is not None:
-            self.assessment = self.workspace.load(self.assessment_id)
-            self.score = score(self.catalogue, self.assessment)
-        return requirement_id
+    def answer_row(self, row_id: str, status: Status | None) -> list[str]:
+        """Quick mode: one status for every provision in a row of the published form, saved
+        as one step (one undo takes the row back)."""
+        update = {"status": status, "via_row": row_id if status else None,
+                  "carried_over": False}
+        answers = {r.id: self.answer(r.id).model_copy(update=update)
+                   for r in self.row_members(row_id)}
+        self.save_together(answers)
+        return list(answers)
+
+    def undo(self) -> list[str]:
+        """Undo the latest step (a quick-mode row or a bulk confirm is one); returns the
+        provisions it touched, in Code order (none: nothing to undo)."""
+        first = self.workspace.undo(self.assessment_id, self.catalogue, author=self.author)
+        if first is None:
+            return []
+        before = self.assessment
+        self.assessment = self.workspace.load(self.assessment_id)
+        self.score = score(self.catalogue, self.assessment)
+        return [r.id for r in self.catalogue.requirements
+                if before.answer(r.id) != self.answer(r.id)] or [first]
 
 
 def _user_name() -> str | None:
