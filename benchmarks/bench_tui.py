@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from textual import events
@@ -84,7 +85,7 @@ def demo_workspace(folder: Path) -> Path:
 
     path = folder / "workspace.sqlite3"
     with Workspace(path) as workspace:
-        install_demo(workspace, load_catalogue())
+        install_demo(workspace, load_catalogue(), today=date.today())
     return path
 
 

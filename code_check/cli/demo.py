@@ -14,14 +14,16 @@ def register(subparsers) -> None:
 
 
 def run_demo(args) -> int:
+    from datetime import date
+
     from code_check.catalogue_files import load_catalogue
-    from code_check.demo import DEMO_COUNCIL, install_demo
+    from code_check.demo import DEMO_COUNCIL, demo_log_path, install_demo
     from code_check.store.workspace import Workspace
 
     catalogue = load_catalogue()
     with Workspace(args.workspace) as workspace:
         before = {record.id for record in workspace.assessments(DEMO_COUNCIL)}
-        ids = install_demo(workspace, catalogue)
+        ids = install_demo(workspace, catalogue, today=date.today())
         records = {record.id: record for record in workspace.assessments(DEMO_COUNCIL)}
         path = workspace.path
     if not args.no_open:
@@ -45,4 +47,7 @@ def run_demo(args) -> int:
                      escape(record.band or "-"))
     out.print(grid)
     out.print(f"Try: code-check score {ids[-1]}   code-check compare {ids[0]} {ids[-1]}")
+    log = demo_log_path(path)
+    if log.is_file():
+        out.print(f"Its complaint log: code-check log analyse {escape(str(log))}")
     return 0

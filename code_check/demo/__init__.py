@@ -1,11 +1,14 @@
 """The demo council: a fictional "Example Borough Council" with two assessments a quarter apart.
 
-A newcomer sees a real picture at once: evidence, gaps, actions (some done, some overdue)
-and clear progress from the first assessment to the second.
+A newcomer sees a real picture at once: evidence, gaps, actions (some done, a few overdue,
+most not yet due), clear progress from the first assessment to the second, the Ombudsman's
+figures and a year of complaints. It is dated relative to the day it is installed
+(``code_check.demo.dating``), so it looks as current next year as it does today.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,40 +16,69 @@ from code_check.assessment import Assessment
 from code_check.catalogue import Catalogue
 
 if TYPE_CHECKING:
+    from code_check.statistics import OmbudsmanStats
     from code_check.store.workspace import Workspace
 
 DEMO_COUNCIL = "Example Borough Council"
 DEMO_FILES = ("example-borough-2025-12-31.yaml", "example-borough-2026-03-31.yaml")
 DEMO_STATISTICS = "example-statistics.csv"
+DEMO_LOG = "example-complaint-log.csv"
+FOLDER = Path(__file__).parent
 
 
 def demo_files() -> list[Path]:
-    """The bundled assessment files, oldest first."""
-    folder = Path(__file__).parent
-    return [folder / name for name in DEMO_FILES]
+    """The bundled assessment files, oldest first (dated for installing in June 2026)."""
+    return [FOLDER / name for name in DEMO_FILES]
 
 
-def demo_assessments(catalogue: Catalogue | None = None) -> list[Assessment]:
-    """The demo council's assessments, oldest first."""
+def demo_assessments(catalogue: Catalogue | None = None, *, today: date) -> list[Assessment]:
+    """The demo council's assessments, oldest first, dated for installing on ``today``."""
     from code_check.assessment_files import load_assessment_file
+    from code_check.demo.dating import months_moved, move_assessment
 
-    return [load_assessment_file(path, catalogue) for path in demo_files()]
+    months = months_moved(today)
+    return [move_assessment(load_assessment_file(path, catalogue), months)
+            for path in demo_files()]
 
 
-def install_demo(workspace: Workspace, catalogue: Catalogue) -> list[int]:
-    """Add the demo council to a workspace, once; returns its assessment ids, oldest first.
+def demo_statistics(*, today: date) -> list[OmbudsmanStats]:
+    """The demo council's Ombudsman figures, the latest year the latest letter on ``today``."""
+    from code_check.demo.dating import months_moved, move_statistics
+    from code_check.statistics_files import read_statistics
+
+    return move_statistics(read_statistics(FOLDER / DEMO_STATISTICS), months_moved(today))
+
+
+def demo_complaint_log(*, today: date) -> str:
+    """The demo council's complaint log (CSV): the year to its latest assessment."""
+    from code_check.demo.dating import months_moved, move_complaint_log
+    from code_check.files import read_bytes
+
+    text = read_bytes(FOLDER / DEMO_LOG).decode("utf-8")
+    return move_complaint_log(text, months_moved(today))
+
+
+def demo_log_path(workspace_path: Path) -> Path:
+    """Where installing the demo writes its complaint log: beside the workspace."""
+    return workspace_path.with_name(f"{workspace_path.stem}-demo-complaint-log.csv")
+
+
+def install_demo(workspace: Workspace, catalogue: Catalogue, *, today: date) -> list[int]:
+    """Add the demo council to a workspace, once, dated for ``today``; returns its assessment
+    ids, oldest first. Its complaint log is written beside the workspace (``demo_log_path``).
 
     A workspace that already has a council of that name is left as it is, so running the demo
     twice, or after someone has edited the demo answers, never overwrites anything. The
     council's Ombudsman statistics are added likewise, once.
     """
-    from code_check.statistics_files import read_statistics
+    from code_check.files import write_atomically
     from code_check.store.statistics import StatisticsStore
 
     if not any(c.name.casefold() == DEMO_COUNCIL.casefold() for c in workspace.councils()):
-        workspace.add_series(demo_assessments(catalogue), catalogue)
+        workspace.add_series(demo_assessments(catalogue, today=today), catalogue)
+        write_atomically(demo_log_path(workspace.path), demo_complaint_log(today=today))
     statistics = StatisticsStore(workspace)
     if not statistics.rows(DEMO_COUNCIL):
-        statistics.save(read_statistics(Path(__file__).parent / DEMO_STATISTICS), source="demo")
+        statistics.save(demo_statistics(today=today), source="demo")
     records = workspace.assessments(DEMO_COUNCIL)
     return [record.id for record in sorted(records, key=lambda r: (r.assessed_on, r.id))]

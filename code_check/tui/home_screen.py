@@ -300,7 +300,7 @@ class HomeScreen(Screen):
 
         try:
             with Workspace(self.workspace.path) as workspace:
-                ids = install_demo(workspace, self.app.catalogue())
+                ids = install_demo(workspace, self.app.catalogue(), today=self.app.today)
                 latest = next(r.id for r in workspace.assessments() if r.id in ids)
         except (InputError, ValueError) as error:
             self.app.call_from_thread(self.notify, plain_words(error),

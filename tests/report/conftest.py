@@ -16,7 +16,7 @@ def assessments(catalogue):
     """(previous, current): the demo council a quarter apart."""
     from code_check.demo import demo_assessments
 
-    previous, current = demo_assessments(catalogue)
+    previous, current = demo_assessments(catalogue, today=AS_OF)  # dated as bundled
     return previous, current
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import pytest
 
 from code_check.demo import install_demo
+from code_check.demo.dating import ANCHOR
 from code_check.store.workspace import Workspace
 
 
 @pytest.fixture
 def demo_app(make_app, workspace_path, catalogue):
     with Workspace(workspace_path) as workspace:
-        install_demo(workspace, catalogue)
+        install_demo(workspace, catalogue, today=ANCHOR)  # dated as the bundled files
     return make_app()
 
 
