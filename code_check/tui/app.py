@@ -30,7 +30,8 @@ class CodeCheckApp(App[None]):
     DEFAULT_MODE = "home"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("ctrl+h", "home", "Home", show=False,
+        # not ctrl+h: terminals send that as backspace
+        Binding("ctrl+o", "home", "Home", show=False, key_display="^o",
                 tooltip="Go back to the list of assessments"),
     ]
 
@@ -172,7 +173,7 @@ class CodeCheckApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Keys and what each screen is for (key: ?)",
                             self.action_help)
-        yield SystemCommand("Home", "Go back to the list of assessments (key: ctrl+h)",
+        yield SystemCommand("Home", "Go back to the list of assessments (key: ctrl+o)",
                             self.action_home)
         seen = {"help", "home"}
         for node in (screen, self):

@@ -6,10 +6,13 @@ makes one; run that in a worker for a large file) and push it on any app.
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Label, ProgressBar, Sparkline, Static
 
 from code_check.catalogue import Measure
@@ -36,11 +39,63 @@ def figures_text(figures: StepFigures) -> str:
     return "; ".join(parts)
 
 
-def monthly_trend(analysis: LogAnalysis, step: Measure) -> list[float]:
-    """On-time percentage per month of receipt (months with nothing measured left out)."""
+def monthly_trend(analysis: LogAnalysis, step: Measure) -> list[tuple[str, float]]:
+    """(month, on-time percentage) per month of receipt, months with nothing measured left
+    out; months as ``2025-04``."""
     stage, name = step.value.split(".")
-    values = (getattr(getattr(month, stage), name).on_time_pct for month in analysis.by_month)
-    return [value for value in values if value is not None]
+    points = ((month.month, getattr(getattr(month, stage), name).on_time_pct)
+              for month in analysis.by_month)
+    return [(month, value) for month, value in points if value is not None]
+
+
+def month_ruler(months: list[str], width: int) -> str:
+    """Month names for a sparkline ``width`` cells wide over ``months``, each where its bar
+    starts (as the sparkline spreads or groups them) and left out where it would run into the
+    one before; the first and each January carry the year when there is room."""
+    line = [" "] * max(width, 0)
+    free = 0  # the first cell a label may start at
+    starts = _month_starts(len(months), width) if months else []
+    for position, (index, start) in enumerate(starts):
+        if start < free:
+            continue
+        month = date.fromisoformat(months[index] + "-01")
+        room = (starts[position + 1][1] if position + 1 < len(starts) else width) - start - 1
+        label = f"{month:%b %Y}" if (not free or month.month == 1) and room >= 8 \
+            else f"{month:%b}"
+        if start + len(label) > width:
+            break
+        line[start:start + len(label)] = label
+        free = start + len(label) + 1
+    return "".join(line)
+
+
+def _month_starts(count: int, width: int) -> list[tuple[int, int]]:
+    """(month index, first cell) for each month that starts a cell of the sparkline: cell c
+    shows month c * count // width (or the group of months from it)."""
+    starts, previous = [], None
+    for cell in range(width):
+        index = cell * count // width
+        if index != previous:
+            starts.append((index, cell))
+            previous = index
+    return starts
+
+
+class MonthRuler(Widget):
+    """The months under the trend's sparkline."""
+
+    DEFAULT_CSS = "MonthRuler { height: 1; }"
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        self.months: list[str] = []
+
+    def show(self, months: list[str]) -> None:
+        self.months = months
+        self.refresh()
+
+    def render(self) -> str:
+        return month_ruler(self.months, self.size.width)
 
 
 class ComplaintLogScreen(Screen):
@@ -76,6 +131,7 @@ class ComplaintLogScreen(Screen):
             with Vertical(id="trend"):
                 yield Label("", id="trend-title")
                 yield Sparkline([], id="trend-line")
+                yield MonthRuler(id="trend-months")
             yield Label(f"Open cases past their limit: {analysis.overdue_total:,}",
                         id="overdue-title")
             yield DataTable(id="overdue", cursor_type="row", zebra_stripes=True)
@@ -98,7 +154,8 @@ class ComplaintLogScreen(Screen):
             self.app.pop_screen()
 
     def _show_trend(self) -> None:
-        values = monthly_trend(self.analysis, self.trend_step)
+        points = monthly_trend(self.analysis, self.trend_step)
+        values = [value for _, value in points]
         first = self.analysis.by_month[0].month if self.analysis.by_month else ""
         last = self.analysis.by_month[-1].month if self.analysis.by_month else ""
         title = f"{step_label(self.trend_step)} on time, month by month"
@@ -108,6 +165,7 @@ class ComplaintLogScreen(Screen):
             title += ": nothing measured yet"
         self.query_one("#trend-title", Label).update(title)
         self.query_one("#trend-line", Sparkline).data = values
+        self.query_one(MonthRuler).show([month for month, _ in points])
 
 
 def _step_id(step: Measure) -> str:

@@ -18,9 +18,13 @@ class EvidenceList(OptionList):
             self.index = index
 
     def show(self, items: list[str]) -> None:
+        """List the items with one highlighted (the one del removes), kept in place if it
+        is still there."""
+        keep = self.highlighted
         self.clear_options()
         if items:
             self.add_options(items)
+            self.highlighted = min(keep or 0, len(items) - 1)
         self.display = bool(items)
 
     def action_remove(self) -> None:

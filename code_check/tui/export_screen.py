@@ -76,11 +76,23 @@ class ExportScreen(AssessmentScreen):
 
     @reports_problems
     def action_export(self) -> None:
+        """Write the file, asking first when that would replace one already there."""
         text = self.query_one("#path", Input).value.strip()
         if not text:
             raise InputError("say where to write the file", field="Write to")
+        path, chosen = Path(text).expanduser().resolve(), self.chosen
+        if not path.exists():
+            self._write(chosen, path)
+            return
+        from code_check.tui.confirm_screen import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(
+            f"{path} already exists.\n\nWrite over it? What it holds now will be lost.",
+            yes="Write over it"), lambda replace: replace and self._write(chosen, path))
+
+    def _write(self, export_format: ExportFormat, path: Path) -> None:
         self.query_one("#result", Static).update("Writing…")
-        self.write_file(self.chosen, Path(text).expanduser().resolve())
+        self.write_file(export_format, path)
 
     @work(thread=True, exclusive=True, group="export")
     def write_file(self, export_format: ExportFormat, path: Path) -> None:

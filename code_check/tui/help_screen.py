@@ -13,18 +13,20 @@ HELP = """\
 
 code-check walks you through the Ombudsman's Complaint Handling Code one provision at a time.
 **Every answer is saved the moment you give it**, so you can stop and come back whenever you like.
-Press **ctrl+p** anywhere for a list of everything you can do, and **escape** to go back.
+Press **ctrl+p** anywhere for a list of everything you can do, **escape** to go back, and
+**ctrl+o** to go straight to Home. Dates may be typed as 31/03/2026 or 2026-03-31.
 
 ## Home
 Your councils and their assessments, newest first, with readiness and how much is answered.
+**No.** is the assessment's number, the one the command line takes (`code-check score 2`).
 
 | key | what it does |
 |---|---|
 | enter or o | open the selected assessment and walk through it |
 | n | start a new blank assessment |
-| c | start a new assessment from the selected one (answers carried over) |
+| c | a new assessment from the selected one: its date and assessor, answers carried over |
 | d / g | dashboard / progress over time |
-| i | import a code-check YAML file or the published form saved as CSV |
+| i | import a code-check YAML file or the published form saved as CSV (read and checked first) |
 | x | export the selected assessment |
 | del | delete the selected assessment (asks first) |
 | t | open the demo council, a made-up council to try things on |
@@ -35,7 +37,9 @@ Your councils and their assessments, newest first, with readiness and how much i
 The sections on the left (with how many provisions are answered), the provision on the right:
 what the Code asks, whether it is a legal duty (**must**) or expected (**should**), what good
 evidence looks like, and its timescale. **⚠** marks a provision whose number is not yet checked
-against the published Code; **↺** marks an answer carried over from the previous assessment.
+against the published Code; **↺** marks an answer carried over from the previous assessment;
+**!** marks an action past its due date and not done. The status line says how many carried-over
+answers are still to confirm.
 
 | key | what it does |
 |---|---|
@@ -45,11 +49,13 @@ against the published Code; **↺** marks an answer carried over from the previo
 | g | the next provision without an answer |
 | f | show all, unanswered, gaps, or legal duties (must) only |
 | / | search the provisions' text |
-| r | quick mode: answer a whole row of the published form at once |
+| r | quick mode: answer a row of the published form at once (asks before replacing answers) |
 | c | confirm an answer carried over from last time |
+| shift+c | confirm the carried-over answers of this row, this section or all shown, at once |
+| o | move on to the next provision after an answer, or stay (moves on under "unanswered") |
 | e | add evidence (Enter saves; del removes the highlighted item) |
-| tab | move to commentary and the action (owner, due date) |
-| ctrl+z | undo the last change |
+| tab | to commentary and the action (owner, due date): saved as you type or leave the field |
+| ctrl+z | undo the last change (a quick-mode row or a bulk confirm in one step) |
 | d | dashboard |
 
 ## Dashboard
@@ -58,11 +64,12 @@ the gaps worst first (enter on a gap opens it), and checks on the answers. Keys 
 switch between sections, gaps and checks; **w** walk-through, **g** progress, **x** export.
 
 ## Progress
-The council's assessments over time, the readiness trend, and what improved or regressed since
-the previous assessment.
+The council's assessments over time, the readiness trend, and what changed since the previous
+assessment: improved, regressed, newly assessed and the rest, as `code-check compare` lists them.
 
 ## Export
-Choose a format and where to write it; the screen shows where the file went.
+Choose a format and where to write it; the screen shows where the file went, and asks first
+before writing over a file that is already there.
 
 Symbols: ✔ met, ◐ partly met, ✘ not met, – not applicable, · not assessed.
 """

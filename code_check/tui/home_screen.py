@@ -10,7 +10,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from code_check.assessment import Assessment
+from code_check.assessment import Assessment, AuthorityType, Council
+from code_check.catalogue import Catalogue
 from code_check.errors import InputError
 from code_check.store.workspace import AssessmentRecord, Workspace
 from code_check.tui.errors import plain_words, reports_problems
@@ -29,6 +30,9 @@ apart), [b]n[/b] to start your own assessment, or [b]i[/b] to import a file. \
 Press [b]?[/b] for help."""
 
 COUNCIL_WIDTH = 30
+# Whose a published form is gets asked once the file has been read and found sound; until
+# then its answers are held under this stand-in, which is never stored.
+NOT_YET_NAMED = Council(name="not yet named", authority_type=AuthorityType.DISTRICT_COUNCIL)
 
 
 class HomeScreen(Screen):
@@ -48,9 +52,9 @@ class HomeScreen(Screen):
         Binding("delete", "delete", "Delete", key_display="del",
                 tooltip="Delete the selected assessment (asks first)"),
         Binding("t", "demo", "Demo", tooltip="Open the demo council (installs it if needed)"),
-        Binding("s", "statistics", "Statistics", show=False,
+        Binding("s", "statistics", "Statistics",
                 tooltip="The Ombudsman's complaint statistics for the selected council"),
-        Binding("l", "complaint_log", "Complaint log", show=False,
+        Binding("l", "complaint_log", "Complaint log",
                 tooltip="How timely your complaint handling is, from your complaint log (CSV)"),
     ]
 
@@ -59,7 +63,7 @@ class HomeScreen(Screen):
         yield Static(WELCOME, id="welcome")
         yield Static("", id="workspace-summary")
         table = DataTable(id="assessments", cursor_type="row", zebra_stripes=True)
-        table.add_columns("Council", "Assessed", "Catalogue", "Readiness", "Coverage")
+        table.add_columns("No.", "Council", "Assessed", "Catalogue", "Readiness", "Coverage")
         yield table
         yield KeyBar()
 
@@ -99,7 +103,7 @@ class HomeScreen(Screen):
         self.query_one("#workspace-summary", Static).update(
             "" if empty else f"{len(records)} assessment{'s' * (len(records) != 1)} of "
             f"{councils} council{'s' * (councils != 1)}, newest first. "
-            "Enter opens the selected one.")
+            "Enter opens the selected one; No. is its number on the command line.")
         if keep is not None and str(keep) in table.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
         if not empty and self.focused is None:  # e.g. the first assessment just arrived
@@ -112,8 +116,8 @@ class HomeScreen(Screen):
             name = name[: COUNCIL_WIDTH - 1] + "…"
         readiness = "not scored" if record.band is None else \
             f"{percent(record.score)} {record.band}"
-        return (name, record.assessed_on.isoformat(), record.catalogue, readiness,
-                percent(record.coverage))
+        return (str(record.id), name, record.assessed_on.isoformat(), record.catalogue,
+                readiness, percent(record.coverage))
 
     def selected_id(self) -> int | None:
         table = self.query_one("#assessments", DataTable)
@@ -157,13 +161,23 @@ class HomeScreen(Screen):
         self.app.push_screen(StatisticsScreen(self.workspace.path, record.council))
 
     def action_complaint_log(self) -> None:
+        from code_check.demo import demo_log_path
         from code_check.tui.path_screen import PathScreen
 
+        demo_log = demo_log_path(self.workspace.path)
         self.app.push_screen(
             PathScreen("Check timeliness against the Code: the path of your complaint log "
                        "saved as CSV (one row a complaint).",
-                       placeholder="e.g. ~/Documents/complaints-2025.csv"),
+                       placeholder="e.g. ~/Documents/complaints-2025.csv",
+                       value=str(demo_log) if self._demo_selected() and demo_log.is_file()
+                       else ""),
             self._analyse_log)
+
+    def _demo_selected(self) -> bool:
+        from code_check.demo import DEMO_COUNCIL
+
+        selected = self.selected_id()
+        return selected is not None and self.workspace.record(selected).council == DEMO_COUNCIL
 
     def _analyse_log(self, path: Path | None) -> None:
         if path is not None:
@@ -208,13 +222,30 @@ class HomeScreen(Screen):
 
     @reports_problems
     def action_carry_over(self) -> None:
-        previous_id = self._require_selection()
-        previous = self.workspace.record(previous_id)
+        """Ask the new assessment's date and assessor, as ``n`` does, then carry over."""
+        from code_check.tui.new_assessment_screen import NewAssessmentScreen
+
+        previous = self.workspace.record(self._require_selection())
+        catalogue = self.app.catalogue(previous.catalogue)
+
+        def start(details: Assessment | None) -> None:
+            if details is not None:
+                self._carry_over(previous, catalogue, details)
+
+        self.app.push_screen(NewAssessmentScreen(
+            catalogue.id, self.app.today, self.workspace.council(previous.council),
+            title=f"A new assessment of {previous.council}, from No. {previous.id} dated "
+            f"{previous.assessed_on.isoformat()}: its answers are carried over, marked until "
+            "you confirm them.", council_fixed=True, assessor=previous.assessor), start)
+
+    @reports_problems
+    def _carry_over(self, previous: AssessmentRecord, catalogue: Catalogue,
+                    details: Assessment) -> None:
         new_id = self.workspace.start_from_previous(
-            previous_id, self.app.catalogue(previous.catalogue), assessed_on=self.app.today)
-        self.notify(f"Started a new assessment of {previous.council} from the one dated "
-                    f"{previous.assessed_on.isoformat()}. Answers carried over are marked until "
-                    "you confirm them (key c in the walk-through).", title="New assessment")
+            previous.id, catalogue, assessed_on=details.assessed_on, assessor=details.assessor)
+        self.notify(f"Started No. {new_id}, an assessment of {previous.council} from No. "
+                    f"{previous.id}. Confirm carried-over answers with c, or many at once "
+                    "with shift+c, in the walk-through.", title="New assessment")
         self.refresh_list(select=new_id)
         self.app.open_walkthrough(new_id)
 
@@ -246,51 +277,66 @@ class HomeScreen(Screen):
             self._import_chosen)
 
     def _import_chosen(self, path: Path | None) -> None:
-        if path is None:
-            return
-        if path.suffix.lower() != ".csv":
-            self.import_file(path, None)
-            return
+        if path is not None:
+            self.read_import(path)
+
+    @work(thread=True, exclusive=True, group="import")
+    def read_import(self, path: Path) -> None:
+        """Read and check the file first: a published form (CSV) is asked whose it is only
+        once it has been found sound; a YAML assessment file says so itself."""
+        try:
+            if path.suffix.lower() == ".csv":
+                from code_check.published_form import read_published_form
+
+                catalogue = self.app.catalogue()
+                assessment = read_published_form(path, catalogue, council=NOT_YET_NAMED,
+                                                 assessed_on=self.app.today)
+                self.app.call_from_thread(self._ask_whose, path, assessment, catalogue)
+                return
+            from code_check.assessment_files import load_assessment_for
+
+            assessment, catalogue = load_assessment_for(path, self.app.catalogues)
+            self._store_import(assessment, catalogue)
+        except (InputError, ValueError) as error:
+            self._import_failed(error)
+
+    def _ask_whose(self, path: Path, assessment: Assessment, catalogue: Catalogue) -> None:
         from code_check.tui.new_assessment_screen import NewAssessmentScreen
 
         selected = self.selected_id()
         council = self.workspace.load(selected).council if selected is not None else None
+        answered = sum(1 for answer in assessment.answers.values() if answer.status)
 
-        def import_with(details: Assessment | None) -> None:
+        def store(details: Assessment | None) -> None:
             if details is not None:
-                self.import_file(path, details)
+                self.store_import(assessment.model_copy(update={
+                    "council": details.council, "assessed_on": details.assessed_on,
+                    "assessor": details.assessor}), catalogue)
 
-        self.app.push_screen(
-            NewAssessmentScreen(self.app.catalogue().id, self.app.today, council,
-                                title=f"Whose self-assessment is {path.name}, and when was it "
-                                "made?"),
-            import_with)
+        self.app.push_screen(NewAssessmentScreen(
+            catalogue.id, self.app.today, council,
+            title=f"{path.name} reads well: {answered} provisions answered. Whose "
+            "self-assessment is it, and when was it made?"), store)
 
     @work(thread=True, exclusive=True, group="import")
-    def import_file(self, path: Path, details: Assessment | None) -> None:
-        """A YAML assessment file, or the published form as CSV (``details``: whose, when)."""
+    def store_import(self, assessment: Assessment, catalogue: Catalogue) -> None:
         try:
-            if details is None:
-                from code_check.assessment_files import load_assessment_for
-
-                assessment, catalogue = load_assessment_for(path, self.app.catalogues)
-            else:
-                from code_check.published_form import read_published_form
-
-                catalogue = self.app.catalogue(details.catalogue)
-                assessment = read_published_form(
-                    path, catalogue, council=details.council, assessed_on=details.assessed_on,
-                    assessor=details.assessor)
-            with Workspace(self.workspace.path) as workspace:
-                new_id = workspace.add_assessment(assessment, catalogue)
+            self._store_import(assessment, catalogue)
         except (InputError, ValueError) as error:
-            self.app.call_from_thread(self.notify, plain_words(error),
-                                      title="Could not import", severity="error")
-            return
+            self._import_failed(error)
+
+    def _import_failed(self, error: Exception) -> None:
+        self.app.call_from_thread(self.notify, plain_words(error), title="Could not import",
+                                  severity="error")
+
+    def _store_import(self, assessment: Assessment, catalogue: Catalogue) -> None:
+        """Off the interface's thread: a workspace connection of its own."""
+        with Workspace(self.workspace.path) as workspace:
+            new_id = workspace.add_assessment(assessment, catalogue)
         self.app.call_from_thread(self._imported, assessment.council.name, new_id)
 
     def _imported(self, council: str, new_id: int) -> None:
-        self.notify(f"Imported an assessment of {council}.", title="Imported")
+        self.notify(f"Imported an assessment of {council} as No. {new_id}.", title="Imported")
         self.refresh_list(select=new_id)
 
     @work(thread=True, exclusive=True, group="demo")

@@ -20,15 +20,16 @@ class PathScreen(ModalScreen[Path | None]):
     CSS_PATH = "styles/modal.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, question: str, placeholder: str = "") -> None:
+    def __init__(self, question: str, placeholder: str = "", value: str = "") -> None:
         super().__init__()
         self.question = question
         self.placeholder = placeholder
+        self.value = value
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="question")
-            yield Input(placeholder=self.placeholder, id="path")
+            yield Input(self.value, placeholder=self.placeholder, id="path")
             yield Static("Enter to continue, Escape to cancel.", classes="hint")
 
     def on_mount(self) -> None:

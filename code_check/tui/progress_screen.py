@@ -12,7 +12,15 @@ from code_check.tui.assessment_screen import AssessmentScreen
 from code_check.tui.key_bar import KeyBar
 from code_check.tui.labels import bar, percent, status_text
 
-CHANGE_WORDS = {ChangeKind.REGRESSED: "▼ Regressed", ChangeKind.IMPROVED: "▲ Improved"}
+CHANGE_MARKS = {  # every kind ``compare`` gives, as ``code-check compare`` lists them
+    ChangeKind.REGRESSED: "▼",
+    ChangeKind.IMPROVED: "▲",
+    ChangeKind.NEWLY_ASSESSED: "+",
+    ChangeKind.NO_LONGER_ASSESSED: "−",
+    ChangeKind.APPLICABILITY_CHANGED: "↔",
+    ChangeKind.NOT_COMPARABLE: "?",
+}
+ALWAYS_COUNTED = (ChangeKind.IMPROVED, ChangeKind.REGRESSED)  # the rest only when there are any
 
 
 class ProgressScreen(AssessmentScreen):
@@ -80,16 +88,19 @@ class ProgressScreen(AssessmentScreen):
         change = result.score_change
         direction = "no change" if not change else \
             f"{'up' if change > 0 else 'down'} {abs(change):.1f} points"
-        regressed = result.of_kind(ChangeKind.REGRESSED)
-        improved = result.of_kind(ChangeKind.IMPROVED)
+        others = [kind for kind in CHANGE_MARKS if kind not in ALWAYS_COUNTED]
+        counts = [f"{len(result.of_kind(kind))} {kind.label.lower()}"
+                  for kind in (*ALWAYS_COUNTED, *others)
+                  if kind in ALWAYS_COUNTED or result.of_kind(kind)]
         title.update(
             f"Since {previous.assessed_on.isoformat()}: readiness {percent(result.old.score)} → "
-            f"{percent(result.new.score)} ({direction}); {len(improved)} improved, "
-            f"{len(regressed)} regressed, {result.unchanged} unchanged")
+            f"{percent(result.new.score)} ({direction}); {', '.join(counts)}, "
+            f"{result.unchanged} unchanged")
         changes.display = True
-        for item in [*regressed, *improved]:
-            changes.add_row(CHANGE_WORDS[item.kind], item.id, status_text(item.old_status),
-                            status_text(item.new_status), key=item.id)
+        for item in result.changes:  # regressions first, as compare orders them
+            changes.add_row(f"{CHANGE_MARKS[item.kind]} {item.kind.label}", item.id,
+                            status_text(item.old_status), status_text(item.new_status),
+                            key=item.id)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "history":

@@ -3,29 +3,35 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Checkbox, Header, Input, Label, Static, TextArea, Tree
 from textual.widgets.tree import TreeNode
 
-from code_check.assessment import Action, Answer, Status
+from code_check.assessment import Action, Status
 from code_check.catalogue import Obligation, Requirement
+from code_check.dates import typed_date
 from code_check.errors import InputError
+from code_check.tui.done_box import DoneBox
 from code_check.tui.errors import reports_problems
 from code_check.tui.evidence_list import EvidenceList
 from code_check.tui.key_bar import KeyBar
 from code_check.tui.labels import STATUS_SYMBOLS, percent, status_text
-from code_check.tui.new_assessment_screen import parse_date
 from code_check.tui.provision_card import ProvisionCard
 from code_check.tui.provision_tree import ProvisionTree
 from code_check.tui.session import AssessmentSession, Filter
 
-COMMENTARY_PAUSE = 0.8  # seconds of no typing before the commentary is saved
 SECTION_TITLE_WIDTH = 15
-DONE_WORDS = {True: "Done", False: "Not done"}
+ACTION_FIELDS = ("action-description", "action-owner", "action-due")
+
+ROW_SOURCES = {  # how an answer for a whole row of the published form came
+    "quick mode": "in quick mode, for the whole of",
+    "imported": "from the imported form, for the whole of",
+    "carried over": "carried over: given for the whole of",
+}
 
 STATUS_KEYS = {
     "met": Status.MET,
@@ -58,6 +64,10 @@ class WalkthroughScreen(Screen):
         Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change"),
         Binding("c", "confirm", "Confirm", show=False,
                 tooltip="Confirm an answer carried over from the previous assessment"),
+        Binding("C", "confirm_many", "Confirm many", show=False, key_display="shift+c",
+                tooltip="Confirm the carried-over answers of a row, a section or all shown"),
+        Binding("o", "toggle_move_on", "Move on", show=False,
+                tooltip="After an answer, move on to the next provision (on or off)"),
         Binding("e", "focus_evidence", "Add evidence", show=False,
                 tooltip="Type a piece of evidence for this provision"),
         Binding("d", "dashboard", "Dashboard", show=False,
@@ -73,9 +83,11 @@ class WalkthroughScreen(Screen):
         self.shown = Filter.ALL
         self.current: Requirement | None = None
         self.form_for: str | None = None  # the provision whose answer the form holds
+        self.move_on_chosen: bool | None = None  # None: as the filter suggests
         self.leaves: dict[str, TreeNode] = {}
         self.section_nodes: dict[str, TreeNode] = {}
-        self._commentary_timer: Timer | None = None
+        self._commentary_saved_as = ""  # the commentary's text as last loaded or saved
+        self._action_saved_as: tuple = ()  # the action's fields as last loaded or saved
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,8 +111,8 @@ class WalkthroughScreen(Screen):
                         yield Input(id="action-description", placeholder="What will be done")
                         with Horizontal(id="action-details"):
                             yield Input(id="action-owner", placeholder="Owner")
-                            yield Input(id="action-due", placeholder="Due YYYY-MM-DD")
-                            yield Checkbox(DONE_WORDS[False], id="action-done")
+                            yield Input(id="action-due", placeholder="Due, e.g. 31/03/2026")
+                            yield DoneBox(id="action-done")
         yield Static(id="progress-line")
         yield KeyBar()
 
@@ -117,11 +129,12 @@ class WalkthroughScreen(Screen):
         self.query_one(Tree).focus()
 
     def on_screen_suspend(self) -> None:
-        self._save_commentary()
+        self.flush()
 
     def flush(self) -> None:
-        """Save anything typed but not yet saved (the app calls this before quitting)."""
+        """Save anything typed but not yet saved (before quitting, or leaving a provision)."""
         self._save_commentary()
+        self._save_action(announce=False)
 
     # the tree -----------------------------------------------------------------------------
 
@@ -158,7 +171,19 @@ class WalkthroughScreen(Screen):
             label.append(" ↺")
         if not requirement.verified:
             label.append(" ⚠")
+        if answer.action is not None and answer.action.overdue(self.app.today):
+            label.append(" !", style="bold")
         return label
+
+    def _refresh_all_labels(self) -> None:
+        """After a change to many provisions at once (a row, an undo, a bulk confirm)."""
+        catalogue = self.session.catalogue
+        for requirement_id, leaf in self.leaves.items():
+            leaf.set_label(self._leaf_label(catalogue.requirement(requirement_id)))
+        for section in catalogue.sections:
+            if section.id in self.section_nodes:
+                self.section_nodes[section.id].set_label(self._section_label(section))
+        self._show_progress()
 
     def _refresh_labels(self, requirement_id: str) -> None:
         requirement = self.session.catalogue.requirement(requirement_id)
@@ -187,12 +212,12 @@ class WalkthroughScreen(Screen):
     def _show(self, requirement: Requirement) -> None:
         """The card and the answer at once; the form under them is filled just after, so the
         next provision appears without waiting for every field (most sit below the fold)."""
-        self._save_commentary()
+        self.flush()
         self.form_for = None  # until refilled, the form holds no provision's answer
         self.current = requirement
         self.query_one(ProvisionCard).show(
             requirement, self.session.catalogue.section_of(requirement.id))
-        self._show_answer_line(self.session.answer(requirement.id))
+        self._show_answer_line(requirement.id)
         self.query_one("#card-scroll", VerticalScroll).scroll_home(animate=False)
         self.call_after_refresh(self._fill_form, requirement.id)
 
@@ -202,22 +227,30 @@ class WalkthroughScreen(Screen):
         answer = self.session.answer(requirement_id)
         self.query_one(EvidenceList).show(answer.evidence)
         self.query_one("#new-evidence", Input).value = ""
-        self.query_one("#commentary", TextArea).load_text(answer.commentary or "")
+        commentary = self.query_one("#commentary", TextArea)
+        commentary.load_text(answer.commentary or "")
+        self._commentary_saved_as = commentary.text
         action = answer.action
         self.query_one("#action-description", Input).value = action.description if action else ""
         self.query_one("#action-owner", Input).value = (action.owner or "") if action else ""
         self.query_one("#action-due", Input).value = \
             action.due.isoformat() if action and action.due else ""
-        done = self.query_one("#action-done", Checkbox)
+        done = self.query_one(DoneBox)
         with done.prevent(Checkbox.Changed):
             done.value = bool(action and action.done)
-        done.label = DONE_WORDS[done.value]
+        self._action_saved_as = self._action_fields()
         self.form_for = requirement_id
 
-    def _show_answer_line(self, answer: Answer) -> None:
+    def _show_answer_line(self, requirement_id: str) -> None:
+        answer = self.session.answer(requirement_id)
         line = Text.assemble(("Answer: ", "bold"), status_text(answer.status))
         if answer.via_row:
-            line.append(f"  (given for row {answer.via_row} in quick mode)")
+            line.append(f"  ({ROW_SOURCES[self.session.row_source(requirement_id)]} "
+                        f"row {answer.via_row})")
+        action = answer.action
+        if action is not None and action.overdue(self.app.today):
+            line.append(f"\n! Action overdue: due {action.due:%d %B %Y}, not done",
+                        style="bold")
         if answer.carried_over:
             line.append("\n↺ Carried over from the previous assessment: press c to confirm",
                         style="bold")
@@ -227,15 +260,21 @@ class WalkthroughScreen(Screen):
         session = self.session
         overall = session.score.overall
         answered = session.answered_in(session.catalogue.requirements)
-        self.query_one("#progress-line", Static).update(
-            f"Showing {self.shown.label} · {answered} of {len(session.catalogue.requirements)} "
-            f"answered · readiness {percent(overall.score)}, {overall.band}")
+        parts = [f"Showing {self.shown.label}",
+                 f"{answered} of {len(session.catalogue.requirements)} answered"]
+        to_confirm = len(session.to_confirm())
+        if to_confirm:
+            parts.append(f"{to_confirm} to confirm")
+        parts.append(f"readiness {percent(overall.score)}, {overall.band}")
+        if self.moves_on:
+            parts.append("moving on after each answer (o: stay)")
+        self.query_one("#progress-line", Static).update(" · ".join(parts))
 
     def _saved(self, requirement_id: str) -> None:
         """After a change: labels, progress and (if on show) the answer line."""
         self._refresh_labels(requirement_id)
         if self.current is not None and self.current.id == requirement_id:
-            self._show_answer_line(self.session.answer(requirement_id))
+            self._show_answer_line(requirement_id)
 
     # answering ----------------------------------------------------------------------------
 
@@ -255,6 +294,32 @@ class WalkthroughScreen(Screen):
         requirement = self._require_current()
         self.session.update(requirement.id, status=STATUS_KEYS.get(status))
         self._saved(requirement.id)
+        if self.moves_on and status:
+            self._move_on(requirement.id)
+
+    @property
+    def moves_on(self) -> bool:
+        """Whether an answer moves on to the next provision: as chosen with o, else only
+        while answering the unanswered ones."""
+        if self.move_on_chosen is not None:
+            return self.move_on_chosen
+        return self.shown is Filter.UNANSWERED
+
+    def action_toggle_move_on(self) -> None:
+        self.move_on_chosen = not self.moves_on
+        self._show_progress()
+        self.notify("After an answer, the next provision comes up." if self.moves_on
+                    else "After an answer, the provision stays on screen.", title="Move on")
+
+    def _move_on(self, answered_id: str) -> None:
+        if self.shown is Filter.UNANSWERED:
+            following = self.session.next_unanswered(answered_id)
+            if following is None:
+                self.notify("Every provision has an answer.", title="All answered")
+            else:
+                self.go_to(following.id)
+        else:
+            self.action_step(1)
 
     @reports_problems
     def action_confirm(self) -> None:
@@ -264,6 +329,51 @@ class WalkthroughScreen(Screen):
             return
         self.session.confirm(requirement.id)
         self._saved(requirement.id)
+
+    def action_confirm_many(self) -> None:
+        """One question: confirm the carried-over answers of a row, a section or all shown."""
+        from code_check.tui.choice_screen import ChoiceScreen
+
+        groups = self._confirm_groups()
+        if not groups:
+            self.notify("Nothing shown is waiting to be confirmed.")
+            return
+        choices = {key: f"{words}: {len(self.session.to_confirm(members))} to confirm"
+                   for key, (words, members) in groups.items()}
+
+        def confirm(chosen: str | None) -> None:
+            if chosen is not None:
+                self._confirm_all(*groups[chosen])
+
+        self.app.push_screen(ChoiceScreen(
+            "Confirm the answers carried over from the previous assessment, as they are:",
+            choices), confirm)
+
+    def _confirm_groups(self) -> dict[str, tuple[str, list[Requirement]]]:
+        """The groups with something to confirm: this provision's rows of the published
+        form, its section, and every provision the filter shows."""
+        catalogue = self.session.catalogue
+        groups = {}
+        if self.current is not None:
+            for row in self.current.template_rows:
+                groups[f"row {row}"] = (f"Row {row} of the published form",
+                                        self.session.row_members(row))
+            section = catalogue.section_of(self.current.id)
+            groups["section"] = (f"Section {section.id}, {section.title}",
+                                 list(section.requirements))
+        groups["shown"] = (f"All shown ({self.shown.label})",
+                           [catalogue.requirement(rid) for rid in self.leaves])
+        return {key: group for key, group in groups.items()
+                if self.session.to_confirm(group[1])}
+
+    @reports_problems
+    def _confirm_all(self, words: str, members: list[Requirement]) -> None:
+        confirmed = self.session.confirm_all(members)
+        self._refresh_all_labels()
+        if self.current is not None:
+            self._show_answer_line(self.current.id)
+        self.notify(f"{words}: confirmed {len(confirmed)} carried-over answers. "
+                    "ctrl+z undoes this in one step.", title="Confirmed")
 
     @reports_problems
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -280,25 +390,47 @@ class WalkthroughScreen(Screen):
         else:
             self._save_action()
 
-    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        event.checkbox.label = DONE_WORDS[event.value]  # the state in words, not colour alone
+    def on_checkbox_changed(self) -> None:
         self._save_action()
 
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        """Leaving a field saves it, so nothing typed waits for Enter."""
+        if event.widget.id == "commentary":
+            self._save_commentary()
+        elif event.widget.id in ACTION_FIELDS:
+            self._save_action(announce=False)
+
+    def _action_fields(self) -> tuple:
+        return (*(self.query_one(f"#{field}", Input).value for field in ACTION_FIELDS),
+                self.query_one(DoneBox).value)
+
     @reports_problems
-    def _save_action(self) -> None:
-        target = self._form_target()
-        description = self.query_one("#action-description", Input).value.strip()
-        owner = self.query_one("#action-owner", Input).value.strip() or None
-        due = parse_date(self.query_one("#action-due", Input).value, "Due date")
-        done = self.query_one("#action-done", Checkbox).value
-        if not description and (owner or due or done):
+    def _save_action(self, announce: bool = True) -> None:
+        """Save the action as typed. A due date that is not a date is refused, but the rest
+        (what will be done, by whom) is saved all the same, so nothing typed is lost."""
+        target = self.form_for
+        fields = self._action_fields()
+        if target is None or not self.is_mounted or fields == self._action_saved_as:
+            return
+        description, owner, due_text, done = fields
+        if not description.strip() and (owner.strip() or due_text.strip() or done):
             raise InputError("describe the action before giving its owner, date or state",
                              field="Action")
-        action = Action(description=description, owner=owner, due=due, done=done) \
-            if description else None
-        if action != self.session.answer(target).action:
+        kept = self.session.answer(target).action
+        try:
+            due, date_problem = typed_date(due_text, "Due date"), None
+        except InputError as problem:
+            due, date_problem = (kept.due if kept else None), problem
+        action = Action(description=description.strip(), owner=owner.strip() or None, due=due,
+                        done=done) if description.strip() else None
+        if action != kept:
             self.session.update(target, action=action)
             self._saved(target)
+        if date_problem is not None:
+            raise InputError(f"{date_problem.problem}; what will be done and the owner are "
+                             "saved, the date is not", field="Due date")
+        self._action_saved_as = fields
+        if announce and action != kept:
             self.notify("Action saved." if action else "Action removed.")
 
     @reports_problems
@@ -313,22 +445,19 @@ class WalkthroughScreen(Screen):
         if not evidence:
             self.query_one("#new-evidence", Input).focus()
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if self._commentary_timer is not None:
-            self._commentary_timer.stop()
-        self._commentary_timer = self.set_timer(COMMENTARY_PAUSE, self._save_commentary)
+    def on_text_area_changed(self) -> None:
+        self._save_commentary()
 
     @reports_problems
     def _save_commentary(self) -> None:
-        if self._commentary_timer is not None:
-            self._commentary_timer.stop()
-            self._commentary_timer = None
+        """What is on screen is what is stored: saved on every change, one small write."""
         target = self.form_for
         if target is None or not self.is_mounted:
             return
-        text = self.query_one("#commentary", TextArea).text.strip() or None
-        if text != self.session.answer(target).commentary:
-            self.session.update(target, commentary=text)
+        text = self.query_one("#commentary", TextArea).text
+        if text != self._commentary_saved_as:
+            self.session.type_commentary(target, text.strip() or None)
+            self._commentary_saved_as = text
             self._saved(target)
 
     # moving about -------------------------------------------------------------------------
@@ -358,11 +487,10 @@ class WalkthroughScreen(Screen):
         self.go_to(found.id)
 
     def action_cycle_filter(self) -> None:
-        self._save_commentary()
+        self.flush()
         self.shown = self.shown.following()
         self._rebuild_tree()
         if not self.leaves:
-            self._save_commentary()
             self.current = self.form_for = None
             self.query_one(ProvisionCard).show_nothing(
                 f"No provisions to show: none is {self.shown.label}. Press f for the next filter.")
@@ -384,39 +512,61 @@ class WalkthroughScreen(Screen):
     def action_quick_row(self) -> None:
         from code_check.tui.quick_row_screen import QuickRowScreen
 
-        self._save_commentary()
+        self.flush()
         self.app.push_screen(QuickRowScreen(self.session), self._answer_row)
 
     @reports_problems
     def _answer_row(self, choice: tuple[str, Status | None] | None) -> None:
+        """Answer the row at once, or first ask when that replaces answers already given."""
         if choice is None:
             return
         row_id, status = choice
+        members = self.session.row_members(row_id)
+        answered = self.session.answered_in(members)
+        if not answered:
+            self._apply_row(row_id, status)
+            return
+        from code_check.tui.confirm_screen import ConfirmScreen
+
+        carried = len(self.session.to_confirm(members))
+        some = "1 already has an answer" if answered == 1 else \
+            f"{answered} already have answers"
+        self.app.push_screen(ConfirmScreen(
+            f"Row {row_id} has {len(members)} provisions, and {some}"
+            f"{f' ({carried} carried over)' if carried else ''}. Replace "
+            f"{'it' if answered == 1 else 'all ' + str(answered)} with {status_text(status)}?"
+            "\n\nctrl+z afterwards undoes the whole row.",
+            yes=f"Replace {answered}"),
+            lambda replace: replace and self._apply_row(row_id, status))
+
+    @reports_problems
+    def _apply_row(self, row_id: str, status: Status | None) -> None:
         changed = self.session.answer_row(row_id, status)
-        for requirement_id in changed:
-            self._refresh_labels(requirement_id)
+        self._refresh_all_labels()
         if self.current is not None:
             self._show(self.current)
         self.notify(f"Row {row_id}: {len(changed)} provisions now {status_text(status)}. "
-                    "Refine any of them one by one; ctrl+z undoes one provision at a time.",
+                    "Refine any of them one by one; ctrl+z undoes the whole row.",
                     title="Quick mode")
 
     @reports_problems
     def action_undo(self) -> None:
-        self._save_commentary()
-        requirement_id = self.session.undo()
-        if requirement_id is None:
+        self.flush()
+        undone = self.session.undo()
+        if not undone:
             self.notify("Nothing to undo.")
             return
-        self._refresh_labels(requirement_id)
-        self.go_to(requirement_id)
-        self.notify(f"Undid the last change to {requirement_id}.", title="Undo")
+        self._refresh_all_labels()
+        self.go_to(undone[0])
+        self.notify(f"Undid the last change to {undone[0]}." if len(undone) == 1 else
+                    f"Undid the last change, to {len(undone)} provisions ({', '.join(undone)}).",
+                    title="Undo")
 
     def action_focus_evidence(self) -> None:
         self.query_one("#new-evidence", Input).focus()
 
     def action_dashboard(self) -> None:
-        self._save_commentary()
+        self.flush()
         self.app.open_dashboard(self.assessment_id)
 
     def action_back(self) -> None:
@@ -424,5 +574,5 @@ class WalkthroughScreen(Screen):
         if self.focused is not tree:
             tree.focus()
         else:
-            self._save_commentary()
+            self.flush()
             self.dismiss()

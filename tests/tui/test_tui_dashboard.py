@@ -13,6 +13,11 @@ from code_check.tui.progress_screen import ProgressScreen
 from code_check.tui.walkthrough_screen import WalkthroughScreen
 
 
+def _rows(table: DataTable) -> list[list[str]]:
+    """A table's cells as the text they show (a cell may be plain or styled text)."""
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
 async def test_the_dashboard_matches_code_check_score(make_app, council_ids, workspace_path,
                                                       run_cli):
     status, out, _ = run_cli("score", str(council_ids[1]), "--workspace", workspace_path,
@@ -35,7 +40,7 @@ async def test_the_dashboard_matches_code_check_score(make_app, council_ids, wor
         assert (f"({overall['assessed']} of {overall['applicable']} applicable provisions "
                 "answered") in summary
         sections = screen.query_one("#section-table", DataTable)
-        assert [sections.get_row_at(i)[1] for i in range(sections.row_count)] == \
+        assert [str(row[1]) for row in _rows(sections)] == \
             [f"{s['score']:.1f}%" for s in expected["sections"]]
         gaps = screen.query_one("#gap-table", DataTable)
         assert [key.value for key in gaps.rows] == [g["id"] for g in expected["gaps"]]
@@ -68,7 +73,7 @@ async def test_the_checks_tab_lists_lint_findings(make_app, council_ids):
         await pilot.press("d", "3")
         await pilot.pause()
         checks = app.screen.query_one("#check-table", DataTable)
-        rows = [checks.get_row_at(i) for i in range(checks.row_count)]
+        rows = _rows(checks)
         assert any(row[0] == "! Warning" and "no evidence" not in row[2] for row in rows)
         assert all(row[0] in ("✘ Error", "! Warning", "i Note") for row in rows)
 
@@ -96,8 +101,8 @@ async def test_progress_shows_the_trend_and_what_changed(make_app, council_ids, 
         regressed = len(expected.of_kind(ChangeKind.REGRESSED))
         assert f"{improved} improved, {regressed} regressed" in title
         changes = screen.query_one("#changes", DataTable)
-        assert changes.row_count == improved + regressed
-        assert changes.get_row_at(0)[0] == "▼ Regressed"
+        assert changes.row_count == len(expected.changes)
+        assert str(changes.get_row_at(0)[0]) == "▼ Regressed"
         await pilot.press("down", "enter")  # the older assessment: the council's first
         await pilot.pause()
         assert "first: nothing to compare" in str(screen.query_one("#comparison-title").render())
@@ -121,8 +126,33 @@ async def test_several_checks_on_one_provision_are_all_listed(make_app, workspac
         await pilot.press("d", "3")
         await pilot.pause()
         checks = app.screen.query_one("#check-table", DataTable)
-        ids = [checks.get_row_at(i)[1] for i in range(checks.row_count)]
+        ids = [row[1] for row in _rows(checks)]
         assert ids.count(first) == 2
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, WalkthroughScreen) and app.screen.current.id == first
+
+
+async def test_progress_shows_every_kind_of_change_compare_gives(make_app, workspace_path,
+                                                                 catalogue):
+    """As ``code-check compare 1 2`` on the demo: 28 improved and 3 newly assessed."""
+    from code_check.demo import install_demo
+    from code_check.demo.dating import ANCHOR
+
+    with Workspace(workspace_path) as workspace:
+        first, second = install_demo(workspace, catalogue, today=ANCHOR)
+        expected = compare(catalogue, workspace.load(first), catalogue, workspace.load(second))
+    newly = [c.id for c in expected.of_kind(ChangeKind.NEWLY_ASSESSED)]
+    assert newly == ["7.4", "9.5", "9.6"]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        screen = app.screen
+        title = str(screen.query_one("#comparison-title").render())
+        assert "28 improved, 0 regressed, 3 newly assessed, 36 unchanged" in title
+        changes = screen.query_one("#changes", DataTable)
+        rows = _rows(changes)
+        assert [row[1] for row in rows if row[0] == "+ Newly assessed"] == newly
+        assert len(rows) == len(expected.changes)

@@ -64,3 +64,26 @@ async def test_export_brings_what_the_workspace_holds_beside_the_assessment(
     assert "Change since the previous assessment" in text
     assert "2024-25" in text and "70%" in text
     assert "| Position as at | 31 March 2026 |" in text
+
+
+async def test_export_asks_before_writing_over_a_file(make_app, council_ids, tmp_path,
+                                                      monkeypatch):
+    from code_check.tui.confirm_screen import ConfirmScreen
+
+    monkeypatch.chdir(tmp_path)
+    existing = tmp_path / "example-borough-council-2026-03-15.md"
+    existing.write_text("the committee's own notes", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await export_from_home(app, pilot, "md")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert f"{existing} already exists" in app.screen.question
+        await pilot.press("n")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert existing.read_text(encoding="utf-8") == "the committee's own notes"
+        await pilot.press("ctrl+s", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert f"Written to {existing}" in str(app.screen.query_one("#result").render())
+    assert "Gaps, worst first" in existing.read_text(encoding="utf-8")

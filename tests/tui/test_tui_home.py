@@ -31,8 +31,10 @@ async def test_assessments_are_listed_newest_first_with_readiness(make_app, coun
         assert [key.value for key in table.rows] == [str(council_ids[1]), str(council_ids[0])]
         with Workspace(app.workspace.path) as workspace:
             newest = workspace.record(council_ids[1])
-        assert table.get_row_at(0)[1] == "2026-03-15"
-        assert table.get_row_at(0)[3] == f"{newest.score:.1f}% {newest.band}"
+        cells = [str(cell) for cell in table.get_row_at(0)]
+        assert cells[0] == str(council_ids[1])  # the number commands take
+        assert cells[2] == "2026-03-15"
+        assert cells[4] == f"{newest.score:.1f}% {newest.band}"
 
 
 async def test_delete_asks_first(make_app, council_ids, workspace_path):
@@ -87,8 +89,95 @@ async def test_a_new_assessment_needs_a_valid_date(make_app, workspace_path):
         app.screen.query_one("#assessed_on", Input).value = "next week"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "'next week' is not a date like 2026-03-31" in " ".join(notifications(app))
+        assert "Assessed on: 'next week' is not a date: write it like 31/03/2026 or " \
+            "2026-03-31" in notifications(app)
+        app.screen.query_one("#assessed_on", Input).value = "2026-02-30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Assessed on: '2026-02-30' is not a real date (check the day and the month)" \
+            in notifications(app)
     assert Workspace(workspace_path).assessments() == []
+
+
+async def test_a_new_assessment_takes_a_uk_date_and_leaves_no_problem_behind(
+        make_app, workspace_path):
+    from datetime import date
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Testshire")
+        app.screen.query_one(Select).value = app.screen.query_one(Select)._options[1][1]
+        app.screen.query_one("#assessed_on", Input).value = "31/3/2026x"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert notifications(app)  # the problem, shown in the dialog
+        app.screen.query_one("#assessed_on", Input).value = "1/4/2026"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkthroughScreen)
+        assert notifications(app) == []  # not carried onto the next screen
+    with Workspace(workspace_path) as workspace:
+        [record] = workspace.assessments()
+    assert record.assessed_on == date(2026, 4, 1)
+
+
+async def test_from_previous_asks_the_date_and_assessor_first(make_app, council_ids,
+                                                              workspace_path):
+    from datetime import date
+
+    from code_check.tui.new_assessment_screen import NewAssessmentScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NewAssessmentScreen)
+        assert f"from No. {council_ids[1]} dated 2026-03-15" in dialog.title_text
+        assert not dialog.query("#council")  # the council is the previous one's
+        assert dialog.query_one("#assessor", Input).value == "Jane Officer"
+        dialog.query_one("#assessed_on", Input).value = "30/06/2026"
+        dialog.query_one("#assessor", Input).value = "Sam Lee"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkthroughScreen)
+        new_id = app.screen.assessment_id
+        await pilot.press("ctrl+o")  # Home, from anywhere
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert [str(cell) for cell in app.screen.query_one(DataTable).get_row_at(0)[:3]] == [
+            str(new_id), "Example Borough Council", "2026-06-30"]
+    with Workspace(workspace_path) as workspace:
+        record = workspace.record(new_id)
+    assert (record.assessed_on, record.assessor, record.based_on) == (
+        date(2026, 6, 30), "Sam Lee", council_ids[1])
+
+
+async def test_escape_from_the_previous_dialog_starts_nothing(make_app, council_ids,
+                                                              workspace_path):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert len(Workspace(workspace_path).assessments()) == 2
+
+
+async def test_the_key_bar_offers_statistics_and_the_complaint_log(make_app, council_ids):
+    from code_check.tui.key_bar import KeyBar
+
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        text = str(app.screen.query_one(KeyBar).render())
+        assert " s Statistics " in text and " l Complaint log " in text
 
 
 async def test_import_and_export_yaml(make_app, council_ids, workspace_path, catalogue,
@@ -191,9 +280,11 @@ async def test_import_the_published_form_from_csv(make_app, workspace_path, cata
         await pilot.pause()
         app.screen.query_one(Input).value = str(form)
         await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "Whose self-assessment is published.csv" in str(
-            app.screen.query_one(".question").render())
+        answered = len({r.id for row in ("1", "6a") for r in catalogue.in_template_row(row)})
+        assert f"published.csv reads well: {answered} provisions answered. Whose " \
+            "self-assessment is it" in str(app.screen.query_one(".question").render())
         await type_text(pilot, "Northtown District Council")
         await pilot.press("tab", "enter")
         await pilot.pause()
@@ -202,9 +293,15 @@ async def test_import_the_published_form_from_csv(make_app, workspace_path, cata
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert "Imported an assessment of Northtown District Council." in notifications(app)
+        with Workspace(workspace_path) as workspace:
+            [record] = workspace.assessments()
+        assert f"Imported an assessment of Northtown District Council as No. {record.id}." \
+            in notifications(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "(from the imported form, for the whole of row 1)" in str(
+            app.screen.query_one("#answer-line").render())
     with Workspace(workspace_path) as workspace:
-        [record] = workspace.assessments()
         imported = workspace.load(record.id)
     assert imported.council.authority_type.value == "district_council"
     assert {rid for rid, a in imported.answers.items() if a.via_row == "1"} == \
@@ -328,3 +425,33 @@ async def test_an_assessment_of_an_unknown_catalogue_is_refused_in_words(
             assert isinstance(app.screen, HomeScreen)
         assert notifications(app)[-1] == ("this assessment uses the catalogue 'hos-2024', "
                                           "which this copy of code-check does not have")
+
+
+async def test_a_bad_published_form_is_refused_before_asking_whose_it_is(make_app, tmp_path):
+    form = tmp_path / "published.csv"
+    form.write_text("Code section,Do we follow the Code\n1,Perhaps\n", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(form)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # no form to fill in for nothing
+        [message] = notifications(app)
+        assert message.startswith(f"{form}:2:") and "Perhaps" in message
+
+
+async def test_the_complaint_log_of_the_demo_is_offered(make_app, workspace_path):
+    from code_check.demo import demo_log_path
+    from code_check.tui.path_screen import PathScreen
+
+    app = make_app(demo=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, WalkthroughScreen))
+        await pilot.press("ctrl+o", "l")
+        await pilot.pause()
+        assert isinstance(app.screen, PathScreen)
+        assert app.screen.query_one(Input).value == str(demo_log_path(workspace_path))
