@@ -423,7 +423,7 @@ def _score_with_the_catalogue(seeds: Seeds, catalogue: bytes) -> None:
                        "--format", "json"), folder / "answers.yaml")
 
 
-@FUZZ
+@settings(FUZZ, max_examples=150)  # a run on a workspace takes milliseconds
 @given(changes=mutations(text=False), which=st.integers(0, 9))
 def test_workspace_file(seeds, changes, which):
     fuzz("workspace", seeds, changes, which)
