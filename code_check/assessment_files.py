@@ -43,13 +43,15 @@ def load_assessment_for(
             f"no catalogue with id {catalogue_id!r} (known: {known}); use --rules to point at it",
             source=path, line=_line_of_key(node, "catalogue"), field="catalogue",
         )
-    return validate(data, node, Assessment, path, context={"catalogue": catalogue}), catalogue
+    assessment = validate(data, node, Assessment, path, context={"catalogue": catalogue})
+    assert catalogue is not None  # validation refused a missing catalogue field
+    return assessment, catalogue
 
 
 def _line_of_key(node: yaml.Node, key: str) -> int | None:
     for key_node, _ in getattr(node, "value", []):
         if getattr(key_node, "value", None) == key:
-            return key_node.start_mark.line + 1
+            return int(key_node.start_mark.line) + 1
     return None
 
 

@@ -5,14 +5,15 @@ These models are the single source of truth for ``code_rules/*.yaml`` and its JS
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from code_check.errors import LocatedValueError
+from code_check.errors import Loc, LocatedValueError
 
 RequirementId = Annotated[str, Field(
     pattern=r"^\d+\.(\d+|x-[a-z0-9]+(-[a-z0-9]+)*)$",
@@ -220,7 +221,7 @@ class Catalogue(_Strict):
         return self._positions[requirement_id]
 
 
-def _unique(ids: list[str], what: str, where) -> None:
+def _unique(ids: list[str], what: str, where: Callable[[int], Loc]) -> None:
     seen: set[str] = set()
     for index, item in enumerate(ids):
         if item in seen:
@@ -228,7 +229,7 @@ def _unique(ids: list[str], what: str, where) -> None:
         seen.add(item)
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The JSON Schema of catalogue files, for editors and other tools."""
     schema = Catalogue.model_json_schema(by_alias=True)
     return {
@@ -238,7 +239,7 @@ def json_schema() -> dict:
     }
 
 
-def requirement_summary(catalogue: Catalogue, requirement: Requirement) -> dict:
+def requirement_summary(catalogue: Catalogue, requirement: Requirement) -> dict[str, Any]:
     """The contract's JSON shape of one requirement (``rules list --format json``)."""
     timescale = requirement.timescale
     return {

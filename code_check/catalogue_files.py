@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from code_check import __version__
 from code_check.errors import InputError
@@ -70,10 +70,10 @@ def load_catalogue_file(path: Path) -> Catalogue:
 
 def cached_requirement_listing(
     rules: Path | None = None, catalogue_id: str | None = None
-) -> list[dict] | None:
+) -> list[dict[str, Any]] | None:
     """``rules list`` rows straight from the cache; None unless every file is cached and the
     choice of catalogue is unambiguous (then the caller validates the ordinary way)."""
-    listings: dict[str, list[dict]] = {}
+    listings: dict[str, object] = {}  # as cached: checked before use
     for file in catalogue_paths(rules):
         entry = _cached_entry(read_bytes(file))
         if entry is None or not isinstance(entry.get("catalogue"), dict):
@@ -88,7 +88,7 @@ def cached_requirement_listing(
     return listing if isinstance(listing, list) else None
 
 
-def _cached_entry(raw: bytes) -> dict | None:
+def _cached_entry(raw: bytes) -> dict[str, Any] | None:
     cache_file = _cache_file(raw)
     if cache_file is None:
         return None

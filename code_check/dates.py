@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Literal
 
 from code_check.errors import InputError
 
@@ -19,7 +20,7 @@ DATE_PATTERN = re.compile(
 EXAMPLES = "31/03/2026 or 2026-03-31"
 
 
-def read_date(text: str) -> date | None | bool:
+def read_date(text: str) -> date | Literal[False] | None:
     """A date in ISO or UK form (a time after it is ignored); None when empty; False if bad.
 
     False rather than an exception: the complaint-log reader calls this for every distinct

@@ -44,10 +44,13 @@ class InputError(Exception):
         return ": ".join([*where, self.problem])
 
 
+Loc = tuple[str | int, ...]  # a field's path in the input, as pydantic gives it
+
+
 class LocatedValueError(ValueError):
     """A model-level check that knows which field of the input is at fault."""
 
-    def __init__(self, loc: tuple[str | int, ...], message: str) -> None:
+    def __init__(self, loc: Loc, message: str) -> None:
         self.loc = loc
         super().__init__(message)
 

@@ -6,7 +6,7 @@ import errno
 import os
 import tempfile
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from code_check.errors import InputError
 
@@ -14,16 +14,19 @@ from code_check.errors import InputError
 def read_bytes(path: Path) -> bytes:
     with open_to_read(path) as handle:
         try:
-            return handle.read()
+            data: bytes = handle.read()
+            return data
         except OSError as exc:
             raise _unreadable(path, exc) from None
 
 
-def open_to_read(path: Path, mode: str = "rb", **text_options) -> IO:
+def open_to_read(path: Path, mode: str = "rb", *, encoding: str | None = None,
+                 errors: str | None = None, newline: str | None = None) -> IO[Any]:
     """The file opened (the caller closes it), or a plain-words error saying why it will not
     open; for files too large to read whole, such as complaint logs."""
     try:
-        return open(path, mode, **text_options)  # noqa: SIM115
+        return open(path, mode, encoding=encoding, errors=errors,  # noqa: SIM115
+                    newline=newline)
     except FileNotFoundError:
         raise InputError("file not found", source=path) from None
     except IsADirectoryError:

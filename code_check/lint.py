@@ -42,10 +42,10 @@ def lint(catalogue: Catalogue, assessment: Assessment, *, as_of: date) -> list[F
 
 def sort_findings(findings: list[Finding], catalogue: Catalogue) -> list[Finding]:
     """Most severe first, then Code order (findings about the whole assessment lead)."""
-    def key(finding: Finding) -> tuple:
-        known = finding.requirement_id and catalogue.requirement(finding.requirement_id)
-        return (_SEVERITY_ORDER[finding.severity],
-                catalogue.order(finding.requirement_id) if known else -1)
+    def key(finding: Finding) -> tuple[int, int]:
+        known = finding.requirement_id
+        position = catalogue.order(known) if known and catalogue.requirement(known) else -1
+        return _SEVERITY_ORDER[finding.severity], position
 
     return sorted(findings, key=key)
 
@@ -83,10 +83,11 @@ def _answer_findings(requirement: Requirement, answer: Answer, as_of: date) -> l
     if status is Status.NOT_APPLICABLE and not (answer.commentary or "").strip():
         found.append(finding(Severity.WARNING, "not-applicable-unexplained",
                              "marked not applicable, but no reason is given in the commentary"))
-    if answer.action is not None and answer.action.overdue(as_of):
-        owner = f" (owner: {answer.action.owner})" if answer.action.owner else ""
+    action = answer.action
+    if action is not None and action.due is not None and action.overdue(as_of):
+        owner = f" (owner: {action.owner})" if action.owner else ""
         found.append(finding(Severity.WARNING, "action-overdue",
-                             f"the action was due on {answer.action.due.isoformat()} "
+                             f"the action was due on {action.due.isoformat()} "
                              f"and is not done{owner}"))
     if answer.carried_over:
         found.append(finding(Severity.INFO, "carried-over",

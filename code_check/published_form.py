@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from code_check.assessment import Answer, Assessment, Council, Status
 from code_check.catalogue import Catalogue
@@ -157,7 +158,7 @@ def csv_rows(text: str, source: str | Path) -> list[list[str]]:
 
 # columns -----------------------------------------------------------------------------------
 
-def _find_columns(header: Sequence[str], line: int, source) -> _Columns:
+def _find_columns(header: Sequence[str], line: int, source: str | Path | None) -> _Columns:
     folded = [cell.casefold() for cell in header]
     answer = _column_with(folded, ANSWER_HEADER_WORDS, taken=())
     if answer is None:
@@ -176,7 +177,8 @@ def _find_columns(header: Sequence[str], line: int, source) -> _Columns:
     return _Columns(answer, evidence, commentary, tuple(header))
 
 
-def _column_with(folded: list[str], words: tuple[str, ...], taken) -> int | None:
+def _column_with(folded: list[str], words: tuple[str, ...],
+                 taken: tuple[int | None, ...]) -> int | None:
     for index, cell in enumerate(folded):
         if index not in taken and any(word in cell for word in words):
             return index
@@ -186,12 +188,13 @@ def _column_with(folded: list[str], words: tuple[str, ...], taken) -> int | None
 # rows --------------------------------------------------------------------------------------
 
 def _read_row(
-    cells: Sequence[str], line: int, columns: _Columns, catalogue: Catalogue, source
+    cells: Sequence[str], line: int, columns: _Columns, catalogue: Catalogue,
+    source: str | Path | None,
 ) -> _RowAnswer | None:
     if not _has_content(cells):
         return None
     first = _cell(cells, 0)
-    where = {"source": source, "line": line, "field": columns.name(0)}
+    where: dict[str, Any] = {"source": source, "line": line, "field": columns.name(0)}
     if not first:
         raise InputError("no section or provision named in the first column", **where)
     answer = Answer(
@@ -206,7 +209,7 @@ def _read_row(
     return _RowAnswer(line, template_rows, None, answer)
 
 
-def _status(cell: str, line: int, columns: _Columns, source) -> Status | None:
+def _status(cell: str, line: int, columns: _Columns, source: str | Path | None) -> Status | None:
     text = " ".join(cell.casefold().split()).rstrip(".")
     if not text:
         return None
@@ -230,7 +233,7 @@ def _evidence(cell: str) -> list[str]:
     return [item.strip() for item in items if item.strip()]
 
 
-def _provision(first: str, catalogue: Catalogue, where: dict) -> str | None:
+def _provision(first: str, catalogue: Catalogue, where: dict[str, Any]) -> str | None:
     """A provision id such as ``5.4`` or ``6.x-s2-acknowledge`` at the start of the cell."""
     token = first.split()[0].rstrip(".:;,)")
     if not _LOOKS_LIKE_PROVISION.match(token):
@@ -242,7 +245,7 @@ def _provision(first: str, catalogue: Catalogue, where: dict) -> str | None:
     return wanted
 
 
-def _template_rows(first: str, catalogue: Catalogue, where: dict) -> tuple[str, ...]:
+def _template_rows(first: str, catalogue: Catalogue, where: dict[str, Any]) -> tuple[str, ...]:
     """The form rows a section cell names: ``1``, ``Section 1 - ...``, ``6a``, ``Stage 2``."""
     known = [row.id for row in catalogue.template_rows]
     match = _SECTION.match(first)
@@ -276,7 +279,7 @@ def _stage_letter(stage: str) -> str:
     return chr(ord("a") + number - 1)
 
 
-def _known(row: str, known: list[str], first: str, where: dict) -> tuple[str]:
+def _known(row: str, known: list[str], first: str, where: dict[str, Any]) -> tuple[str]:
     if row not in known:
         raise InputError(f"unknown section {row!r} in {first!r} (the form has rows "
                          f"{', '.join(known)})", **where)
@@ -285,7 +288,8 @@ def _known(row: str, known: list[str], first: str, where: dict) -> tuple[str]:
 
 # answers -----------------------------------------------------------------------------------
 
-def _combine(understood: list[_RowAnswer], catalogue: Catalogue, source) -> dict[str, Answer]:
+def _combine(understood: list[_RowAnswer], catalogue: Catalogue,
+             source: str | Path | None) -> dict[str, Answer]:
     """Row answers spread over their requirements; provision rows then override them."""
     _refuse_repeats(understood, source)
     by_requirement: dict[str, list[Answer]] = {}
@@ -303,7 +307,7 @@ def _combine(understood: list[_RowAnswer], catalogue: Catalogue, source) -> dict
     return answers
 
 
-def _refuse_repeats(understood: list[_RowAnswer], source) -> None:
+def _refuse_repeats(understood: list[_RowAnswer], source: str | Path | None) -> None:
     """Two lines answering the same row or provision: one answer would silently be lost."""
     seen: dict[str, int] = {}
     for row_answer in understood:

@@ -8,6 +8,7 @@ the score, and a band that requires every ``must`` to be met is out of reach whi
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
@@ -35,14 +36,14 @@ class Tally(_Result):
     partly_met: int
     not_met: int
 
-    @computed_field
-    @property
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy
+    @property        # cannot type a decorated property
     def score(self) -> float | None:
         """0-100, or None when nothing is applicable."""
         return 100 * self.earned / self.possible if self.possible else None
 
-    @computed_field
-    @property
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy
+    @property        # cannot type a decorated property
     def coverage(self) -> float | None:
         """Share of applicable requirements that have an answer, 0-100."""
         return 100 * self.assessed / self.applicable if self.applicable else None
@@ -139,7 +140,9 @@ def gaps(catalogue: Catalogue, assessment: Assessment) -> list[Gap]:
     )
 
 
-def _tally(requirements: Iterable[Requirement], assessment: Assessment, rules: Scoring) -> dict:
+def _tally(requirements: Iterable[Requirement], assessment: Assessment,
+           rules: Scoring) -> dict[str, Any]:
+    """The fields of a Tally, as keyword arguments for a section or the whole."""
     counts = dict.fromkeys(
         ("requirements", "applicable", "assessed", "not_applicable", "not_assessed",
          "met", "partly_met", "not_met"), 0)

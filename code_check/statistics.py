@@ -22,8 +22,10 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
+from pydantic_core import ErrorDetails
 
-from code_check.assessment import MAX_POPULATION, AuthorityType, Text
+from code_check.assessment import MAX_POPULATION, AuthorityType
+from code_check.catalogue import Text
 from code_check.errors import EXPECTED_TYPE, InputError, LocatedValueError, quoted
 
 # A published whole-number percentage may be up to half a point from the exact rate.
@@ -229,11 +231,13 @@ class OmbudsmanStats(BaseModel):
         """Plain sentences for every published figure that disagrees with the counts."""
         found = []
         parts = (self.not_for_us, self.assessed_and_closed, self.investigated)
-        if self.dealt_with is not None and None not in parts and sum(parts) != self.dealt_with:
+        given = [part for part in parts if part is not None]
+        if (self.dealt_with is not None and len(given) == len(parts)
+                and sum(given) != self.dealt_with):
             found.append(
                 f"{self.year}: complaints dealt with ({self.dealt_with}) should equal not for us "
                 f"({self.not_for_us}) + assessed and closed ({self.assessed_and_closed}) + "
-                f"investigated ({self.investigated}) = {sum(parts)}."
+                f"investigated ({self.investigated}) = {sum(given)}."
             )
         found += _percent_check("upheld", self.year, self.published_upheld_pct,
                                 self.upheld, self.investigated, "investigated")
@@ -278,7 +282,8 @@ COLUMNS = tuple(OmbudsmanStats.model_fields)  # file column order: the model's f
 REQUIRED_COLUMNS = tuple(n for n, f in OmbudsmanStats.model_fields.items() if f.is_required())
 
 
-def validated(data: dict, *, source: str | Path, line: int | None = None) -> OmbudsmanStats:
+def validated(data: dict[str, Any], *, source: str | Path,
+              line: int | None = None) -> OmbudsmanStats:
     """A row of figures checked, or one InputError naming the column at fault."""
     try:
         return OmbudsmanStats.model_validate(data)
@@ -298,7 +303,7 @@ def first_problem(exc: ValidationError) -> tuple[str | None, str]:
     return column, _plain(error)
 
 
-def _plain(error: dict) -> str:
+def _plain(error: ErrorDetails) -> str:
     if error["type"] == "missing":
         return "is required but blank"
     if error["type"] == "enum":
@@ -314,7 +319,7 @@ def _plain(error: dict) -> str:
     return message[:1].lower() + message[1:]
 
 
-def _bounds(ctx: dict) -> str:
+def _bounds(ctx: dict[str, Any]) -> str:
     """Every bound here is a whole number, and a percentage's upper one is 100."""
     if "ge" in ctx:
         return f"at least {ctx['ge']:,.0f}"
@@ -331,12 +336,14 @@ def _percent(part: int, whole: int) -> float | None:
 
 def _percent_check(name: str, year: str, published: float | None, part: int | None,
                    whole: int | None, whole_name: str) -> list[str]:
-    if published is None or whole is None or (part is None and whole != 0):
+    if published is None or whole is None:
         return []
     computed = None if part is None else _percent(part, whole)
     if whole == 0:
         return [f"{year}: a published {name} rate of {published:g}% is given but nothing was "
                 f"{whole_name}, so the rate is not applicable."]
+    if computed is None:
+        return []
     if abs(computed - published) > PERCENT_TOLERANCE + 1e-9:
         return [f"{year}: the published {name} rate of {published:g}% differs from "
                 f"{computed:.1f}% worked out from {part} of {whole} {whole_name}; "
@@ -344,7 +351,7 @@ def _percent_check(name: str, year: str, published: float | None, part: int | No
     return []
 
 
-def as_json(stats: OmbudsmanStats) -> dict:
+def as_json(stats: OmbudsmanStats) -> dict[str, Any]:
     """One council and year for scripts: DESIGN section 7's keys, rates unrounded or null."""
     return {
         "council": stats.council,
@@ -370,7 +377,7 @@ def as_json(stats: OmbudsmanStats) -> dict:
     }
 
 
-def stored_fields(stats: OmbudsmanStats) -> dict:
+def stored_fields(stats: OmbudsmanStats) -> dict[str, Any]:
     """The columns as given (blanks left out): what is saved and compared on re-import."""
     return stats.model_dump(mode="json", exclude_none=True)
 
@@ -426,9 +433,10 @@ class Comparison:
         """"7 points above the average (80%)" or why there is no comparison."""
         if self.value is None:
             return self.not_applicable or "no figure to compare"
-        if self.average is None:
+        difference = self.difference  # None exactly when there is no average
+        if difference is None:
             return "no published average"
-        gap = abs(self.difference)
+        gap = abs(difference)
         if self.direction == "same":
             return f"the same as the average ({self.show(self.average)})"
         amount = rounded(gap, self.decimals)
@@ -475,7 +483,7 @@ def compare(stats: OmbudsmanStats) -> list[Comparison]:
     ]
 
 
-def comparison_json(stats: OmbudsmanStats) -> list[dict]:
+def comparison_json(stats: OmbudsmanStats) -> list[dict[str, Any]]:
     return [
         {"figure": c.figure, "value": c.value, "average": c.average,
          "difference": c.difference, "direction": c.direction, "in_words": c.in_words,
@@ -506,7 +514,7 @@ class Trend:
         notes = [c.small_numbers for c in compare(latest) if c.small_numbers]
         by_population: dict[int, list[str]] = {}
         for stats in self.years:
-            if stats.computed_upheld_per_100k is not None:
+            if stats.computed_upheld_per_100k is not None and stats.population is not None:
                 by_population.setdefault(stats.population, []).append(stats.year)
         notes += [per_100k_basis(years, population)
                   for population, years in by_population.items()]
@@ -593,8 +601,9 @@ def _beside_average(comparison: Comparison) -> str:
     if comparison.value is None:
         return "n/a" if comparison.not_applicable else "–"
     shown = comparison.show(comparison.value).removesuffix(" per 100,000")
-    if comparison.average is None:
+    direction = comparison.direction  # None exactly when there is no average
+    if comparison.average is None or direction is None:
         return shown
     average = comparison.show(comparison.average).removesuffix(" per 100,000")
-    word = {"above": "above", "below": "below", "same": "same as"}[comparison.direction]
+    word = {"above": "above", "below": "below", "same": "same as"}[direction]
     return f"{shown} ({word} {average})"

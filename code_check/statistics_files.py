@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import yaml
 from pydantic import ValidationError
 
 from code_check.errors import InputError
@@ -21,6 +24,9 @@ from code_check.statistics import (
     validated,
 )
 from code_check.yaml_source import compose, located_error, read_text
+
+if TYPE_CHECKING:
+    from _csv import Reader  # the type csv.reader returns
 
 RENAMED_COLUMNS = {
     "upheld_pct": "published_upheld_pct",
@@ -66,7 +72,7 @@ def _read_csv(path: Path) -> list[tuple[int, OmbudsmanStats]]:
     return rows
 
 
-def _records(reader, path: Path):
+def _records(reader: Reader, path: Path) -> Iterator[list[str]]:
     """The reader's rows, with a cell past the csv module's size limit (the only error it
     raises in the default dialect) as an error on its line, not a crash."""
     while True:
@@ -119,7 +125,7 @@ def _read_yaml(path: Path) -> list[tuple[int, OmbudsmanStats]]:
     return rows
 
 
-def _validate_item(item, node, path: Path) -> OmbudsmanStats:
+def _validate_item(item: object, node: yaml.Node, path: Path) -> OmbudsmanStats:
     """One YAML row, its problem reported at the line of the field at fault."""
     if not isinstance(item, dict):
         raise InputError("expected the fields of one council and year (council: ..., "

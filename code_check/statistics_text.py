@@ -143,7 +143,7 @@ class PastedFigures:
         try:
             return validated(data, source=self.source)
         except InputError as error:  # point at the line the faulty figure was read from
-            lines = {f.column: f.line for f in self.found}
+            lines: dict[str | None, int] = {f.column: f.line for f in self.found}
             raise InputError(error.problem, source=self.source, line=lines.get(error.field),
                              field=error.field) from None
 
@@ -165,20 +165,20 @@ def parse_statistics_text(text: str, source: str = "pasted text") -> PastedFigur
             value = fixed if fixed is not None else _number(match[1])
             _keep(found, notes, _figure(column, value, flat, lines, match))
     for match in re.finditer(_AVERAGE, flat, re.IGNORECASE):
-        column = _part_at(flat, match.start())
-        if column is None:
+        part = _part_at(flat, match.start())
+        if part is None:
             notes.append(f"Found an average ({match[1]}%) on line {_line_at(lines, match)} but "
                          f"not which figure it belongs to: \u201c{_words(flat, lines, match)}"
                          "\u201d")
             continue
-        _keep(found, notes, _figure(column, _number(match[1]), flat, lines, match))
+        _keep(found, notes, _figure(part, _number(match[1]), flat, lines, match))
     year = _year(flat, notes)
     ordered = sorted(found.values(), key=lambda f: list(COLUMN_LABELS).index(f.column))
     return PastedFigures(ordered, _missing(found, year), year, notes, source)
 
 
 def _figure(column: str, value: int | float, flat: str, lines: list[tuple[int, int, int]],
-            match: re.Match) -> Found:
+            match: re.Match[str]) -> Found:
     return Found(column, value, _words(flat, lines, match), _line_at(lines, match))
 
 
@@ -197,12 +197,12 @@ def _keep(found: dict[str, Found], notes: list[str], figure: Found) -> None:
                      f"using {earlier.value}. Check the figure before saving.")
 
 
-def _line_at(lines: list[tuple[int, int, int]], match: re.Match) -> int:
+def _line_at(lines: list[tuple[int, int, int]], match: re.Match[str]) -> int:
     """The number of the text's line where a match starts."""
     return max((start, number) for start, _, number in lines if start <= match.start())[1]
 
 
-def _words(flat: str, lines: list[tuple[int, int, int]], match: re.Match,
+def _words(flat: str, lines: list[tuple[int, int, int]], match: re.Match[str],
            reach: int = 70) -> str:
     """The words around a match: its sentence within its lines, cut at whole words."""
     first = max(start for start, _, _ in lines if start <= match.start())

@@ -8,13 +8,15 @@ are mapped back from pydantic's ``loc`` to the node they came from.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
-from code_check.errors import EXPECTED_TYPE, InputError, LocatedValueError, quoted
+from code_check.errors import EXPECTED_TYPE, InputError, Loc, LocatedValueError, quoted
 from code_check.files import read_bytes
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -101,7 +103,8 @@ _NOT_A = {
 }
 
 
-def _construct(loader, node: yaml.Node, source: str | Path) -> Any:
+def _construct(loader: yaml.constructor.BaseConstructor, node: yaml.Node,
+               source: str | Path) -> Any:
     try:
         return loader.construct_document(node)
     except _UNREADABLE_SCALAR:
@@ -120,9 +123,9 @@ def _unreadable_scalar(root: yaml.Node, source: str | Path) -> InputError:
     return InputError("has a value that cannot be read", source=source)
 
 
-def _scalars_in_order(root: yaml.Node):
+def _scalars_in_order(root: yaml.Node) -> Iterator[tuple[yaml.ScalarNode, Loc]]:
     """Every scalar (keys too) in the order written, with the field path that leads to it."""
-    stack: list[tuple[yaml.Node, tuple]] = [(root, ())]
+    stack: list[tuple[yaml.Node, Loc]] = [(root, ())]
     while stack:
         node, loc = stack.pop()
         if isinstance(node, yaml.ScalarNode):
@@ -177,7 +180,8 @@ def _refuse_duplicate_keys(node: yaml.Node, source: str | Path) -> None:
 
 
 def validate(
-    data: Any, node: yaml.Node, model: type[Model], source: str | Path, context: dict | None = None
+    data: Any, node: yaml.Node, model: type[Model], source: str | Path,
+    context: dict[str, Any] | None = None,
 ) -> Model:
     """Validate plain data against ``model``; the first problem becomes an InputError."""
     if not isinstance(data, dict):
@@ -213,7 +217,7 @@ def located_error(exc: ValidationError, root: yaml.Node | None, source: str | Pa
     return InputError(_plain(error), source=source, line=line or None, field=_field_name(loc))
 
 
-def _line_of(root: yaml.Node, loc: tuple) -> int:
+def _line_of(root: yaml.Node, loc: Loc) -> int:
     """Line of the deepest key in ``loc`` that exists (a missing field: its parent's key)."""
     node, line = root, root.start_mark.line + 1
     for part in loc:
@@ -235,7 +239,7 @@ def _entry(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Nod
     return None
 
 
-def _field_name(loc: tuple) -> str | None:
+def _field_name(loc: Loc) -> str | None:
     name = ""
     for part in loc:
         if isinstance(part, int):
@@ -254,7 +258,7 @@ _PLAIN_MESSAGES = {
 }
 
 
-def _plain(error: dict) -> str:
+def _plain(error: ErrorDetails) -> str:
     if error["type"] in _PLAIN_MESSAGES:
         return _PLAIN_MESSAGES[error["type"]]
     if error["type"] in EXPECTED_TYPE:

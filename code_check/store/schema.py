@@ -153,7 +153,7 @@ def _roll_back(connection: sqlite3.Connection) -> None:
 
 
 def _pragma(connection: sqlite3.Connection, name: str) -> int:
-    return connection.execute(f"PRAGMA {name}").fetchone()[0]
+    return int(connection.execute(f"PRAGMA {name}").fetchone()[0])
 
 
 def _objects(connection: sqlite3.Connection) -> set[tuple[str, str, str]]:
