@@ -12,11 +12,12 @@ import functools
 import inspect
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from code_check.assessment import Answer, Assessment, Council, Status
 from code_check.catalogue import Catalogue
@@ -96,7 +97,17 @@ def plain_sqlite_errors(path: Path, otherwise: str | None = None) -> Iterator[No
         raise InputError(advice.format(error=exc), source=path) from exc
 
 
-def guarded(cls: type) -> type:
+class _OnAWorkspace(Protocol):
+    path: Path
+
+
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
+Class = TypeVar("Class", bound=type)
+Method = Callable[Concatenate[_OnAWorkspace, Params], Result]
+
+
+def guarded(cls: Class) -> Class:
     """Wrap every public method of a class that works on a workspace (``self.path``) in
     ``plain_sqlite_errors``, methods added later included."""
     for name, member in list(vars(cls).items()):
@@ -105,9 +116,10 @@ def guarded(cls: type) -> type:
     return cls
 
 
-def _guard(method):
+def _guard(method: Method[Params, Result]) -> Method[Params, Result]:
     @functools.wraps(method)
-    def guarded_method(self, *args, **kwargs):
+    def guarded_method(self: _OnAWorkspace, /, *args: Params.args,
+                       **kwargs: Params.kwargs) -> Result:
         with plain_sqlite_errors(self.path):
             return method(self, *args, **kwargs)
 
@@ -154,7 +166,7 @@ class Workspace:
     def __enter__(self) -> Workspace:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     def close(self) -> None:
@@ -193,7 +205,7 @@ class Workspace:
         row = self._db.execute("SELECT id FROM councils WHERE name = ?", (name,)).fetchone()
         if row is None:
             raise InputError(f"no council called {name!r} in the workspace")
-        return row[0]
+        return int(row[0])
 
     # assessments ------------------------------------------------------------------------
 
@@ -260,6 +272,7 @@ class Workspace:
              assessment.assessor, based_on, _now()),
         )
         assessment_id = cursor.lastrowid
+        assert assessment_id is not None  # an INSERT always sets it
         for requirement_id, answer in assessment.answers.items():
             self._write_answer(assessment_id, requirement_id, answer)
             self._log_change(assessment_id, requirement_id, None, answer, author)
@@ -411,7 +424,7 @@ class Workspace:
             if latest is None:
                 return None
             change_id, batch = latest
-            rows = self._db.execute(
+            rows: list[tuple[int, str, str | None, str | None]] = self._db.execute(
                 "SELECT id, requirement_id, before, after FROM answer_changes "
                 "WHERE assessment_id = ? AND undone = 0 AND (id = ? OR batch = ?) "
                 "ORDER BY id DESC",
@@ -486,8 +499,8 @@ class Workspace:
              answer.model_dump_json(exclude_defaults=True)),
         )
 
-    def _log_change(self, assessment_id, requirement_id, before, after, author,
-                    batch: int | None = None) -> None:
+    def _log_change(self, assessment_id: int, requirement_id: str, before: Answer | None,
+                    after: Answer | None, author: str | None, batch: int | None = None) -> None:
         self._db.execute(
             "INSERT INTO answer_changes (assessment_id, requirement_id, changed_at, author, "
             "before, after, batch) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -495,8 +508,8 @@ class Workspace:
         )
 
     def _next_batch(self) -> int:
-        return self._db.execute(
-            "SELECT COALESCE(MAX(batch), 0) + 1 FROM answer_changes").fetchone()[0]
+        return int(self._db.execute(
+            "SELECT COALESCE(MAX(batch), 0) + 1 FROM answer_changes").fetchone()[0])
 
     def _snapshot(self, assessment_id: int, result: Score) -> None:
         self._db.execute(
@@ -511,7 +524,8 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _changes(assessment: Assessment, answers: dict[str, Answer]) -> dict:
+def _changes(assessment: Assessment,
+             answers: dict[str, Answer]) -> dict[str, tuple[Answer | None, Answer | None]]:
     """(before, after) for each answer that differs from what is stored (None: no answer)."""
     changes = {}
     for requirement_id, answer in answers.items():
