@@ -6,7 +6,7 @@ import errno
 import os
 import tempfile
 from pathlib import Path
-from typing import IO, Any
+from typing import BinaryIO
 
 from code_check.errors import InputError
 
@@ -14,19 +14,17 @@ from code_check.errors import InputError
 def read_bytes(path: Path) -> bytes:
     with open_to_read(path) as handle:
         try:
-            data: bytes = handle.read()
-            return data
+            return handle.read()
         except OSError as exc:
             raise _unreadable(path, exc) from None
 
 
-def open_to_read(path: Path, mode: str = "rb", *, encoding: str | None = None,
-                 errors: str | None = None, newline: str | None = None) -> IO[Any]:
+def open_to_read(path: Path) -> BinaryIO:
     """The file opened (the caller closes it), or a plain-words error saying why it will not
-    open; for files too large to read whole, such as complaint logs."""
+    open; for files too large to read whole, such as complaint logs (wrap it in
+    ``io.TextIOWrapper`` to read text)."""
     try:
-        return open(path, mode, encoding=encoding, errors=errors,  # noqa: SIM115
-                    newline=newline)
+        return open(path, "rb")  # noqa: SIM115
     except FileNotFoundError:
         raise InputError("file not found", source=path) from None
     except IsADirectoryError:

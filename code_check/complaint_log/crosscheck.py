@@ -44,17 +44,18 @@ def crosscheck(
         if measure is None:
             continue
         figures = analysis.step(measure)
-        if not figures.measured:
+        on_time_pct = figures.on_time_pct
+        if on_time_pct is None:  # nothing measured
             continue
         status = assessment.status(requirement.id)
-        evidence = (f"{_percent(figures.on_time_pct)} of {figures.measured:,} "
+        evidence = (f"{_percent(on_time_pct)} of {figures.measured:,} "
                     f"{STEP_NOUNS[measure]} were on time ({analysis.period})")
-        if status is Status.MET and figures.on_time_pct < threshold:
+        if status is Status.MET and on_time_pct < threshold:
             findings.append(Finding(
                 severity=Severity.ERROR, check="log-contradicts-met",
                 requirement_id=requirement.id, message=f"marked met, but {evidence}",
             ))
-        elif status is Status.NOT_MET and figures.on_time_pct >= near_perfect:
+        elif status is Status.NOT_MET and on_time_pct >= near_perfect:
             findings.append(Finding(
                 severity=Severity.WARNING, check="log-contradicts-not-met",
                 requirement_id=requirement.id,

@@ -8,13 +8,14 @@ strictly: a quote left open would otherwise swallow the rest of the file into on
 from __future__ import annotations
 
 import csv
+import io
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO
+from typing import TYPE_CHECKING, BinaryIO
 
 from code_check.complaint_log.columns import ColumnMap, locate_columns
 from code_check.complaint_log.timeliness import LogAnalysis, analyse_rows
@@ -22,6 +23,9 @@ from code_check.csv_text import csv_problem, delimiter_of, text_encoding
 from code_check.errors import InputError
 from code_check.files import open_to_read
 from code_check.working_days import WorkingDayCalendar
+
+if TYPE_CHECKING:
+    from _csv import Reader  # the type csv.reader returns
 
 PROGRESS_FROM_BYTES = 20_000_000  # files smaller than this finish before a bar is worth showing
 PROGRESS_EVERY_ROWS = 50_000
@@ -84,10 +88,11 @@ class _LogFile:
         encoding = text_encoding(head, path)
         return cls(path, encoding, delimiter_of(head.decode(encoding, errors="replace")))
 
-    def open(self) -> IO[str]:
-        return open_to_read(self.path, "r", encoding=self.encoding, errors="replace", newline="")
+    def open(self) -> io.TextIOWrapper[BinaryIO]:
+        return io.TextIOWrapper(open_to_read(self.path), encoding=self.encoding,
+                                errors="replace", newline="")
 
-    def records(self, handle: IO[str]) -> Iterator[list[str]]:
+    def records(self, handle: io.TextIOWrapper[BinaryIO]) -> Iterator[list[str]]:
         """The file's rows of cells; one the csv module cannot read stops the reading, since
         nothing after it can be trusted (``yield from`` adds next to nothing per row)."""
         try:
@@ -96,7 +101,7 @@ class _LogFile:
             raise InputError(csv_problem(error), source=self.path,
                              line=self._row_of_error()) from None
 
-    def _reader(self, handle: IO[str]):
+    def _reader(self, handle: io.TextIOWrapper[BinaryIO]) -> Reader:
         return csv.reader(handle, delimiter=self.delimiter, strict=True)
 
     def _row_of_error(self) -> int:
@@ -109,7 +114,9 @@ class _LogFile:
         return rows + 1
 
 
-def _with_progress_bar(analyse: Callable, records, handle, size: int) -> LogAnalysis:
+def _with_progress_bar(analyse: Callable[[Iterator[list[str]]], LogAnalysis],
+                       records: Iterator[list[str]], handle: io.TextIOWrapper[BinaryIO],
+                       size: int) -> LogAnalysis:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeRemainingColumn
 
@@ -120,7 +127,8 @@ def _with_progress_bar(analyse: Callable, records, handle, size: int) -> LogAnal
             task, completed=handle.buffer.tell())))
 
 
-def _reporting(records: Iterator[list[str]], report: Callable[[], None]):
+def _reporting(records: Iterator[list[str]],
+               report: Callable[[], None]) -> Iterator[list[str]]:
     """The rows unchanged, reporting every so often how far through the file they are."""
     for number, row in enumerate(records, 1):
         if number % PROGRESS_EVERY_ROWS == 0:

@@ -13,11 +13,12 @@ import csv
 import heapq
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from itertools import count
 from math import ceil
 from operator import itemgetter
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -50,6 +51,9 @@ NEVER = (1 << 30) - 1  # the date key of an empty cell: after every date, still 
 _NOT_DUE = 3  # acknowledgement outcome of an open case not yet due (acknowledgements are never
 # extended, so this code is free): a case, not measured
 _HISTOGRAM_SIZE = 128  # outcomes below this are counted in lists, longer ones in a Counter
+# One service's tally for a month: a histogram list per step (outcome -> cases), then a Counter
+# of (step index, outcome) for the outcomes beyond the lists.
+_Group = tuple[Any, ...]
 _DATE_COLUMNS = ("received", "acknowledged", "stage1_response", "escalated",
                  "stage2_acknowledged", "stage2_response")
 
@@ -125,7 +129,8 @@ class LogAnalysis(_Model):
 
     def step(self, measure: Measure) -> StepFigures:
         stage_name, step_name = measure.value.split(".")
-        return getattr(getattr(self, stage_name), step_name)
+        figures: StepFigures = getattr(getattr(self, stage_name), step_name)
+        return figures
 
     @property
     def period(self) -> str | None:
@@ -149,7 +154,7 @@ def analyse_rows(
     """Measure every row of a log (rows as csv.reader gives them, header already taken)."""
     tally = _Tally(columns, as_of, calendar)
     iterator = iter(rows)
-    next_row = first_row
+    next_row: int | None = first_row
     while next_row is not None:
         next_row = tally.consume(iterator, next_row)
     return tally.result()
@@ -173,9 +178,9 @@ class _Tally:
         self.dates: dict[str, int] = {"": NEVER}
         # month of receipt -> service -> (a histogram list per step, a Counter of
         # (step, outcome) for outcomes beyond the lists)
-        self.groups: dict[int, dict[str, tuple]] = {}
+        self.groups: dict[int, dict[str, _Group]] = {}
         # a received date's text -> (its key, its month's groups by service)
-        self.received: dict[str, tuple[int, dict]] = {"": (NEVER, {})}
+        self.received: dict[str, tuple[int, dict[str, _Group]]] = {"": (NEVER, {})}
         self.flags = dict(_FLAGS)
         self.cases = 0
         self.not_yet_received = 0
@@ -195,7 +200,7 @@ class _Tally:
         self.key_dates[key] = day
         return key
 
-    def consume(self, rows, first_row: int) -> int | None:
+    def consume(self, rows: Iterator[list[str]], first_row: int) -> int | None:
         """Tally rows until the end (None) or a row the csv module cannot read (next row).
 
         One long loop on purpose: it runs once per row of logs with millions of rows, and
@@ -326,13 +331,13 @@ class _Tally:
             self.first_key, self.last_key = first_key, last_key
         return None
 
-    def _learn(self, cells: tuple[str, ...]) -> tuple:
+    def _learn(self, cells: tuple[str, ...]) -> tuple[Any, ...]:
         """Parse cells not yet in the caches (remembering good ones) or raise _BadRow."""
         values = dict(zip(REQUIRED_COLUMNS, cells, strict=True))
         if len(self.dates) > DATE_CACHE_LIMIT:
-            for cache, empty in ((self.dates, NEVER), (self.received, (NEVER, {}))):
-                cache.clear()  # in place: the hot loop holds these very dicts
-                cache[""] = empty
+            self.dates.clear()  # in place: the hot loop holds these very dicts
+            self.received.clear()
+            self.dates[""], self.received[""] = NEVER, (NEVER, {})
         if not values["received"].strip() and any(cell.strip() for cell in cells):
             raise _BadRow("received: is empty")
         for column in _DATE_COLUMNS:
@@ -363,7 +368,7 @@ class _Tally:
                 d[values["stage2_acknowledged"]], d[values["stage2_response"]],
                 f[values["stage1_extended"]], f[values["stage2_extended"]])
 
-    def _overdue(self, group: tuple, index: int, days: int, extended: int, reference: str,
+    def _overdue(self, group: _Group, index: int, days: int, extended: int, reference: str,
                  step: Measure, limit: int) -> None:
         _count_long(group, index, (days << 2) | _OPEN | extended)
         self.overdue_total += 1
@@ -374,9 +379,9 @@ class _Tally:
             heapq.heappushpop(self.overdue_heap, entry)
 
     def result(self) -> LogAnalysis:
-        overall: list[Counter] = [Counter() for _ in STEPS]
-        months: dict[int, list[Counter]] = {}
-        services: dict[str, list[Counter]] = {}
+        overall: list[Counter[int]] = [Counter() for _ in STEPS]
+        months: dict[int, list[Counter[int]]] = {}
+        services: dict[str, list[Counter[int]]] = {}
         for month, by_service in self.groups.items():
             for service, group in by_service.items():
                 for tallies in (overall, months.setdefault(month, _empty()),
@@ -415,7 +420,7 @@ class _Tally:
         )
 
 
-def _count_long(group: tuple, index: int, outcome: int) -> None:
+def _count_long(group: _Group, index: int, outcome: int) -> None:
     """Count an outcome in the group's histogram, or in its overflow counter if beyond it."""
     if outcome < _HISTOGRAM_SIZE:
         group[index][outcome] += 1
@@ -423,11 +428,11 @@ def _count_long(group: tuple, index: int, outcome: int) -> None:
         group[len(STEPS)][index, outcome] += 1
 
 
-def _empty() -> list[Counter]:
+def _empty() -> list[Counter[int]]:
     return [Counter() for _ in STEPS]
 
 
-def _stages(tallies: list[Counter]) -> dict[str, StageFigures]:
+def _stages(tallies: list[Counter[int]]) -> dict[str, StageFigures]:
     figures = [step_figures(step, tally) for step, tally in zip(STEPS, tallies, strict=True)]
     return {
         "stage1": StageFigures(acknowledgement=figures[0], response=figures[1]),
@@ -435,11 +440,11 @@ def _stages(tallies: list[Counter]) -> dict[str, StageFigures]:
     }
 
 
-def step_figures(step: Measure, outcomes: Counter) -> StepFigures:
+def step_figures(step: Measure, outcomes: Counter[int]) -> StepFigures:
     """Figures for one step from its outcome counts."""
     limit, extended_limit = LIMITS[step]
     measured = on_time = extended = overdue = 0
-    taken: Counter = Counter()
+    taken: Counter[int] = Counter()
     for outcome, number in outcomes.items():
         if outcome == _NOT_DUE:
             continue
@@ -467,7 +472,7 @@ def step_figures(step: Measure, outcomes: Counter) -> StepFigures:
     )
 
 
-def _median(histogram: Counter) -> float | None:
+def _median(histogram: Counter[int]) -> float | None:
     """The middle value (the mean of the two middle values when the count is even)."""
     total = histogram.total()
     if not total:
@@ -477,13 +482,13 @@ def _median(histogram: Counter) -> float | None:
     return (low + high) / 2
 
 
-def _nearest_rank(histogram: Counter, fraction: float) -> int | None:
+def _nearest_rank(histogram: Counter[int], fraction: float) -> int | None:
     """The smallest value with at least ``fraction`` of all values at or below it."""
     total = histogram.total()
     return _value_at_rank(histogram, max(1, ceil(fraction * total))) if total else None
 
 
-def _value_at_rank(histogram: Counter, rank: int) -> int:
+def _value_at_rank(histogram: Counter[int], rank: int) -> int:
     seen = 0
     for value in sorted(histogram):
         seen += histogram[value]
