@@ -409,8 +409,10 @@ class WalkthroughScreen(Screen):
         """Save the action as typed. A due date that is not a date is refused, but the rest
         (what will be done, by whom) is saved all the same, so nothing typed is lost."""
         target = self.form_for
+        if target is None or not self.is_mounted:
+            return
         fields = self._action_fields()
-        if target is None or not self.is_mounted or fields == self._action_saved_as:
+        if fields == self._action_saved_as:
             return
         description, owner, due_text, done = fields
         if not description.strip() and (owner.strip() or due_text.strip() or done):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import asynccontextmanager
 
 from textual.widgets import DataTable
 
@@ -11,6 +12,17 @@ from code_check.store.workspace import Workspace
 from code_check.tui.dashboard_screen import DashboardScreen
 from code_check.tui.progress_screen import ProgressScreen
 from code_check.tui.walkthrough_screen import WalkthroughScreen
+
+
+@asynccontextmanager
+async def opened(make_app, *keys: str):
+    """The app at 80x24 after pressing ``keys`` on Home."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        yield app, pilot
 
 
 def _rows(table: DataTable) -> list[list[str]]:
@@ -25,11 +37,7 @@ async def test_the_dashboard_matches_code_check_score(make_app, council_ids, wor
     assert status == 0
     expected = json.loads(out)
     overall = expected["overall"]
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
+    async with opened(make_app, "d") as (app, pilot):
         screen = app.screen
         assert isinstance(screen, DashboardScreen)
         summary = str(screen.query_one("#summary").render())
@@ -47,11 +55,7 @@ async def test_the_dashboard_matches_code_check_score(make_app, council_ids, wor
 
 
 async def test_choosing_a_gap_opens_it_in_the_walkthrough(make_app, council_ids):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
+    async with opened(make_app, "d") as (app, pilot):
         await pilot.press("2")
         gaps = app.screen.query_one("#gap-table", DataTable)
         third_gap = list(gaps.rows)[2].value
@@ -67,11 +71,7 @@ async def test_choosing_a_gap_opens_it_in_the_walkthrough(make_app, council_ids)
 
 
 async def test_the_checks_tab_lists_lint_findings(make_app, council_ids):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("d", "3")
-        await pilot.pause()
+    async with opened(make_app, "d", "3") as (app, pilot):
         checks = app.screen.query_one("#check-table", DataTable)
         rows = _rows(checks)
         assert any(row[0] == "! Warning" and "no evidence" not in row[2] for row in rows)
@@ -84,11 +84,7 @@ async def test_progress_shows_the_trend_and_what_changed(make_app, council_ids, 
         old, new = (workspace.load(i) for i in council_ids)
         records = {r.id: r for r in workspace.assessments()}
     expected = compare(catalogue, old, catalogue, new)
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("g")
-        await pilot.pause()
+    async with opened(make_app, "g") as (app, pilot):
         screen = app.screen
         assert isinstance(screen, ProgressScreen)
         history = screen.query_one("#history", DataTable)
@@ -120,11 +116,7 @@ async def test_several_checks_on_one_provision_are_all_listed(make_app, workspac
         workspace.add_assessment(Assessment(
             council=COUNCIL, catalogue=catalogue.id, assessed_on=date(2026, 3, 31),
             answers={first: Answer(status=Status.MET, carried_over=True)}), catalogue)
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("d", "3")
-        await pilot.pause()
+    async with opened(make_app, "d", "3") as (app, pilot):
         checks = app.screen.query_one("#check-table", DataTable)
         ids = [row[1] for row in _rows(checks)]
         assert ids.count(first) == 2
@@ -144,11 +136,7 @@ async def test_progress_shows_every_kind_of_change_compare_gives(make_app, works
         expected = compare(catalogue, workspace.load(first), catalogue, workspace.load(second))
     newly = [c.id for c in expected.of_kind(ChangeKind.NEWLY_ASSESSED)]
     assert newly == ["7.4", "9.5", "9.6"]
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("g")
-        await pilot.pause()
+    async with opened(make_app, "g") as (app, pilot):
         screen = app.screen
         title = str(screen.query_one("#comparison-title").render())
         assert "28 improved, 0 regressed, 3 newly assessed, 36 unchanged" in title

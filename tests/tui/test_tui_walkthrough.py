@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from datetime import date
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from code_check.assessment import Action, Assessment, Status
@@ -14,11 +16,21 @@ from tests.tui.conftest import COUNCIL
 from tests.tui.helpers import notifications, type_text
 
 
-def _blank(workspace_path, catalogue) -> int:
+@pytest.fixture
+def blank_id(workspace_path, catalogue) -> int:
+    """A blank assessment in the workspace: its id."""
     with Workspace(workspace_path) as workspace:
         return workspace.add_assessment(
             Assessment(council=COUNCIL, catalogue=catalogue.id, assessed_on=date(2026, 3, 31)),
             catalogue)
+
+
+@asynccontextmanager
+async def walking(make_app):
+    """The app at 80x24, walking through the newest assessment from its first provision."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        yield app, pilot, await _open_first(app, pilot)
 
 
 async def _open_first(app, pilot) -> WalkthroughScreen:
@@ -30,38 +42,33 @@ async def _open_first(app, pilot) -> WalkthroughScreen:
 
 
 async def test_answers_given_by_keyboard_are_saved_and_survive_a_restart(
-        make_app, workspace_path, catalogue):
-    assessment_id = _blank(workspace_path, catalogue)
+        make_app, workspace_path, catalogue, blank_id):
     first, second, third = (r.id for r in catalogue.requirements[:3])
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, screen):
         await pilot.press("m", "right", "n", "right", "a")
         await pilot.press("e")
         await type_text(pilot, "Policy v3")
         await pilot.press("enter")
         with Workspace(workspace_path) as workspace:  # saved already, before the app closes
-            saved = workspace.load(assessment_id)
+            saved = workspace.load(blank_id)
         assert saved.status(first) is Status.MET
         assert saved.status(second) is Status.NOT_MET
         assert saved.answer(third).evidence == ["Policy v3"]
         assert screen.current.id == third
 
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, screen):
         assert screen.session.answer(first).status is Status.MET
         assert screen.session.answer(third).status is Status.NOT_APPLICABLE
         assert str(screen.leaves[second].label).startswith("✘")
     with Workspace(workspace_path) as workspace:
-        trail = [change.requirement_id for change in workspace.history(assessment_id)]
+        trail = [change.requirement_id for change in workspace.history(blank_id)]
     assert trail == [first, second, third, third]
 
 
-def _stored(workspace_path, assessment_id, requirement_id):
+def _stored(workspace_path, blank_id, requirement_id):
     """What the workspace holds now, read by a second connection as after a crash."""
     with Workspace(workspace_path) as workspace:
-        return workspace.load(assessment_id).answer(requirement_id)
+        return workspace.load(blank_id).answer(requirement_id)
 
 
 async def _type_action(pilot, screen, description: str, owner: str, due: str) -> None:
@@ -74,62 +81,51 @@ async def _type_action(pilot, screen, description: str, owner: str, due: str) ->
     await pilot.press("enter")
 
 
-async def test_commentary_is_stored_as_it_is_typed(make_app, workspace_path, catalogue):
+async def test_commentary_is_stored_as_it_is_typed(make_app, workspace_path, catalogue, blank_id):
     """What is on screen is what is stored: no timer has to run first."""
-    assessment_id = _blank(workspace_path, catalogue)
     first = catalogue.requirements[0].id
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, screen):
         screen.query_one("#commentary", TextArea).focus()
         await type_text(pilot, "Being rewritten")
-        assert _stored(workspace_path, assessment_id, first).commentary == "Being rewritten"
+        assert _stored(workspace_path, blank_id, first).commentary == "Being rewritten"
         await pilot.press("backspace")
-        assert _stored(workspace_path, assessment_id, first).commentary == "Being rewritte"
+        assert _stored(workspace_path, blank_id, first).commentary == "Being rewritte"
         await pilot.press("escape", "ctrl+z")  # to the tree; undo takes back all the typing
         assert screen.session.answer(first).commentary is None
         assert screen.query_one("#commentary", TextArea).text == ""
     with Workspace(workspace_path) as workspace:
-        trail = workspace.history(assessment_id)
+        trail = workspace.history(blank_id)
     assert [(c.before, c.after and c.after.commentary) for c in trail] == [
         (None, "Being rewritte"), (trail[0].after, None)]
 
 
-async def test_an_action_is_saved_on_leaving_its_field(make_app, workspace_path, catalogue):
-    assessment_id = _blank(workspace_path, catalogue)
+async def test_an_action_is_saved_on_leaving_its_field(
+        make_app, workspace_path, catalogue, blank_id):
     first = catalogue.requirements[0].id
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, screen):
         screen.query_one("#action-description", Input).focus()
         await type_text(pilot, "Rewrite the policy")
         await pilot.press("tab")  # no Enter
-        assert _stored(workspace_path, assessment_id, first).action == Action(
+        assert _stored(workspace_path, blank_id, first).action == Action(
             description="Rewrite the policy")
 
 
-async def test_an_action_with_a_uk_date_is_saved(make_app, workspace_path, catalogue):
-    assessment_id = _blank(workspace_path, catalogue)
+async def test_an_action_with_a_uk_date_is_saved(make_app, workspace_path, catalogue, blank_id):
     first, second = (r.id for r in catalogue.requirements[:2])
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, screen):
         await _type_action(pilot, screen, "Rewrite the policy", "Jo", "31/03/2026")
         await pilot.press("escape", "right")
         await pilot.pause()
         await _type_action(pilot, screen, "Train staff", "Al", "30/6/2026")
         assert "Action saved." in notifications(app)
-    assert _stored(workspace_path, assessment_id, first).action == Action(
+    assert _stored(workspace_path, blank_id, first).action == Action(
         description="Rewrite the policy", owner="Jo", due=date(2026, 3, 31))
-    assert _stored(workspace_path, assessment_id, second).action.due == date(2026, 6, 30)
+    assert _stored(workspace_path, blank_id, second).action.due == date(2026, 6, 30)
 
 
-async def test_a_bad_due_date_keeps_what_was_typed(make_app, workspace_path, catalogue):
-    assessment_id = _blank(workspace_path, catalogue)
+async def test_a_bad_due_date_keeps_what_was_typed(make_app, workspace_path, catalogue, blank_id):
     first = catalogue.requirements[0].id
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, screen):
         await _type_action(pilot, screen, "Rewrite the policy", "Jo", "31/06/2026")
         assert "Due date: '31/06/2026' is not a real date" in " ".join(notifications(app))
         await pilot.press("escape", "right", "left")  # to the next provision and back
@@ -146,16 +142,13 @@ async def test_a_bad_due_date_keeps_what_was_typed(make_app, workspace_path, cat
         await pilot.press("enter")
         assert "Due date: 'next week' is not a date: write it like 31/03/2026 or 2026-03-31" \
             in " ".join(notifications(app))
-    assert _stored(workspace_path, assessment_id, first).action == Action(
+    assert _stored(workspace_path, blank_id, first).action == Action(
         description="Rewrite the policy", owner="Jo")
 
 
-async def test_evidence_is_removed_with_delete(make_app, workspace_path, catalogue):
-    assessment_id = _blank(workspace_path, catalogue)
+async def test_evidence_is_removed_with_delete(make_app, workspace_path, catalogue, blank_id):
     first = catalogue.requirements[0].id
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, screen):
         await pilot.press("e")
         for item in ("One", "Two"):
             await type_text(pilot, item)
@@ -164,13 +157,11 @@ async def test_evidence_is_removed_with_delete(make_app, workspace_path, catalog
         await pilot.press("home", "delete")
         await pilot.pause()
     with Workspace(workspace_path) as workspace:
-        assert workspace.load(assessment_id).answer(first).evidence == ["Two"]
+        assert workspace.load(blank_id).answer(first).evidence == ["Two"]
 
 
 async def test_filter_and_next_unanswered(make_app, council_ids, catalogue):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, screen):
         session = screen.session
         unanswered = [r.id for r in catalogue.requirements if session.answer(r.id).status is None]
         await pilot.press("g")
@@ -194,12 +185,9 @@ async def test_filter_and_next_unanswered(make_app, council_ids, catalogue):
         assert screen.shown is Filter.ALL and len(screen.leaves) == len(catalogue.requirements)
 
 
-async def test_undo_restores_the_previous_answer(make_app, workspace_path, catalogue):
-    assessment_id = _blank(workspace_path, catalogue)
+async def test_undo_restores_the_previous_answer(make_app, workspace_path, catalogue, blank_id):
     first = catalogue.requirements[0].id
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, screen):
         await pilot.press("m", "p", "ctrl+z")
         assert screen.session.answer(first).status is Status.MET
         await pilot.press("ctrl+z")
@@ -207,34 +195,28 @@ async def test_undo_restores_the_previous_answer(make_app, workspace_path, catal
         await pilot.press("ctrl+z")
         assert "Nothing to undo." in notifications(app)
     with Workspace(workspace_path) as workspace:
-        assert workspace.load(assessment_id).answer(first).status is None
+        assert workspace.load(blank_id).answer(first).status is None
 
 
-async def test_quick_mode_answers_a_whole_row(make_app, workspace_path, catalogue):
-    assessment_id = _blank(workspace_path, catalogue)
+async def test_quick_mode_answers_a_whole_row(make_app, workspace_path, catalogue, blank_id):
     row_ids = [row.id for row in catalogue.template_rows]
     assert len(row_ids) == 10
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, _):
         await pilot.press("r")
         await pilot.pause()
         await pilot.press(*["down"] * row_ids.index("6a"), "m")
         await pilot.pause()
     with Workspace(workspace_path) as workspace:
-        saved = workspace.load(assessment_id)
+        saved = workspace.load(blank_id)
     in_row = {r.id for r in catalogue.in_template_row("6a")}
     assert in_row and {rid for rid, a in saved.answers.items() if a.status} == in_row
     assert all(saved.answer(rid).via_row == "6a" for rid in in_row)
     assert all(saved.answer(rid).status is Status.MET for rid in in_row)
 
 
-async def test_refining_a_quick_answer_drops_the_row_mark(make_app, workspace_path, catalogue):
-    _blank(workspace_path, catalogue)
+async def test_refining_a_quick_answer_drops_the_row_mark(make_app, catalogue, blank_id):
     first = catalogue.requirements[0].id
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, screen):
         await pilot.press("r")
         await pilot.pause()
         await pilot.press("p")
@@ -246,12 +228,9 @@ async def test_refining_a_quick_answer_drops_the_row_mark(make_app, workspace_pa
         assert screen.session.answer(first).via_row is None
 
 
-async def test_search_goes_to_the_chosen_provision(make_app, workspace_path, catalogue):
-    _blank(workspace_path, catalogue)
+async def test_search_goes_to_the_chosen_provision(make_app, catalogue, blank_id):
     target = catalogue.requirements[20]
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, screen):
         await pilot.press("slash")
         await pilot.pause()
         await type_text(pilot, target.id)
@@ -285,14 +264,12 @@ async def test_carried_over_answers_show_until_confirmed(make_app, council_ids, 
     assert sum(a.carried_over for a in saved.answers.values()) == len(saved.answers) - 1
 
 
-async def test_marking_an_action_done_says_so_in_words(make_app, workspace_path, catalogue):
+async def test_marking_an_action_done_says_so_in_words(
+        make_app, workspace_path, catalogue, blank_id):
     from textual.widgets import Checkbox
 
-    assessment_id = _blank(workspace_path, catalogue)
     first = catalogue.requirements[0].id
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, screen):
         screen.query_one("#action-description", Input).focus()
         await type_text(pilot, "Train staff")
         await pilot.press("enter")
@@ -303,7 +280,7 @@ async def test_marking_an_action_done_says_so_in_words(make_app, workspace_path,
         await pilot.pause()
         assert str(done.label) == "Done"
     with Workspace(workspace_path) as workspace:
-        assert workspace.load(assessment_id).answer(first).action == Action(
+        assert workspace.load(blank_id).answer(first).action == Action(
             description="Train staff", done=True)
 
 
@@ -317,9 +294,7 @@ async def test_quick_mode_asks_before_replacing_answers_and_undoes_in_one_step(
     in_row = [r.id for r in catalogue.in_template_row("1")]
     answered = sum(1 for rid in in_row if before.status(rid) is not None)
     assert 0 < answered < len(in_row)
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, screen):
         await pilot.press("r")
         await pilot.pause()
         await pilot.press("n")  # row 1, the first in the list: not met
@@ -344,8 +319,7 @@ async def test_quick_mode_asks_before_replacing_answers_and_undoes_in_one_step(
         assert workspace.load(newer) == before
 
 
-async def test_carried_over_answers_are_confirmed_together(make_app, council_ids,
-                                                           workspace_path):
+async def test_carried_over_answers_are_confirmed_together(make_app, council_ids, workspace_path):
     from code_check.tui.choice_screen import ChoiceScreen
 
     app = make_app()
@@ -385,11 +359,8 @@ async def test_carried_over_answers_are_confirmed_together(make_app, council_ids
     assert sum(a.carried_over for a in saved.answers.values()) == carried - section_one
 
 
-async def test_answering_moves_on_under_the_unanswered_filter(make_app, council_ids,
-                                                              catalogue):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+async def test_answering_moves_on_under_the_unanswered_filter(make_app, council_ids, catalogue):
+    async with walking(make_app) as (app, pilot, screen):
         first = screen.current.id
         await pilot.press("m")
         assert screen.current.id == first  # showing all: stays put
@@ -410,18 +381,15 @@ async def test_answering_moves_on_under_the_unanswered_filter(make_app, council_
 
 
 async def test_an_overdue_action_is_flagged_on_the_card_and_in_the_tree(
-        make_app, workspace_path, catalogue):
+        make_app, workspace_path, catalogue, blank_id):
     from code_check.assessment import Answer
 
-    assessment_id = _blank(workspace_path, catalogue)
     late, on_time = (r.id for r in catalogue.requirements[:2])
     with Workspace(workspace_path) as workspace:
         for requirement_id, due in ((late, date(2026, 3, 1)), (on_time, date(2026, 6, 1))):
-            workspace.set_answer(assessment_id, requirement_id, Answer(
+            workspace.set_answer(blank_id, requirement_id, Answer(
                 status=Status.NOT_MET, action=Action(description="Fix it", due=due)), catalogue)
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, screen):
         assert str(screen.leaves[late].label).endswith(" !")
         assert not str(screen.leaves[on_time].label).endswith(" !")
         assert "Action overdue: due 01 March 2026, not done" in str(
@@ -430,13 +398,10 @@ async def test_an_overdue_action_is_flagged_on_the_card_and_in_the_tree(
         assert "overdue" not in str(screen.query_one("#answer-line").render())
 
 
-async def test_an_unticked_action_shows_no_cross(make_app, workspace_path, catalogue):
+async def test_an_unticked_action_shows_no_cross(make_app, blank_id):
     from code_check.tui.done_box import DoneBox
 
-    _blank(workspace_path, catalogue)
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, screen):
         done = screen.query_one(DoneBox)
         assert "X" not in str(done.render()) and "Not done" in str(done.render())
         done.value = True
@@ -444,13 +409,10 @@ async def test_an_unticked_action_shows_no_cross(make_app, workspace_path, catal
         assert "✔" in str(done.render()) and "Not done" not in str(done.render())
 
 
-async def test_the_highlighted_evidence_is_the_one_del_removes(make_app, workspace_path,
-                                                              catalogue):
-    assessment_id = _blank(workspace_path, catalogue)
+async def test_the_highlighted_evidence_is_the_one_del_removes(
+        make_app, workspace_path, catalogue, blank_id):
     first = catalogue.requirements[0].id
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_first(app, pilot)
+    async with walking(make_app) as (app, pilot, screen):
         await pilot.press("e")
         for item in ("One", "Two", "Three"):
             await type_text(pilot, item)
@@ -463,4 +425,18 @@ async def test_the_highlighted_evidence_is_the_one_del_removes(make_app, workspa
         assert evidence.highlighted == 1  # the next item, ready for another del
         await pilot.press("delete")
         await pilot.pause()
-    assert _stored(workspace_path, assessment_id, first).evidence == ["One"]
+    assert _stored(workspace_path, blank_id, first).evidence == ["One"]
+
+
+async def test_leaving_for_home_from_a_field_keeps_what_was_typed(make_app, catalogue,
+                                                                  workspace_path, blank_id):
+    from code_check.tui.home_screen import HomeScreen
+
+    first = catalogue.requirements[0].id
+    async with walking(make_app) as (app, pilot, screen):
+        screen.query_one("#action-description", Input).focus()
+        await type_text(pilot, "Train staff")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert _stored(workspace_path, blank_id, first).action == Action(description="Train staff")
