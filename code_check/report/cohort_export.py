@@ -102,7 +102,7 @@ def render_cohort_xlsx(cohort: Cohort) -> bytes:
     from code_check.report.spreadsheet import header, save, write_row
 
     book = Workbook()
-    overview = book.active
+    overview = book.worksheets[0]  # a new workbook's one sheet
     overview.title = "Readiness and progress"
     columns = (("Council", 34), ("Type", 20), ("Assessed on", 16), ("Readiness (%)", 13),
                ("Band", 18), ("Coverage (%)", 13), ("Gaps", 8), ("Previous assessment", 28),

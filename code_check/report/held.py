@@ -29,11 +29,13 @@ def held_beside(
     """The previous assessment of the council (with its catalogue) and its held figures."""
     council = workspace.record(assessment_id).council
     previous_id = workspace.previous_of(assessment_id)
-    previous = workspace.load(previous_id) if previous_id is not None else None
+    previous = previous_catalogue = None
+    if previous_id is not None:
+        previous = workspace.load(previous_id)
+        previous_catalogue = known_catalogue(catalogues, previous.catalogue, previous_id)
     return HeldBeside(
         previous=previous,
-        previous_catalogue=(known_catalogue(catalogues, previous.catalogue, previous_id)
-                            if previous is not None else None),
+        previous_catalogue=previous_catalogue,
         statistics=StatisticsStore(workspace).rows(council) or None,
     )
 

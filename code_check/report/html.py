@@ -7,11 +7,12 @@ Status is always shown in words with a symbol; colour only repeats it.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from string import Template
 
 from code_check.report.charts import Bar, svg_bar_chart
 from code_check.report.inert import html_text as e
-from code_check.report.model import ActionItem, Report
+from code_check.report.model import ActionItem, ComplaintLogSection, Report, StatisticsSection
 
 CSS = """
 :root { --ink: #1a1a1a; --muted: #4a4f57; --rule: #c9ced6; --accent: #1d4f91; --band: #eef2f7; }
@@ -115,9 +116,10 @@ def render_html(report: Report) -> str:
     ]
     if report.complaint_log:
         sections.append(("complaint-log", "Complaint handling performance",
-                         _complaint_log(report)))
+                         _complaint_log(report.complaint_log)))
     if report.statistics:
-        sections.append(("statistics", "The Ombudsman's statistics", _statistics(report)))
+        sections.append(("statistics", "The Ombudsman's statistics",
+                         _statistics(report.statistics)))
     sections += [
         ("checks", "Checks on the answers", _lint(report)),
         ("appendix", "Appendix: the full self-assessment", _appendix(report)),
@@ -153,7 +155,7 @@ def section(anchor: str, heading: str, body: str) -> str:
 
 
 def table(caption: str, headers: list[str], rows: list[list[str]], *,
-          numeric: set[int] = frozenset(), row_headers: bool = True,
+          numeric: Set[int] = frozenset(), row_headers: bool = True,
           css_class: str | None = None) -> str:
     """A table whose cells are already escaped HTML; the first cell of a row is its header."""
     head = "".join(
@@ -181,7 +183,7 @@ def provision(id: str, provisional: bool) -> str:
     return f"{e(id)}{note}"
 
 
-def _num(index: int, numeric: set[int]) -> str:
+def _num(index: int, numeric: Set[int]) -> str:
     return ' class="number"' if index in numeric else ""
 
 
@@ -293,8 +295,7 @@ def _sections(report: Report) -> str:
                     numeric={2, 5, 6, 7, 8, 9}))
 
 
-def _complaint_log(report: Report) -> str:
-    log = report.complaint_log
+def _complaint_log(log: ComplaintLogSection) -> str:
     chart = svg_bar_chart(
         "timeliness-chart", "Complaints handled on time, by step",
         "Bar chart of the share of complaints handled within the Code's time limit at each "
@@ -322,8 +323,7 @@ def _complaint_log(report: Report) -> str:
     return "\n".join(parts)
 
 
-def _statistics(report: Report) -> str:
-    stats = report.statistics
+def _statistics(stats: StatisticsSection) -> str:
     parts = [
         f"<p>{e(stats.council)}, {e(stats.latest_year)}, beside the published average for "
         "similar authorities.</p>",

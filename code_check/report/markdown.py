@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from code_check.report.inert import markdown_text as md
 from code_check.report.model import ActionItem, Report
 
@@ -14,7 +16,7 @@ def render_markdown(report: Report) -> str:
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
-def table(headers: list[str], rows: list[list[object]]) -> str:
+def table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
     lines = ["| " + " | ".join(md(h) for h in headers) + " |",
              "|" + "|".join("---" for _ in headers) + "|"]
     lines += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in rows]

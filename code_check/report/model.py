@@ -321,8 +321,9 @@ def template_rows(catalogue: Catalogue, assessment: Assessment) -> list[Template
             answer = assessment.answer(requirement.id)
             label = _id_label(requirement)
             evidence += answer.evidence
-            if (answer.commentary or "").strip():
-                commentary.append(f"{label}: {answer.commentary.strip()}")
+            note = (answer.commentary or "").strip()
+            if note:
+                commentary.append(f"{label}: {note}")
         rows.append(TemplateRowAnswer(
             id=row.id, section=f"{row.id}. {row.title}", expects=row.expects,
             answer=row_answer([assessment.status(r.id) for r in provisions]),
@@ -337,10 +338,11 @@ def provision_rows(catalogue: Catalogue, assessment: Assessment) -> list[Templat
     rows = []
     for requirement in catalogue.requirements:
         answer = assessment.answer(requirement.id)
+        note = (answer.commentary or "").strip()
         rows.append(TemplateRowAnswer(
             id=requirement.id, section=_id_label(requirement), expects=requirement.text,
             answer=row_answer([answer.status]), evidence=list(answer.evidence),
-            commentary=[answer.commentary.strip()] if (answer.commentary or "").strip() else [],
+            commentary=[note] if note else [],
             provisions=[requirement.id],
         ))
     return rows
@@ -547,10 +549,11 @@ def complaint_log_section(analysis: LogAnalysis) -> ComplaintLogSection:
         )
         for month in analysis.by_month[-TREND_MONTHS:]
     ]
+    first, last = analysis.first_received, analysis.last_received
     return ComplaintLogSection(
         cases=analysis.cases,
-        period_text=f"{long_date(analysis.first_received)} to {long_date(analysis.last_received)}"
-        if analysis.period else "no dated complaints",
+        period_text=f"{long_date(first)} to {long_date(last)}" if first and last
+        else "no dated complaints",
         as_of_text=long_date(analysis.as_of), stages=stages, trend=trend,
         notes=_log_notes(analysis),
     )

@@ -34,7 +34,7 @@ _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 def render_xlsx(report: Report) -> bytes:
     book = Workbook()
-    everything = book.active
+    everything = book.worksheets[0]  # a new workbook's one sheet
     everything.title = "All actions"
     _action_sheet(everything, report.actions)
     owners: dict[str, list[ActionItem]] = {}

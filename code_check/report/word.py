@@ -16,7 +16,7 @@ from docx.shared import Cm, Pt
 
 from code_check.report.charts import Bar, png_bar_chart
 from code_check.report.inert import visible
-from code_check.report.model import ActionItem, Report
+from code_check.report.model import ActionItem, ComplaintLogSection, Report, StatisticsSection
 
 
 def render_docx(report: Report) -> bytes:
@@ -27,9 +27,9 @@ def render_docx(report: Report) -> bytes:
     _actions(doc, report)
     _sections(doc, report)
     if report.complaint_log:
-        _complaint_log(doc, report)
+        _complaint_log(doc, report.complaint_log)
     if report.statistics:
-        _statistics(doc, report)
+        _statistics(doc, report.statistics)
     _lint(doc, report)
     _appendix(doc, report)
     return save(doc)
@@ -224,8 +224,7 @@ def _sections(doc, report: Report) -> None:
           widths=[2, 6, 2.4, 3.6, 3])
 
 
-def _complaint_log(doc, report: Report) -> None:
-    log = report.complaint_log
+def _complaint_log(doc, log: ComplaintLogSection) -> None:
     heading(doc, "Complaint handling performance", 1)
     paragraph(doc, f"From the council's complaint log: {log.cases} complaints received "
               f"{log.period_text}, measured as at {log.as_of_text}.")
@@ -252,8 +251,7 @@ _STEP_CODES = {"stage1.acknowledgement": "1a", "stage1.response": "1b",
                "stage2.acknowledgement": "2a", "stage2.response": "2b"}
 
 
-def _statistics(doc, report: Report) -> None:
-    stats = report.statistics
+def _statistics(doc, stats: StatisticsSection) -> None:
     heading(doc, "The Ombudsman's statistics", 1)
     paragraph(doc, f"{stats.council}, {stats.latest_year}, beside the published average for "
               "similar authorities.")
