@@ -112,13 +112,13 @@ def _print_tables(path: Path, analysis, findings) -> None:
     if findings is not None:
         if not findings:
             out.print("The log bears out the assessment's answers on timescales.")
+            return
         checked = table("The log contradicts these answers", "Requirement", "Severity",
-                        "Finding") if findings else None
+                        "Finding")
         for finding in findings:
             checked.add_row(finding.requirement_id or "", finding.severity.value,
                             escape(finding.message))
-        if checked is not None:
-            out.print(checked)
+        out.print(checked)
 
 
 def _print_groups(out, table, title: str, heading: str, groups: list) -> None:

@@ -5,14 +5,19 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from code_check.errors import InputError
+
+if TYPE_CHECKING:  # imported when a command runs, not when the parser is built
+    from code_check.assessment import Assessment
+    from code_check.catalogue import Catalogue
 
 
 @dataclass(frozen=True)
 class LoadedAssessment:
-    assessment: object  # code_check.assessment.Assessment (imported lazily)
-    catalogue: object  # code_check.catalogue.Catalogue
+    assessment: Assessment
+    catalogue: Catalogue
     workspace_id: int | None
     label: str
 

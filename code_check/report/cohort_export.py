@@ -6,6 +6,8 @@ The heat-map is a table: every cell prints its percentage, and the shade only re
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from openpyxl.styles import PatternFill
 
 from code_check.report import html as page_html
@@ -128,7 +130,7 @@ def render_cohort_xlsx(cohort: Cohort) -> bytes:
     return save(book)
 
 
-COHORT_FORMATS = {
+COHORT_FORMATS: dict[str, Callable[[Cohort], str | bytes]] = {
     "html": render_cohort_html,
     "md": render_cohort_markdown,
     "xlsx": render_cohort_xlsx,
