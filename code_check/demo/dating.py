@@ -51,7 +51,7 @@ def move_text(text: str, months: int) -> str:
     if not years:
         return text
 
-    def moved(match: re.Match) -> str:
+    def moved(match: re.Match[str]) -> str:
         year = int(match[1]) + years
         return f"{year}{match[2]}{(year + 1) % 100:02d}" if match[3] else str(year)
 
@@ -91,7 +91,7 @@ def move_complaint_log(text: str, months: int) -> str:
     shift = timedelta(weeks=round((move_date(LOG_END, months) - LOG_END).days / 7))
     reader = csv.DictReader(io.StringIO(text, newline=""))
     out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, reader.fieldnames, lineterminator="\n")
+    writer = csv.DictWriter(out, reader.fieldnames or (), lineterminator="\n")
     writer.writeheader()
     for row in reader:
         for column in LOG_DATE_COLUMNS:
