@@ -3,14 +3,45 @@
 Textual's ``Footer`` mounts a widget per key and rebuilds them whenever focus moves, which
 costs more at start-up than the rest of the Home screen together; this draws the same keys
 as a single line.
+
+A screen lists its keys in order of importance; a focused widget's own keys come first (they
+are about what has focus) and the app's last. When the line is too narrow for them all, whole
+keys are left out from the least important end (never half a word), and ``^p all actions``
+always stays at the right: every key is in the palette and in ``?`` help.
+Keys sharing a ``Binding.Group`` show once, as their keys then the group's words
+("m p n a Answer").
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import events
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widgets import Static
+
+
+@dataclass
+class KeyEntry:
+    """One entry on the bar: the key(s) to show, the words, and the key a click presses."""
+
+    shown_keys: str
+    description: str
+    key: str
+    enabled: bool
+
+    @property
+    def width(self) -> int:
+        return len(self.shown_keys) + len(self.description) + 3
+
+    def text(self) -> Text:
+        return Text.assemble((f" {self.shown_keys}", "bold"),
+                             (f" {self.description} ", "" if self.enabled else "dim"))
+
+
+PALETTE = KeyEntry("^p", "all actions", "ctrl+p", True)
 
 
 class KeyBar(Static):
@@ -27,48 +58,76 @@ class KeyBar(Static):
     def __init__(self) -> None:
         super().__init__()
         self._spans: list[tuple[int, int, str]] = []  # (start, end, key) for mouse clicks
-        self._palette_start = 0
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._show_keys)
         self._show_keys(self.screen)
 
+    def on_resize(self) -> None:
+        self._show_keys(self.screen)
+
     def _show_keys(self, screen: Screen) -> None:
+        entries = self._fitting(self._entries(screen), self.size.width) + [PALETTE]
         line = Text()
         self._spans = []
+        for entry in entries:
+            start = len(line)
+            line.append_text(entry.text())
+            self._spans.append((start, len(line), entry.key))
+        self.update(line)
+
+    def _entries(self, screen: Screen) -> list[KeyEntry]:
+        """The keys to show, in the screen's order, a group's keys folded into one entry."""
+        entries: list[KeyEntry] = []
+        groups: dict[Binding.Group, KeyEntry] = {}
         shown_actions = set()
-        for active in screen.active_bindings.values():
+        for active in self._in_order_of_importance(screen):
             binding = active.binding
             if not binding.show or binding.action in shown_actions:
                 continue
             shown_actions.add(binding.action)
-            self._add(line, binding.key.split(",")[0], self.app.get_key_display(binding),
-                      binding.description, active.enabled)
-        palette = Text()
-        self._add(palette, "ctrl+p", "^p", "all actions", True)
-        room = self.size.width - len(palette)
-        if self.size.width and len(line) > room:  # keep the palette in sight when narrow
-            line.truncate(room - 1)
-            line.append("…")
-            self._spans = [span for span in self._spans if span[1] < room]
-        self.update(line + palette)
-        self._palette_start = len(line)
+            key = binding.key.split(",")[0]
+            shown_key = self.app.get_key_display(binding)
+            if binding.group is None:
+                entries.append(KeyEntry(shown_key, binding.description, key, active.enabled))
+            elif binding.group in groups:
+                groups[binding.group].shown_keys += f" {shown_key}"
+            else:
+                groups[binding.group] = KeyEntry(shown_key, binding.group.description, key,
+                                                 active.enabled)
+                entries.append(groups[binding.group])
+        return entries
 
-    def on_resize(self) -> None:
-        self._show_keys(self.screen)
+    def _in_order_of_importance(self, screen: Screen) -> list[ActiveBinding]:
+        """The active keys in the screen's order; a key that both a focused widget and the
+        screen bind (the walk-through's tree and its arrows) takes the screen's place."""
+        position: dict[str, int] = {}
+        for index, binding in enumerate(Binding.make_bindings(screen.BINDINGS)):
+            position.setdefault(binding.key, index)
+        after_the_screen = len(position)
 
-    def _add(self, line: Text, key: str, shown_key: str, description: str,
-             enabled: bool) -> None:
-        start = len(line)
-        line.append(f" {shown_key}", style="bold")
-        line.append(f" {description} ", style="" if enabled else "dim")
-        if key != "ctrl+p":
-            self._spans.append((start, len(line), key))
+        def rank(item: tuple[str, ActiveBinding]) -> int:
+            key, active = item
+            if key in position:
+                return position[key]
+            return after_the_screen if active.node is self.app else -1
+
+        return [active for _, active in sorted(screen.active_bindings.items(), key=rank)]
+
+    @staticmethod
+    def _fitting(entries: list[KeyEntry], width: int) -> list[KeyEntry]:
+        """The most important entries that fit beside the palette, in their order."""
+        if not width:
+            return entries
+        room = width - PALETTE.width
+        kept = []
+        for entry in entries:
+            if entry.width <= room:
+                kept.append(entry)
+                room -= entry.width
+        return kept
 
     def on_click(self, event: events.Click) -> None:
-        if event.x >= self._palette_start:
-            self.app.simulate_key("ctrl+p")
-            return
         for start, end, key in self._spans:
             if start <= event.x < end:
                 self.app.simulate_key(key)
