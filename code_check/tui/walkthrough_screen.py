@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, Header, Input, Label, Static, TextArea, Tree
 from textual.widgets.tree import TreeNode
@@ -18,13 +18,13 @@ from code_check.errors import InputError
 from code_check.tui.done_box import DoneBox
 from code_check.tui.errors import reports_problems
 from code_check.tui.evidence_list import EvidenceList
+from code_check.tui.fitted_input import FittedInput
 from code_check.tui.key_bar import KeyBar
 from code_check.tui.labels import STATUS_SYMBOLS, percent, status_text
 from code_check.tui.provision_card import ProvisionCard
-from code_check.tui.provision_tree import ProvisionTree
+from code_check.tui.provision_tree import MOVE, ProvisionTree
 from code_check.tui.session import AssessmentSession, Filter
 
-SECTION_TITLE_WIDTH = 15
 ACTION_FIELDS = ("action-description", "action-owner", "action-due")
 
 ROW_SOURCES = {  # how an answer for a whole row of the published form came
@@ -41,27 +41,35 @@ STATUS_KEYS = {
 }
 
 
+ANSWER = Binding.Group("Answer")  # one entry on the key bar: "m p n a Answer"
+
+
 class WalkthroughScreen(Screen):
     """Sections and provisions on the left, the provision and its answer on the right."""
 
     CSS_PATH = "styles/walkthrough.tcss"
     BINDINGS = [
-        Binding("m", "set_status('met')", "Met"),
-        Binding("p", "set_status('partly_met')", "Partly"),
-        Binding("n", "set_status('not_met')", "Not met"),
-        Binding("a", "set_status('not_applicable')", "N/A", tooltip="Not applicable"),
+        Binding("m", "set_status('met')", "Met", group=ANSWER),
+        Binding("p", "set_status('partly_met')", "Partly", group=ANSWER),
+        Binding("n", "set_status('not_met')", "Not met", group=ANSWER),
+        Binding("a", "set_status('not_applicable')", "N/A", group=ANSWER,
+                tooltip="Not applicable"),
         Binding("u", "set_status('')", "Clear", show=False,
                 tooltip="Clear the status (not assessed)"),
-        Binding("right", "step(1)", "Next", key_display="→", tooltip="Next provision"),
-        Binding("left", "step(-1)", "Prev", key_display="←", tooltip="Previous provision"),
         Binding("g", "next_unanswered", "Unanswered", tooltip="Go to the next unanswered one"),
         Binding("f", "cycle_filter", "Filter",
                 tooltip="Show all, unanswered, gaps or legal duties (must) only"),
         Binding("slash", "search", "Search", key_display="/",
                 tooltip="Search the provisions' text"),
+        Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change"),
+        Binding("d", "dashboard", "Dashboard",
+                tooltip="Readiness, gaps and checks for this assessment"),
         Binding("r", "quick_row", "Quick row",
                 tooltip="Quick mode: answer a whole row of the published form"),
-        Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change"),
+        Binding("left", "step(-1)", "Prev", key_display="←", group=MOVE,
+                tooltip="Previous provision"),
+        Binding("right", "step(1)", "Next", key_display="→", group=MOVE,
+                tooltip="Next provision"),
         Binding("c", "confirm", "Confirm", show=False,
                 tooltip="Confirm an answer carried over from the previous assessment"),
         Binding("C", "confirm_many", "Confirm many", show=False, key_display="shift+c",
@@ -70,8 +78,6 @@ class WalkthroughScreen(Screen):
                 tooltip="After an answer, move on to the next provision (on or off)"),
         Binding("e", "focus_evidence", "Add evidence", show=False,
                 tooltip="Type a piece of evidence for this provision"),
-        Binding("d", "dashboard", "Dashboard", show=False,
-                tooltip="Readiness, gaps and checks for this assessment"),
         Binding("escape", "back", "Back", show=False,
                 tooltip="Back to the list of provisions, then to Home"),
     ]
@@ -97,22 +103,21 @@ class WalkthroughScreen(Screen):
             yield tree
             with Vertical(id="detail"):
                 yield Static(id="answer-line")
-                with VerticalScroll(id="card-scroll"):
+                with VerticalScroll(id="card-scroll"):  # stays in view while typing below
                     yield ProvisionCard(id="card")
-                    with Vertical(id="answer-form"):
-                        yield Label("Evidence", classes="field-title")
-                        yield EvidenceList(id="evidence")
-                        yield Input(id="new-evidence",
-                                    placeholder="Add evidence (a document, a link); Enter saves")
-                        yield Label("Commentary (saved as you type)", classes="field-title")
-                        yield TextArea(id="commentary", soft_wrap=True, show_line_numbers=False)
-                        yield Label("Action to close the gap (Enter saves)",
-                                    classes="field-title")
-                        yield Input(id="action-description", placeholder="What will be done")
-                        with Horizontal(id="action-details"):
-                            yield Input(id="action-owner", placeholder="Owner")
-                            yield Input(id="action-due", placeholder="Due, e.g. 31/03/2026")
-                            yield DoneBox(id="action-done")
+                with VerticalScroll(id="answer-form"):
+                    yield Label("Evidence", classes="field-title")
+                    yield EvidenceList(id="evidence")
+                    yield FittedInput(id="new-evidence",
+                                      placeholder="A document or a link; Enter saves")
+                    yield Label("Commentary (saved as you type)", classes="field-title")
+                    yield TextArea(id="commentary", soft_wrap=True, show_line_numbers=False)
+                    yield Label("Action to close the gap (Enter saves)", classes="field-title")
+                    yield FittedInput(id="action-description", placeholder="What will be done")
+                    with Grid(id="action-details"):
+                        yield FittedInput(id="action-owner", placeholder="Owner")
+                        yield FittedInput(id="action-due", placeholder="Due, e.g. 31/03/2026")
+                        yield DoneBox(id="action-done")
         yield Static(id="progress-line")
         yield KeyBar()
 
@@ -156,11 +161,9 @@ class WalkthroughScreen(Screen):
         self._show_progress()
 
     def _section_label(self, section) -> str:
-        title = section.title
-        if len(title) > SECTION_TITLE_WIDTH:
-            title = title[: SECTION_TITLE_WIDTH - 1] + "…"
+        """Id, title and how many are answered; the tree shortens the title to fit."""
         answered = self.session.answered_in(section.requirements)
-        return f"{section.id} {title} {answered}/{len(section.requirements)}"
+        return f"{section.id} {section.title} {answered}/{len(section.requirements)}"
 
     def _leaf_label(self, requirement: Requirement) -> Text:
         answer = self.session.answer(requirement.id)
@@ -218,7 +221,8 @@ class WalkthroughScreen(Screen):
         self.query_one(ProvisionCard).show(
             requirement, self.session.catalogue.section_of(requirement.id))
         self._show_answer_line(requirement.id)
-        self.query_one("#card-scroll", VerticalScroll).scroll_home(animate=False)
+        for pane in self.query("#card-scroll, #answer-form").results(VerticalScroll):
+            pane.scroll_home(animate=False)
         self.call_after_refresh(self._fill_form, requirement.id)
 
     def _fill_form(self, requirement_id: str) -> None:
