@@ -13,10 +13,11 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Label, ProgressBar, Sparkline, Static
+from textual.widgets import DataTable, Label, ProgressBar, Sparkline, Static
 
 from code_check.catalogue import Measure
 from code_check.complaint_log.timeliness import STEPS, LogAnalysis, StepFigures
+from code_check.tui.key_bar import KeyBar
 
 
 def step_label(step: Measure) -> str:
@@ -135,7 +136,7 @@ class ComplaintLogScreen(Screen):
             yield Label(f"Open cases past their limit: {analysis.overdue_total:,}",
                         id="overdue-title")
             yield DataTable(id="overdue", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#overdue", DataTable)

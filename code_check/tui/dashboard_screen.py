@@ -10,10 +10,13 @@ from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 from code_check.lint import lint
 from code_check.scoring import Score, score
 from code_check.tui.assessment_screen import AssessmentScreen
+from code_check.tui.fitted_table import FittedTable
 from code_check.tui.key_bar import KeyBar
 from code_check.tui.labels import bar, percent, status_text
 
 SEVERITY_WORDS = {"error": "✘ Error", "warning": "! Warning", "info": "i Note"}
+TABS = Binding.Group("Tabs")  # one entry on the key bar: "1 2 3 Tabs"
+ID_WIDTH = 10  # a long provisional id gives way first ("5.x-remed…"); its detail line has it all
 
 
 class DashboardScreen(AssessmentScreen):
@@ -21,9 +24,9 @@ class DashboardScreen(AssessmentScreen):
 
     CSS_PATH = "styles/dashboard.tcss"
     BINDINGS = [
-        Binding("1", "tab('sections')", "Sections"),
-        Binding("2", "tab('gaps')", "Gaps"),
-        Binding("3", "tab('checks')", "Checks"),
+        Binding("1", "tab('sections')", "Sections", group=TABS),
+        Binding("2", "tab('gaps')", "Gaps", group=TABS),
+        Binding("3", "tab('checks')", "Checks", group=TABS),
         Binding("w", "walkthrough", "Walk-through", tooltip="Answer the provisions"),
         Binding("g", "progress", "Progress", tooltip="This council's assessments over time"),
         Binding("x", "open_export", "Export", tooltip="Export this assessment"),
@@ -35,11 +38,19 @@ class DashboardScreen(AssessmentScreen):
         yield Static(id="summary")
         with TabbedContent(initial="sections"):
             with TabPane("Sections", id="sections"):
-                yield DataTable(id="section-table", cursor_type="row")
+                yield FittedTable(id="section-table", cursor_type="row",
+                                  flexible={"Section": None}, detail="section-detail")
+                yield Static(id="section-detail", classes="detail")
             with TabPane("Gaps", id="gaps"):
-                yield DataTable(id="gap-table", cursor_type="row")
+                yield FittedTable(id="gap-table", cursor_type="row",
+                                  flexible={"Id": ID_WIDTH, "Provision": None},
+                                  detail="gap-detail")
+                yield Static(id="gap-detail", classes="detail")
             with TabPane("Checks", id="checks"):
-                yield DataTable(id="check-table", cursor_type="row")
+                yield FittedTable(id="check-table", cursor_type="row",
+                                  flexible={"Id": ID_WIDTH, "Finding": None},
+                                  detail="check-detail")
+                yield Static(id="check-detail", classes="detail")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -76,7 +87,7 @@ class DashboardScreen(AssessmentScreen):
         table.clear()
         for section in result.sections:
             table.add_row(f"{section.id} {section.title}", percent(section.score),
-                          bar(section.score, 12), f"{section.assessed} of {section.applicable}",
+                          bar(section.score), f"{section.assessed} of {section.applicable}",
                           key=section.id)
 
     def _fill_gaps(self, result: Score) -> None:

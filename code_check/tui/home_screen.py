@@ -15,6 +15,7 @@ from code_check.catalogue import Catalogue
 from code_check.errors import InputError
 from code_check.store.workspace import AssessmentRecord, Workspace
 from code_check.tui.errors import plain_words, reports_problems
+from code_check.tui.fitted_table import FittedTable
 from code_check.tui.key_bar import KeyBar
 from code_check.tui.labels import percent
 
@@ -62,7 +63,8 @@ class HomeScreen(Screen):
         yield Header()
         yield Static(WELCOME, id="welcome")
         yield Static("", id="workspace-summary")
-        table = DataTable(id="assessments", cursor_type="row", zebra_stripes=True)
+        table = FittedTable(id="assessments", cursor_type="row", zebra_stripes=True, wrap=True,
+                            flexible={"Council": None, "Readiness": None})
         table.add_columns("No.", "Council", "Assessed", "Catalogue", "Readiness", "Coverage")
         yield table
         yield KeyBar()

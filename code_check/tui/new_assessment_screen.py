@@ -6,7 +6,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -43,22 +43,23 @@ class NewAssessmentScreen(ModalScreen[Assessment | None]):
 
     def compose(self) -> ComposeResult:
         council = self.council
-        with VerticalScroll(classes="dialog"):
-            yield Static(self.title_text, classes="question")
-            if not self.council_fixed:
-                yield Label("Council name")
-                yield Input(council.name if council else "", id="council",
-                            placeholder="e.g. Example Borough Council")
-                yield Label("Type of authority")
-                yield Select(
-                    [(kind.label, kind) for kind in AuthorityType], id="authority_type",
-                    value=council.authority_type if council else Select.NULL,
-                    prompt="Choose one",
-                )
-            yield Label("Assessed on (e.g. 31/03/2026)")
-            yield Input(self.today.isoformat(), id="assessed_on")
-            yield Label("Assessor (optional)")
-            yield Input(self.assessor or "", id="assessor", placeholder="your name")
+        with Vertical(classes="dialog"):
+            with VerticalScroll(classes="fields"):  # scrolls; the buttons stay in sight
+                yield Static(self.title_text, classes="question")
+                if not self.council_fixed:
+                    yield Label("Council name")
+                    yield Input(council.name if council else "", id="council",
+                                placeholder="e.g. Example Borough Council")
+                    yield Label("Type of authority")
+                    yield Select(
+                        [(kind.label, kind) for kind in AuthorityType], id="authority_type",
+                        value=council.authority_type if council else Select.NULL,
+                        prompt="Choose one",
+                    )
+                yield Label("Assessed on (e.g. 31/03/2026)")
+                yield Input(self.today.isoformat(), id="assessed_on")
+                yield Label("Assessor (optional)")
+                yield Input(self.assessor or "", id="assessor", placeholder="your name")
             with Horizontal(classes="buttons"):
                 yield Button("Create (ctrl+s)", id="create", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")

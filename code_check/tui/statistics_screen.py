@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Button, DataTable, Header, Input, Select, Static, TextArea
 
 from code_check.assessment import AuthorityType
 from code_check.errors import InputError
@@ -30,8 +30,11 @@ from code_check.statistics import (
 from code_check.statistics_text import PastedFigures, parse_statistics_text
 from code_check.store.statistics import PlannedChange, StatisticsStore
 from code_check.store.workspace import Workspace
+from code_check.tui.fitted_table import FittedTable
+from code_check.tui.key_bar import KeyBar
 
 BAR_WIDTH = 25  # characters for 100%
+KEY_FIGURE_HEADINGS = ("Figure", "This council", "Average", "Compared", "Rests on")
 
 
 def held_statistics(workspace_path: Path, council: str) -> list[OmbudsmanStats]:
@@ -80,15 +83,17 @@ class StatisticsScreen(Screen):
         with VerticalScroll(id="statistics-body"):
             yield Static(id="statistics-title", classes="title")
             yield Static(id="statistics-empty")
-            yield DataTable(id="key-figures", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(id="key-figures", cursor_type="row", zebra_stripes=True, wrap=True,
+                              flexible=dict.fromkeys(KEY_FIGURE_HEADINGS))
             yield Static("Year by year (each rate beside the average for similar authorities)",
                          classes="heading")
-            yield DataTable(id="years", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(id="years", cursor_type="row", zebra_stripes=True, wrap=True,
+                              flexible=dict.fromkeys(YEAR_TABLE_HEADINGS))
             yield Static("Trend: complaints upheld", classes="heading")
             yield Static(id="trend")
             yield Static(id="caveats", classes="notes")
             yield Static(id="warnings", classes="notes")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Ombudsman statistics"
@@ -141,7 +146,7 @@ class StatisticsScreen(Screen):
         self.query_one("#statistics-title", Static).update(
             f"{latest.council} ({latest.authority_type.label}), {latest.year}: "
             "against the average for similar authorities")
-        key.add_columns("Figure", "This council", "Average", "Compared", "Rests on")
+        key.add_columns(*KEY_FIGURE_HEADINGS)
         for c in compare(latest):
             compared = f"{c.mark} {c.in_words}" if c.direction else c.in_words
             key.add_row(c.figure, c.shown_value, c.show(c.average), compared, c.rests_on_text)
@@ -187,7 +192,7 @@ class PasteStatisticsScreen(ModalScreen[bool]):
             with Horizontal(id="paste-buttons"):
                 yield Button("Save", id="paste-save", variant="primary", disabled=True)
                 yield Button("Cancel", id="paste-cancel")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#paste-text", TextArea).focus()
