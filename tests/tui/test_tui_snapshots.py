@@ -1,4 +1,5 @@
-"""Screen snapshots on the demo council (SVG, Textual pinned exactly, cursor blink off).
+"""Screen snapshots on the demo council (SVG, Textual pinned exactly, cursor blink off): every
+screen at 80x24, the smallest terminal the README promises, and the main ones at 100x32.
 
 Update after an intended change with ``pytest tests/tui/test_tui_snapshots.py --snapshot-update``
 and look at the pictures in ``snapshot_report.html`` before committing them.
@@ -11,6 +12,7 @@ import pytest
 from code_check.demo import install_demo
 from code_check.demo.dating import ANCHOR
 from code_check.store.workspace import Workspace
+from tests.tui.screens import SCREENS, scroll_form_to_the_end, visit
 
 
 @pytest.fixture
@@ -20,69 +22,34 @@ def demo_app(make_app, workspace_path, catalogue):
     return make_app()
 
 
-def test_home(snap_compare, demo_app):
-    async def settle(pilot):
-        await pilot.pause()
+def walking(steps):
+    async def walk(pilot):
+        await visit(pilot, steps)
 
-    assert snap_compare(demo_app, terminal_size=(100, 32), run_before=settle)
-
-
-def test_home_at_80_by_24(snap_compare, demo_app):
-    async def settle(pilot):
-        await pilot.pause()
-
-    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=settle)
+    return walk
 
 
-def test_walkthrough(snap_compare, demo_app):
-    async def open_worst_gap(pilot):
-        await pilot.pause()
-        await pilot.press("d", "2", "enter")  # the worst gap, opened from the dashboard
-        await pilot.pause()
-
-    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=open_worst_gap)
-
-
-def test_walkthrough_answer_form(snap_compare, demo_app):
-    async def scroll_to_the_answer(pilot):
-        await pilot.pause()
-        await pilot.press("d", "2", "enter")
-        await pilot.pause()
-        pilot.app.screen.query_one("#card-scroll").scroll_end(animate=False)
-        await pilot.pause()
-
-    assert snap_compare(demo_app, terminal_size=(100, 32), run_before=scroll_to_the_answer)
-
-
-def test_dashboard(snap_compare, demo_app):
-    async def open_dashboard(pilot):
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-
-    assert snap_compare(demo_app, terminal_size=(100, 32), run_before=open_dashboard)
-
-
-def test_dashboard_gaps(snap_compare, demo_app):
-    async def open_gaps(pilot):
-        await pilot.pause()
-        await pilot.press("d", "2")
-        await pilot.pause()
-
-    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=open_gaps)
-
-
-def test_progress(snap_compare, demo_app):
-    async def open_progress(pilot):
-        await pilot.pause()
-        await pilot.press("g")
-        await pilot.pause()
-
-    assert snap_compare(demo_app, terminal_size=(100, 32), run_before=open_progress)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_every_screen_at_80_by_24(snap_compare, demo_app, screen):
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=walking(SCREENS[screen]))
 
 
 def test_first_run_welcome(snap_compare, make_app):
-    async def settle(pilot):
-        await pilot.pause()
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=walking([]))
 
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=settle)
+
+def test_home(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(100, 32), run_before=walking([]))
+
+
+def test_walkthrough_answer_form(snap_compare, demo_app):
+    steps = ["d", "2", "enter", scroll_form_to_the_end]  # the worst gap, from the dashboard
+    assert snap_compare(demo_app, terminal_size=(100, 32), run_before=walking(steps))
+
+
+def test_dashboard(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(100, 32), run_before=walking(["d"]))
+
+
+def test_progress(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(100, 32), run_before=walking(["g"]))
