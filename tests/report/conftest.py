@@ -1,39 +1,35 @@
-"""The demo council's two assessments and Ombudsman figures, and a fixed generation time."""
+"""The demo council's two assessments, Ombudsman figures, complaint log, report and cohort,
+pinned to one day (built by ``demo_inputs``, which the golden update command uses too)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from pathlib import Path
-
 import pytest
 
-GENERATED_AT = datetime(2026, 6, 1, 9, 30, tzinfo=UTC)
-AS_OF = date(2026, 6, 1)
+from . import demo_inputs
 
 
 @pytest.fixture(scope="session")
 def assessments(catalogue):
     """(previous, current): the demo council a quarter apart."""
-    from code_check.demo import demo_assessments
-
-    previous, current = demo_assessments(catalogue, today=AS_OF)  # dated as bundled
-    return previous, current
+    return demo_inputs.assessments(catalogue)
 
 
 @pytest.fixture(scope="session")
 def statistics():
-    """The demo council's Ombudsman figures, four years from 2021-22."""
-    import code_check
-    from code_check.statistics_files import read_statistics
-
-    return read_statistics(Path(code_check.__file__).parent / "demo" / "example-statistics.csv")
+    return demo_inputs.statistics()
 
 
 @pytest.fixture(scope="session")
 def complaint_log():
-    """The demo council's complaint log, analysed as at the report date."""
-    import code_check
-    from code_check.complaint_log.reader import analyse_file
+    return demo_inputs.complaint_log()
 
-    return analyse_file(Path(code_check.__file__).parent / "demo" / "example-complaint-log.csv",
-                        as_of=AS_OF)
+
+@pytest.fixture(scope="session")
+def report(catalogue, assessments):
+    """The full report, every section present: what the golden files hold."""
+    return demo_inputs.report(catalogue, *assessments)
+
+
+@pytest.fixture(scope="session")
+def cohort(catalogue, assessments):
+    return demo_inputs.cohort(catalogue, *assessments)

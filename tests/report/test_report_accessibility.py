@@ -14,11 +14,10 @@ import pytest
 from code_check.report.cohort import CohortEntry, build_cohort
 from code_check.report.cohort_export import render_cohort_html
 from code_check.report.html import render_html
-from code_check.report.model import build_report
 from code_check.report.template import render_template_html
 
 from .axe import AXE, chromium, run_axe
-from .conftest import AS_OF, GENERATED_AT
+from .demo_inputs import GENERATED_AT
 
 MISSING = [what for what, present in (("chromium", chromium()), ("axe-core", AXE.exists()))
            if not present]
@@ -26,13 +25,6 @@ pytestmark = pytest.mark.skipif(
     bool(MISSING) and not os.environ.get("CI"),
     reason=f"not installed: {', '.join(MISSING)} (apt-get install chromium; npm ci)",
 )
-
-
-@pytest.fixture(scope="module")
-def report(catalogue, assessments, statistics, complaint_log):
-    previous, current = assessments
-    return build_report(catalogue, current, previous=previous, statistics=statistics,
-                        complaint_log=complaint_log, generated_at=GENERATED_AT, as_of=AS_OF)
 
 
 def _violations(html: str, tmp_path) -> list[dict]:

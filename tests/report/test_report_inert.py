@@ -34,7 +34,7 @@ from code_check.report.spreadsheet import render_xlsx
 from code_check.report.template import render_template_csv, render_template_html
 from code_check.report.word import render_docx
 
-from .conftest import AS_OF, GENERATED_AT
+from .demo_inputs import AS_OF, GENERATED_AT
 from .readers import csv_rows, docx_text, html_parts
 
 SCRIPT = '<script>alert("x")</script> & <b>bold</b>'

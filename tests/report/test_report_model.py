@@ -11,7 +11,7 @@ from code_check.lint import lint
 from code_check.report.model import build_report, row_answer
 from code_check.scoring import score
 
-from .conftest import AS_OF, GENERATED_AT
+from .demo_inputs import AS_OF, GENERATED_AT
 
 
 @pytest.fixture(scope="module")
