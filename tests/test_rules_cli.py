@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -54,18 +55,43 @@ def test_bundled_catalogue_points_editors_at_the_schema():
 
 
 def _all_commands(parser, prefix=()):
+    """(command words, its parser, the line the command list gives it), every command."""
     for action in parser._actions:
-        if action.__class__.__name__ == "_SubParsersAction":
+        if isinstance(action, argparse._SubParsersAction):
+            purposes = {listed.dest: listed.help for listed in action._choices_actions}
             for name, sub in action.choices.items():
-                yield (*prefix, name)
+                yield pytest.param((*prefix, name), sub, purposes[name],
+                                   id=" ".join((*prefix, name)))
                 yield from _all_commands(sub, (*prefix, name))
 
 
-@pytest.mark.parametrize("command", list(_all_commands(build_parser())), ids=" ".join)
-def test_every_command_has_help(command, run_cli):
+def _explained(parser) -> list[argparse.Action]:
+    """The options and arguments a command's help must explain (all but --help)."""
+    return [action for action in parser._actions
+            if not isinstance(action, argparse._HelpAction | argparse._SubParsersAction)]
+
+
+def _subcommands(parser) -> list[str]:
+    return [name for action in parser._actions
+            if isinstance(action, argparse._SubParsersAction) for name in action.choices]
+
+
+@pytest.mark.parametrize(("command", "parser", "purpose"), _all_commands(build_parser()))
+def test_every_command_has_help(command, parser, purpose, run_cli, capsys):
+    """A command's --help says what it is for (the line the command list shows), and names
+    and explains each of its options and arguments, or its subcommands."""
     with pytest.raises(SystemExit) as exit_info:
         run_cli(*command, "--help")
     assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    words = " ".join(out.split())  # as wrapped for the terminal's width
+    assert out.startswith(f"usage: code-check {' '.join(command)}")
+    assert purpose and " ".join(purpose.split()) in words
+    for action in _explained(parser):
+        assert action.help and " ".join(action.help.split()) in words, action
+        assert all(option in out for option in action.option_strings), action
+    assert all(f" {name} " in words for name in _subcommands(parser))
+    assert _explained(parser) or _subcommands(parser) or command == ("rules", "schema")  # bare
 
 
 def test_cache_never_serves_a_changed_file(tmp_path):
