@@ -7,14 +7,15 @@ plus a fictional 2023-24 letter and a fictional district with nothing upheld or 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from code_check.errors import InputError
-from code_check.statistics import COLUMN_LABELS, as_json, compare
+from code_check.statistics import as_json, compare
 from code_check.statistics_text import parse_statistics_text
 
 SAMPLES = Path(__file__).parent / "statistics_samples"
@@ -204,11 +205,18 @@ def test_singular_forms_and_no_investigations():
     assert as_json(stats)["upheld_pct"] is None  # nothing investigated: not applicable
 
 
-@given(st.text())
-def test_any_text_is_read_without_crashing(text):
-    parsed = parse_statistics_text(text)
-    assert set(parsed.values) <= set(COLUMN_LABELS)
-    assert all(isinstance(v, int | float) for v in parsed.values.values())
+@given(before=st.text(), upheld=st.integers(0, 10**12), after=st.text())
+def test_a_figure_in_any_text_is_found_on_its_line(before, upheld, after):
+    """Whatever surrounds it, a figure's own line is read for its value, quoted, and named
+    by its line number as an editor counts lines. (The text around it may give figures of
+    its own: "not for us" ending the line before reads as "not for us: 0".)"""
+    assume(not parse_statistics_text(before).found and not parse_statistics_text(after).found)
+    sentence = f"{upheld} upheld decisions."
+    parsed = parse_statistics_text(f"{before}\n{sentence}\n{after}")
+    assert parsed.values["upheld"] == upheld
+    [figure] = [found for found in parsed.found if found.column == "upheld"]
+    assert figure.words == sentence
+    assert figure.line == len(re.findall(r"\r\n?|\n", f"{before}\n")) + 1
 
 
 def test_quoted_words_are_trimmed_around_long_runs():
