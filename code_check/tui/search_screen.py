@@ -13,6 +13,7 @@ from code_check.tui.labels import STATUS_SYMBOLS
 from code_check.tui.session import AssessmentSession
 
 SHOWN_TEXT = 60
+HINT = "Enter goes to the first match; Down to choose another."
 
 
 class SearchScreen(ModalScreen[str | None]):
@@ -34,8 +35,7 @@ class SearchScreen(ModalScreen[str | None]):
                          "evidence or id)", classes="question")
             yield Input(id="query", placeholder="e.g. acknowledge, 6.2, reasonable adjustments")
             yield OptionList(id="results")
-            yield Static("Enter goes to the first match; Down to choose another.",
-                         classes="hint")
+            yield Static(HINT, id="search-hint", classes="hint")
 
     def on_mount(self) -> None:
         self.app.steady_cursors(self)
@@ -44,12 +44,19 @@ class SearchScreen(ModalScreen[str | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         results = self.query_one(OptionList)
         results.clear_options()
+        self.query_one("#search-hint", Static).update(HINT)
         for requirement in self.session.search(event.value):
             text = requirement.text
             if len(text) > SHOWN_TEXT:
                 text = text[: SHOWN_TEXT - 1] + "…"
             symbol = STATUS_SYMBOLS[self.session.answer(requirement.id).status]
             results.add_option(Option(f"{symbol} {requirement.id}  {text}", id=requirement.id))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """The highlighted match in full (its line in the list may end in "…")."""
+        requirement = self.session.catalogue.requirement(event.option.id)
+        self.query_one("#search-hint", Static).update(
+            f"{requirement.id}: {requirement.text} (Enter goes to it)")
 
     def on_input_submitted(self) -> None:
         results = self.query_one(OptionList)

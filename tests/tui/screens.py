@@ -36,6 +36,7 @@ SCREENS = {  # name: the keys (or steps) from Home
     "help": ["question_mark"],
     "search": [search_for_complaints],
     "quick-row": ["enter", "r"],
+    "confirm-many": ["enter", "C"],
     "confirm": ["delete"],
     "path": ["i"],
     "new-assessment": ["n"],

@@ -35,6 +35,7 @@ from code_check.demo.dating import ANCHOR
 from code_check.store.workspace import Workspace
 from code_check.tui.fitted_table import shared_widths
 from code_check.tui.key_bar import KeyBar
+from tests.tui.helpers import type_text
 from tests.tui.screens import SCREENS, visit
 
 SMALL = (80, 24)
@@ -201,6 +202,23 @@ def cuts(app: App) -> list[str]:
     return problems
 
 
+def hidden_texts(app: App) -> list[str]:
+    """Text widgets laid out wholly outside a container that cannot scroll to them (a dialog
+    too short for its last lines): the screen shows nothing of them, so nothing above finds
+    them cut."""
+    compositor = app.screen._compositor
+    shown = compositor.visible_widgets
+    problems = []
+    for widget, geometry in compositor.full_map.items():
+        if widget in shown or not isinstance(widget, TEXT_WIDGETS) or not widget.display:
+            continue
+        if rendered_lines(widget, max(widget.content_region.width, 1)) and \
+                not scrolls_vertically(widget):
+            problems.append(f"{type(widget).__name__} #{widget.id} is out of sight, "
+                            f"below {geometry.clip}")
+    return problems
+
+
 def hidden_buttons(app: App) -> list[str]:
     """Buttons not wholly on screen (a dialog's main button scrolled out of view)."""
     screen_region = app.screen.region
@@ -233,7 +251,7 @@ def demo_app(make_app, workspace_path, catalogue):
 async def test_nothing_is_cut_at_80_by_24(demo_app, screen):
     async with demo_app.run_test(size=SMALL) as pilot:
         await visit(pilot, SCREENS[screen])
-        assert cuts(demo_app) + hidden_buttons(demo_app) == []
+        assert cuts(demo_app) + hidden_texts(demo_app) + hidden_buttons(demo_app) == []
 
 
 @pytest.mark.parametrize("size", WIDER, ids=lambda size: "x".join(map(str, size)))
@@ -241,7 +259,7 @@ async def test_nothing_is_cut_at_80_by_24(demo_app, screen):
 async def test_nothing_is_cut_on_a_wider_screen(demo_app, screen, size):
     async with demo_app.run_test(size=size) as pilot:
         await visit(pilot, SCREENS[screen])
-        assert cuts(demo_app) + hidden_buttons(demo_app) == []
+        assert cuts(demo_app) + hidden_texts(demo_app) + hidden_buttons(demo_app) == []
 
 
 async def test_the_welcome_fits_at_80_by_24(make_app):
@@ -338,3 +356,14 @@ def test_flexible_columns_share_the_room_left_and_a_short_one_keeps_its_width():
 def test_columns_fold_words_rather_than_run_off_the_edge_when_even_words_do_not_fit():
     widths = shared_widths({"A": 12, "B": 12}, {"A": 20, "B": 20}, 18)
     assert widths == {"A": 9, "B": 9}
+
+
+async def test_the_highlighted_search_match_reads_in_full(demo_app):
+    async with demo_app.run_test(size=SMALL) as pilot:
+        await visit(pilot, [*SCREENS["search"], "down", "down"])
+        hint = demo_app.screen.query_one("#search-hint", Static)
+        requirement = demo_app.screen.session.catalogue.requirement("1.2")
+        assert requirement.text in plain(hint.render()) and cuts(demo_app) == []
+        demo_app.screen.query_one(Input).focus()
+        await type_text(pilot, "s")
+        assert plain(hint.render()).startswith("Enter goes to the first match")
