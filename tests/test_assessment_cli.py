@@ -137,7 +137,8 @@ def test_show_as_a_table_and_an_unknown_assessment(workspace_path, form, capsys)
     out = capsys.readouterr().out
     assert "Northtown" in out and "Ann Lee" in out and "15 January 2026" in out
     assert main(["assessment", "show", "7"]) == 1
-    assert capsys.readouterr().err == "code-check: no assessment 7 in the workspace\n"
+    assert capsys.readouterr().err == (
+        f"code-check: {workspace_path}: no assessment 7 in the workspace\n")
 
 
 # import ---------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from code_check import files
 from code_check.assessment import Answer, Assessment, Council, Status
 from code_check.assessment_files import load_assessment_file
 from code_check.errors import InputError
+from code_check.statistics_files import read_statistics
 from code_check.store import schema
 from code_check.store import workspace as workspace_module
 from code_check.store.schema import APPLICATION_ID, transaction
@@ -27,6 +28,7 @@ from code_check.store.statistics import StatisticsStore
 from code_check.store.workspace import Workspace
 
 DEMO = Path(workspace_module.__file__).parents[1] / "demo" / "example-borough-2026-03-31.yaml"
+DEMO_STATISTICS = DEMO.with_name("example-statistics.csv")
 NORTHTOWN = Council(name="Northtown District Council", authority_type="district_council",
                     population=90000)
 
@@ -278,6 +280,161 @@ def test_a_damaged_workspace_is_named_with_what_to_do(path, catalogue, run_cli, 
     assert "damaged" in one_line_naming(err, copy) and "backup" in err
     status, _, _ = run_cli("assessment", "show", "1", "--workspace", path)
     assert status == 0  # the original is untouched
+
+
+def refused_unchanged(path: Path, run_cli, *argv: str) -> str:
+    """Run a command on a broken workspace: one line naming it, and every file as it was."""
+    before = {p.name: p.read_bytes() for p in path.parent.iterdir()}
+    status, out, err = run_cli(*argv, "--workspace", path)
+    assert status == 1 and out == ""
+    assert {p.name: p.read_bytes() for p in path.parent.iterdir()} == before  # no -wal, no -shm
+    return one_line_naming(err, path)
+
+
+def set_byte(path: Path, offset: int, value: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset] = value
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("value", [0x05, 0xFF])
+def test_an_unknown_schema_format_number_is_damage(path, catalogue, run_cli, value):
+    """Byte 47 of SQLite's header: SQLite says only "unsupported file format"."""
+    demo_workspace(path, catalogue)
+    set_byte(path, 47, value)
+    for argv in (["assessment", "list"], ["score", "1"], ["stats", "show"]):
+        err = refused_unchanged(path, run_cli, *argv)
+        assert "damaged (unsupported file format)" in err and "backup" in err
+
+
+def test_a_negative_schema_version_is_damage(path, catalogue, run_cli):
+    """Byte 60 is the top byte of user_version: 0xFF makes it negative."""
+    demo_workspace(path, catalogue)
+    set_byte(path, 60, 0xFF)
+    err = refused_unchanged(path, run_cli, "assessment", "list")
+    assert "damaged (its schema version reads -16777213)" in err
+
+
+def test_an_unmarked_workspace_with_a_negative_schema_version_is_refused(
+        path, monkeypatch, run_cli):
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:2])
+    Workspace(path).close()
+    monkeypatch.undo()
+    raw(path, "PRAGMA journal_mode = DELETE", "PRAGMA application_id = 0",
+        "PRAGMA user_version = -1")
+    assert "not a code-check workspace" in refused_unchanged(path, run_cli, "assessment", "list")
+
+
+def test_a_column_not_there_is_damage_found_on_opening(path, catalogue, run_cli):
+    """SQLite would say "no such column: c.name" in the middle of a command."""
+    demo_workspace(path, catalogue)
+    raw(path, "ALTER TABLE councils RENAME COLUMN name TO title")
+    err = refused_unchanged(path, run_cli, "assessment", "list")
+    assert "damaged (its tables are not the ones code-check made)" in err
+
+
+def test_schema_text_that_is_not_utf8_is_damage(path, catalogue, run_cli):
+    demo_workspace(path, catalogue)
+    set_byte(path, path.read_bytes().index(b"assessor TEXT") + 2, 0xE6)
+    err = refused_unchanged(path, run_cli, "assessment", "list")
+    assert "damaged (it holds text that is not UTF-8)" in err
+
+
+@pytest.mark.parametrize("command", [["assessment", "list"], ["score", "1"], ["stats", "show"]])
+def test_a_value_that_is_not_utf8_is_damage(path, catalogue, run_cli, command):
+    demo_workspace(path, catalogue)
+    with Workspace(path) as workspace:
+        StatisticsStore(workspace).save(read_statistics(DEMO_STATISTICS), "demo")
+    raw(path, "UPDATE councils SET name = CAST(X'4EE6' AS TEXT), council = CAST(X'7B22E6' AS TEXT)",
+        "UPDATE ombudsman_statistics SET statistics = CAST(X'7B22E6' AS TEXT)")
+    err = refused_unchanged(path, run_cli, *command)
+    assert "damaged (it holds text that is not UTF-8)" in err
+
+
+STORED_VALUES_CHANGED = {
+    "an answer's status": ("UPDATE answers SET answer = '{\"status\": \"mat\"}'",
+                           lambda workspace: workspace.load(1)),
+    "an assessment's date": ("UPDATE assessments SET assessed_on = '2026-13-45'",
+                             lambda workspace: workspace.assessments()),
+    "an audit entry's time": ("UPDATE answer_changes SET changed_at = 'yesterday'",
+                              lambda workspace: workspace.history(1)),
+    "a score snapshot": ("UPDATE score_snapshots SET detail = '{'",
+                         lambda workspace: workspace.score_history(1)),
+    "a council": ("UPDATE councils SET council = '[]'", lambda workspace: workspace.councils()),
+    "a year's statistics": ("UPDATE ombudsman_statistics SET statistics = '{}'",
+                            lambda workspace: StatisticsStore(workspace).rows()),
+}
+
+
+@pytest.mark.parametrize("change, read", STORED_VALUES_CHANGED.values(),
+                         ids=STORED_VALUES_CHANGED.keys())
+def test_a_stored_value_that_no_longer_parses_is_damage(path, catalogue, change, read):
+    demo_workspace(path, catalogue)
+    with Workspace(path) as workspace:
+        StatisticsStore(workspace).save(read_statistics(DEMO_STATISTICS), "demo")
+    raw(path, change)
+    with Workspace(path) as workspace, pytest.raises(InputError) as damaged:
+        read(workspace)
+    assert str(damaged.value) == (f"{path}: the workspace file is damaged (a value it holds "
+                                  "cannot be read back): restore it from a backup copy, or start "
+                                  "a new one with --workspace NEW.sqlite3")
+
+
+def test_a_changed_answer_stops_a_score_in_one_line(path, catalogue, run_cli):
+    demo_workspace(path, catalogue)
+    raw(path, "UPDATE answers SET answer = '{\"status\": \"mat\"}'")
+    err = refused_unchanged(path, run_cli, "score", "1")
+    assert "damaged (a value it holds cannot be read back)" in err
+
+
+def hide_the_assessment(path: Path) -> None:
+    """Four bytes slipped in front of the assessments table's one row, as a bad copy might:
+    SQLite then finds no assessment 1 and reports nothing wrong."""
+    db = sqlite3.connect(path)
+    page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'assessments'").fetchone()
+    db.close()
+    data = path.read_bytes()
+    page = (root[0] - 1) * page_size
+    row = page + int.from_bytes(data[page + 8:page + 10], "big")  # the leaf's first cell
+    path.write_bytes(data[:row] + bytes(4) + data[row:])
+
+
+def test_an_assessment_hidden_by_damage_is_not_reported_missing(path, catalogue, run_cli):
+    demo_workspace(path, catalogue)
+    hide_the_assessment(path)
+    err = refused_unchanged(path, run_cli, "score", "1")
+    assert "damaged (no assessment 1 was found, and SQLite's check of the file found " \
+        "faults)" in err
+
+
+def test_an_assessment_not_there_is_named_with_the_workspace(path, catalogue, run_cli):
+    demo_workspace(path, catalogue)
+    status, _, err = run_cli("score", "7", "--workspace", path)
+    assert status == 1
+    assert err == f"code-check: {path}: no assessment 7 in the workspace\n"
+
+
+def test_opening_a_workspace_does_not_check_the_whole_file(path, catalogue, monkeypatch):
+    """SQLite's check reads every page: it runs only once something has gone wrong."""
+    demo_workspace(path, catalogue)
+
+    def whole_file_read(path):
+        raise AssertionError("the whole file was checked")
+
+    monkeypatch.setattr(workspace_module, "_damaged", whole_file_read)
+    with Workspace(path) as workspace:
+        assert workspace.load(1).council.name == "Example Borough Council"
+
+
+@pytest.mark.parametrize("content", [b"S", b"\x00", b"SQLite format 3"])
+@pytest.mark.parametrize("command", [["assessment", "list"], ["score", "1"], ["stats", "show"],
+                                     ["assessment", "import", str(DEMO)]])
+def test_a_file_too_short_to_be_a_database_is_refused_unchanged(path, run_cli, content, command):
+    """SQLite takes a one-byte file for an empty one and would make a workspace of it."""
+    path.write_bytes(content)
+    err = refused_unchanged(path, run_cli, *command)
+    assert "not a code-check workspace: it is not a database file" in err
 
 
 # a report on a full disk ---------------------------------------------------------------------

@@ -7,6 +7,7 @@ workspace is always at one well-defined version. Never edit a released migration
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -19,6 +20,12 @@ APPLICATION_ID = 0x4343686B
 
 class WorkspaceRefused(Exception):
     """A file code-check must not open as a workspace; the message says why, in plain words."""
+
+
+class DamagedWorkspace(Exception):
+    """A workspace of code-check's that no longer holds what code-check wrote (a damaged disk,
+    a bad copy, an edit by another program); the message says what was found."""
+
 
 MIGRATIONS: list[str] = [
     # 1: councils, assessments, answers, the audit trail and score snapshots.
@@ -95,17 +102,28 @@ def check_ours(connection: sqlite3.Connection) -> None:
     """
     mark, version = _pragma(connection, "application_id"), _pragma(connection, "user_version")
     if mark == APPLICATION_ID:
-        if version > len(MIGRATIONS):
-            raise WorkspaceRefused(f"this workspace was written by a newer code-check "
-                                   f"(schema {version}): please upgrade code-check")
+        _check_intact(connection, version)
         return
     found = _objects(connection)
-    if mark != 0 or version > len(MIGRATIONS) or found != _objects_at(version):
+    if mark != 0 or not 0 <= version <= len(MIGRATIONS) or found != _objects_at(version):
         tables = sorted(name for kind, name, _ in found if kind == "table")
         held = f" (it holds the tables {', '.join(tables)})" if tables else ""
         raise WorkspaceRefused(f"not a code-check workspace: it is another program's "
                                f"database{held}, and it was left unchanged; choose another "
                                "file with --workspace")
+
+
+def _check_intact(connection: sqlite3.Connection, version: int) -> None:
+    """A marked workspace must be at a version this code-check knows, holding exactly that
+    version's tables, columns and indexes, so that no query meets one missing or changed
+    (reading the schema costs little: SQLite reads it before any query anyway)."""
+    if version > len(MIGRATIONS):
+        raise WorkspaceRefused(f"this workspace was written by a newer code-check "
+                               f"(schema {version}): please upgrade code-check")
+    if version < 0:
+        raise DamagedWorkspace(f"its schema version reads {version}")
+    if _objects(connection) != _objects_at(version):
+        raise DamagedWorkspace("its tables are not the ones code-check made")
 
 
 def migrate(connection: sqlite3.Connection) -> int:
@@ -162,14 +180,20 @@ def _objects(connection: sqlite3.Connection) -> set[tuple[str, str, str]]:
         "SELECT type, name, sql FROM sqlite_master WHERE substr(name, 1, 7) != 'sqlite_'"))
 
 
-def _objects_at(version: int) -> set[tuple[str, str, str]]:
-    """What a code-check workspace at ``version`` holds, built in memory by the migrations."""
+def _objects_at(version: int) -> frozenset[tuple[str, str, str]]:
+    """What a code-check workspace at ``version`` holds."""
+    return _built(tuple(MIGRATIONS[:version]))
+
+
+@functools.cache
+def _built(scripts: tuple[str, ...]) -> frozenset[tuple[str, str, str]]:
+    """The objects ``scripts`` make, built in memory once (a workspace is opened many times)."""
     memory = sqlite3.connect(":memory:")
     try:
-        for script in MIGRATIONS[:version]:
+        for script in scripts:
             for statement in _statements(script):
                 memory.execute(statement)
-        return _objects(memory)
+        return frozenset(_objects(memory))
     finally:
         memory.close()
 

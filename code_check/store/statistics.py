@@ -14,7 +14,7 @@ from code_check.assessment import AuthorityType
 from code_check.errors import InputError
 from code_check.statistics import FieldChange, OmbudsmanStats, differences, stored_fields
 from code_check.store.schema import transaction
-from code_check.store.workspace import Workspace, guarded
+from code_check.store.workspace import Workspace, guarded, read_back
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,9 @@ class StatisticsStore:
             query += " AND year = ?"
             params.append(year)
         query += " ORDER BY council COLLATE NOCASE, year"
-        return [OmbudsmanStats.model_validate_json(row[0])
-                for row in self._db.execute(query, params)]
+        rows = self._db.execute(query, params).fetchall()
+        with read_back():
+            return [OmbudsmanStats.model_validate_json(row[0]) for row in rows]
 
     def authority_type(self, council: str) -> AuthorityType | None:
         """The council's type from its figures held, else from its assessments' record."""

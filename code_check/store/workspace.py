@@ -13,17 +13,23 @@ import inspect
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Concatenate, ParamSpec, Protocol, TypeVar
+from typing import Concatenate, NoReturn, ParamSpec, Protocol, TypeVar
 
 from code_check.assessment import Answer, Assessment, Council, Status
 from code_check.catalogue import Catalogue
 from code_check.errors import InputError
 from code_check.scoring import Score, score
-from code_check.store.schema import WorkspaceRefused, check_ours, migrate, transaction
+from code_check.store.schema import (
+    DamagedWorkspace,
+    WorkspaceRefused,
+    check_ours,
+    migrate,
+    transaction,
+)
 
 WORKSPACE_ENV = "CODE_CHECK_WORKSPACE"
 
@@ -63,14 +69,16 @@ class AnswerChange:
     after: Answer | None
 
 
+_DAMAGED = ("the workspace file is damaged ({error}): restore it from a backup copy, or start a "
+            "new one with --workspace NEW.sqlite3")
+
 # What a user can do about each of SQLite's failures (by its primary result code).
 _WHAT_TO_DO = {
     sqlite3.SQLITE_FULL: "the disk is full, so this change was not saved (everything saved "
     "before is kept): free some space, then try again",
     sqlite3.SQLITE_READONLY: "the workspace cannot be written, as the file or its folder is "
     "read-only: ask for write access, or work on a copy with --workspace COPY.sqlite3",
-    sqlite3.SQLITE_CORRUPT: "the workspace file is damaged ({error}): restore it from a backup "
-    "copy, or start a new one with --workspace NEW.sqlite3",
+    sqlite3.SQLITE_CORRUPT: _DAMAGED,
     sqlite3.SQLITE_NOTADB: "not a code-check workspace: it is not a database file, and it was "
     "left unchanged; choose another file with --workspace",
     sqlite3.SQLITE_IOERR: "the workspace could not be read or written ({error}): check that "
@@ -85,16 +93,44 @@ _WHAT_TO_DO[sqlite3.SQLITE_LOCKED] = _WHAT_TO_DO[sqlite3.SQLITE_BUSY]
 
 @contextmanager
 def plain_sqlite_errors(path: Path, otherwise: str | None = None) -> Iterator[None]:
-    """SQLite's failures as one line naming the workspace. Any other database error is a bug,
-    left as it is unless ``otherwise`` says what to tell the user."""
+    """SQLite's failures, and damage found in what the workspace holds, as one line naming the
+    workspace. Any other database error is a bug, left as it is unless ``otherwise`` says what
+    to tell the user."""
     try:
         yield
-    except sqlite3.DatabaseError as exc:
-        code = getattr(exc, "sqlite_errorcode", None)
-        advice = _WHAT_TO_DO.get(code & 0xFF, otherwise) if code is not None else otherwise
-        if advice is None:
+    except (sqlite3.DatabaseError, DamagedWorkspace, UnicodeDecodeError) as exc:
+        advice = _in_words(exc, path) or (otherwise and otherwise.format(error=exc))
+        if not advice:
             raise
-        raise InputError(advice.format(error=exc), source=path) from exc
+        raise InputError(advice, source=path) from exc
+
+
+def _in_words(exc: Exception, path: Path) -> str | None:
+    """What to tell the user about ``exc`` (None: nothing the user can act on).
+
+    An error SQLite gives no usual code for ("unsupported file format", "no such column") is
+    damage when SQLite's own check of the file finds some; that check reads the whole file, so
+    it runs only then, never on opening."""
+    if isinstance(exc, UnicodeDecodeError):  # text, or SQLite's message about it, not UTF-8
+        return _DAMAGED.format(error="it holds text that is not UTF-8")
+    if isinstance(exc, DamagedWorkspace):
+        return _DAMAGED.format(error=exc)
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in _WHAT_TO_DO:
+        return _WHAT_TO_DO[code & 0xFF].format(error=exc)
+    return _DAMAGED.format(error=exc) if _damaged(path) else None
+
+
+def _damaged(path: Path) -> bool:
+    """Whether SQLite's quick check finds the workspace file damaged (or cannot read it).
+
+    The check only reads, but opens the file as a workspace is opened (never made anew), so
+    that, closing last, it removes the WAL files it brought."""
+    try:
+        with closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=rw", uri=True)) as db:
+            return bool(db.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok")
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
+        return True
 
 
 class _OnAWorkspace(Protocol):
@@ -130,6 +166,31 @@ def _connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path, isolation_level=None, timeout=10)
 
 
+# How every SQLite database file begins (an empty file is a new one).
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _refuse_what_is_not_a_database(path: Path) -> None:
+    """A file that does not begin as a database does is refused before SQLite sees it: SQLite
+    would take a one-byte file for an empty one and write a new workspace over it."""
+    try:
+        with path.open("rb") as file:
+            start = file.read(len(_SQLITE_HEADER))
+    except OSError:
+        return  # not there yet, or not readable: SQLite says which
+    if start and start != _SQLITE_HEADER:
+        raise InputError(_WHAT_TO_DO[sqlite3.SQLITE_NOTADB], source=path)
+
+
+@contextmanager
+def read_back() -> Iterator[None]:
+    """Values code-check wrote, read back: one that no longer parses was changed since."""
+    try:
+        yield
+    except (ValueError, TypeError) as exc:
+        raise DamagedWorkspace("a value it holds cannot be read back") from exc
+
+
 @guarded
 class Workspace:
     """A council workspace on disk. Use as a context manager or call ``close()``."""
@@ -141,6 +202,7 @@ class Workspace:
         except OSError as exc:
             raise InputError(f"the workspace's folder cannot be made ({exc.strerror}): choose "
                              "another place with --workspace", source=self.path) from None
+        _refuse_what_is_not_a_database(self.path)
         with plain_sqlite_errors(self.path):
             self._db = _connect(self.path)
             try:
@@ -152,6 +214,7 @@ class Workspace:
     def _open(self) -> None:
         """Settle what the file is before writing anything: someone else's database must be
         left byte for byte as it was (not even switched to WAL)."""
+        self._db.text_factory = bytes.decode  # not UTF-8: UnicodeDecodeError, seen as damage
         self._db.execute("PRAGMA busy_timeout=10000")
         self._db.execute("PRAGMA foreign_keys=ON")
         try:
@@ -181,13 +244,15 @@ class Workspace:
 
     def councils(self) -> list[Council]:
         rows = self._db.execute("SELECT council FROM councils ORDER BY name").fetchall()
-        return [Council.model_validate_json(row[0]) for row in rows]
+        with read_back():
+            return [Council.model_validate_json(row[0]) for row in rows]
 
     def council(self, name: str) -> Council:
         row = self._db.execute("SELECT council FROM councils WHERE name = ?", (name,)).fetchone()
         if row is None:
-            raise InputError(f"no council called {name!r} in the workspace")
-        return Council.model_validate_json(row[0])
+            self._missing(f"council called {name!r}")
+        with read_back():
+            return Council.model_validate_json(row[0])
 
     def save_council(self, council: Council) -> int:
         with transaction(self._db):
@@ -204,8 +269,16 @@ class Workspace:
     def _council_id(self, name: str) -> int:
         row = self._db.execute("SELECT id FROM councils WHERE name = ?", (name,)).fetchone()
         if row is None:
-            raise InputError(f"no council called {name!r} in the workspace")
+            self._missing(f"council called {name!r}")
         return int(row[0])
+
+    def _missing(self, what: str) -> NoReturn:
+        """Say that ``what`` is not in the workspace, unless the file is damaged: a damaged page
+        SQLite has not noticed can hide a row, and then restoring a backup is what helps."""
+        if _damaged(self.path):
+            raise DamagedWorkspace(f"no {what} was found, and SQLite's check of the file "
+                                   "found faults")
+        raise InputError(f"no {what} in the workspace", source=self.path)
 
     # assessments ------------------------------------------------------------------------
 
@@ -224,20 +297,21 @@ class Workspace:
             rows = self._db.execute(query.format(where="")).fetchall()
         else:
             rows = self._db.execute(query.format(where="WHERE c.name = ?"), (council,)).fetchall()
-        return [
-            AssessmentRecord(
-                id=row[0], council=row[1], catalogue=row[2],
-                assessed_on=date.fromisoformat(row[3]), assessor=row[4], based_on=row[5],
-                score=row[6], band=row[7], coverage=row[8],
-            )
-            for row in rows
-        ]
+        with read_back():
+            return [
+                AssessmentRecord(
+                    id=row[0], council=row[1], catalogue=row[2],
+                    assessed_on=date.fromisoformat(row[3]), assessor=row[4], based_on=row[5],
+                    score=row[6], band=row[7], coverage=row[8],
+                )
+                for row in rows
+            ]
 
     def record(self, assessment_id: int) -> AssessmentRecord:
         for record in self.assessments():
             if record.id == assessment_id:
                 return record
-        raise InputError(f"no assessment {assessment_id} in the workspace")
+        self._missing(f"assessment {assessment_id}")
 
     def add_assessment(
         self,
@@ -312,18 +386,16 @@ class Workspace:
             (assessment_id,),
         ).fetchone()
         if row is None:
-            raise InputError(f"no assessment {assessment_id} in the workspace")
-        answers = {
-            rid: Answer.model_validate_json(data)
-            for rid, data in self._db.execute(
-                "SELECT requirement_id, answer FROM answers WHERE assessment_id = ?",
-                (assessment_id,),
+            self._missing(f"assessment {assessment_id}")
+        answers = self._db.execute(
+            "SELECT requirement_id, answer FROM answers WHERE assessment_id = ?", (assessment_id,),
+        ).fetchall()
+        with read_back():
+            return Assessment(
+                council=Council.model_validate_json(row[0]), catalogue=row[1],
+                assessed_on=date.fromisoformat(row[2]), assessor=row[3],
+                answers={rid: Answer.model_validate_json(data) for rid, data in answers},
             )
-        }
-        return Assessment(
-            council=Council.model_validate_json(row[0]), catalogue=row[1],
-            assessed_on=date.fromisoformat(row[2]), assessor=row[3], answers=answers,
-        )
 
     def update_details(self, assessment_id: int, assessment: Assessment) -> None:
         """Change the date, assessor or council details (not the answers)."""
@@ -467,22 +539,22 @@ class Workspace:
             "WHERE assessment_id = ? ORDER BY id",
             (assessment_id,),
         ).fetchall()
-        return [
-            AnswerChange(
-                id=row[0], requirement_id=row[1], changed_at=datetime.fromisoformat(row[2]),
-                author=row[3],
-                before=Answer.model_validate_json(row[4]) if row[4] else None,
-                after=Answer.model_validate_json(row[5]) if row[5] else None,
-            )
-            for row in rows
-        ]
+        with read_back():
+            return [
+                AnswerChange(
+                    id=row[0], requirement_id=row[1], changed_at=datetime.fromisoformat(row[2]),
+                    author=row[3], before=_answer(row[4]), after=_answer(row[5]),
+                )
+                for row in rows
+            ]
 
     def score_history(self, assessment_id: int) -> list[tuple[datetime, Score]]:
         rows = self._db.execute(
             "SELECT taken_at, detail FROM score_snapshots WHERE assessment_id = ? ORDER BY id",
             (assessment_id,),
         ).fetchall()
-        return [(datetime.fromisoformat(t), Score.model_validate_json(d)) for t, d in rows]
+        with read_back():
+            return [(datetime.fromisoformat(t), Score.model_validate_json(d)) for t, d in rows]
 
     def _write_answer(self, assessment_id: int, requirement_id: str, answer: Answer) -> None:
         if answer.is_empty:
@@ -553,4 +625,5 @@ def _json(answer: Answer | None) -> str | None:
 
 
 def _answer(data: str | None) -> Answer | None:
-    return Answer.model_validate_json(data) if data else None
+    with read_back():
+        return Answer.model_validate_json(data) if data else None
