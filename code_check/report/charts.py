@@ -1,4 +1,5 @@
-"""Bar charts drawn by our own small code: SVG for HTML, PNG for Word. Layout only.
+"""Bar charts: SVG for HTML (our own small code), PNG for Word (drawn with Pillow). Layout
+only.
 
 A chart is never the only way to read its figures: every caller puts the same figures in a
 table, and the SVG carries a title and a description for screen readers.
@@ -6,9 +7,10 @@ table, and the SVG carries a title and a description for screen readers.
 
 from __future__ import annotations
 
-import struct
-import zlib
+import io
 from dataclasses import dataclass
+
+from PIL import Image, ImageDraw, ImageFont
 
 from code_check.report.inert import html_text as e
 
@@ -55,78 +57,56 @@ def _hex(colour: tuple[int, int, int]) -> str:
 
 # PNG ----------------------------------------------------------------------------------------
 
-# A 5x7 pixel font for the characters bar labels and values use (section numbers, percentages).
-_GLYPHS = {
-    "0": "01110 10001 10011 10101 11001 10001 01110",
-    "1": "00100 01100 00100 00100 00100 00100 01110",
-    "2": "01110 10001 00001 00010 00100 01000 11111",
-    "3": "11110 00001 00001 01110 00001 00001 11110",
-    "4": "00010 00110 01010 10010 11111 00010 00010",
-    "5": "11111 10000 11110 00001 00001 10001 01110",
-    "6": "00110 01000 10000 11110 10001 10001 01110",
-    "7": "11111 00001 00010 00100 01000 01000 01000",
-    "8": "01110 10001 10001 01110 10001 10001 01110",
-    "9": "01110 10001 10001 01111 00001 00010 01100",
-    "%": "11001 11010 00010 00100 01000 01011 10011",
-    ".": "00000 00000 00000 00000 00000 01100 01100",
-    "/": "00001 00010 00010 00100 01000 01000 10000",
-    "a": "00000 00000 01110 00001 01111 10001 01111",
-    "b": "10000 10000 10110 11001 10001 10001 11110",
-    "n": "00000 00000 10110 11001 10001 10001 10001",
-    "S": "01111 10000 10000 01110 00001 00001 11110",
-    "t": "01000 01000 11100 01000 01000 01001 00110",
-    "g": "00000 01111 10001 10001 01111 00001 01110",
-    "e": "00000 00000 01110 10001 11111 10000 01110",
-    " ": "00000 00000 00000 00000 00000 00000 00000",
-}
+LABEL_WIDTH = 300   # points: long labels wrap onto more lines rather than squeeze the bars
+BAR_WIDTH = 220
+FONT_SIZE = 11
+LINE_GAP = 3
 
 
 def png_bar_chart(bars: list[Bar], *, scale: int = 3) -> bytes:
-    """A horizontal bar chart as PNG bytes: short labels left, bars, values right.
+    """A horizontal bar chart as PNG bytes: labels left (wrapped), bars, values right.
 
-    Labels should be short (a section number, "Stage 1"): the full names go in the table the
-    chart sits beside.
+    Text is drawn with Pillow's scalable built-in font, so any label reads as written (a
+    section's name, "nothing measured") at any ``scale``.
     """
-    glyph_w, glyph_h = 6 * scale, 7 * scale
-    label_w = max((len(b.label) for b in bars), default=1) * glyph_w + 4 * scale
-    bar_w, value_w, row = 220 * scale, 7 * glyph_w, 12 * scale
-    width, height = label_w + bar_w + value_w, row * len(bars) + 4 * scale
-    pixels = [[(255, 255, 255)] * width for _ in range(height)]
-    for index, bar in enumerate(bars):
-        top = 2 * scale + index * row
-        text_top = top + (row - glyph_h) // 2
-        _text(pixels, bar.label, 0, text_top, scale)
-        _rect(pixels, label_w, top + 2 * scale, bar_w, row - 4 * scale, TRACK_COLOUR)
+    font = ImageFont.load_default(size=FONT_SIZE * scale)
+    line_height = (FONT_SIZE + LINE_GAP) * scale
+    labels = [_wrapped(bar.label, font, LABEL_WIDTH * scale) for bar in bars]
+    value_w = max((font.getlength(bar.value_text) for bar in bars), default=0)
+    label_w, bar_w, gap = LABEL_WIDTH * scale, BAR_WIDTH * scale, 8 * scale
+    rows = [max(len(lines), 1) * line_height + 6 * scale for lines in labels]
+    image = Image.new("RGB", (label_w + gap + bar_w + gap + round(value_w) + 2 * scale,
+                              sum(rows) + 4 * scale), "white")
+    draw = ImageDraw.Draw(image)
+    top = 2 * scale
+    for bar, lines, height in zip(bars, labels, rows, strict=True):
+        middle = top + height // 2
+        text_top = middle - len(lines) * line_height // 2
+        for number, line in enumerate(lines):
+            draw.text((0, text_top + number * line_height), line, font=font, fill=TEXT_COLOUR)
+        bar_left, bar_top = label_w + gap, middle - 7 * scale
         filled = round(bar_w * max(0.0, min(bar.value or 0.0, 100.0)) / 100)
-        _rect(pixels, label_w, top + 2 * scale, filled, row - 4 * scale, BAR_COLOUR)
-        _text(pixels, bar.value_text, label_w + bar_w + 3 * scale, text_top, scale)
-    return _png(pixels)
+        draw.rectangle((bar_left, bar_top, bar_left + bar_w - 1, bar_top + 14 * scale - 1),
+                       fill=TRACK_COLOUR)
+        if filled:
+            draw.rectangle((bar_left, bar_top, bar_left + filled - 1, bar_top + 14 * scale - 1),
+                           fill=BAR_COLOUR)
+        draw.text((bar_left + bar_w + gap, middle), bar.value_text, font=font,
+                  fill=TEXT_COLOUR, anchor="lm")
+        top += height
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
 
 
-def _rect(pixels, x: int, y: int, w: int, h: int, colour) -> None:
-    for row in pixels[y:y + h]:
-        row[x:x + w] = [colour] * max(0, min(w, len(row) - x))
-
-
-def _text(pixels, text: str, x: int, y: int, scale: int) -> None:
-    for char in text:
-        glyph = _GLYPHS.get(char, _GLYPHS[" "]).split()
-        for gy, line in enumerate(glyph):
-            for gx, bit in enumerate(line):
-                if bit == "1":
-                    _rect(pixels, x + gx * scale, y + gy * scale, scale, scale, TEXT_COLOUR)
-        x += 6 * scale
-
-
-def _png(pixels: list[list[tuple[int, int, int]]]) -> bytes:
-    height, width = len(pixels), len(pixels[0])
-    raw = b"".join(b"\x00" + bytes(c for pixel in row for c in pixel) for row in pixels)
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
-
+def _wrapped(text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont,
+             width: float) -> list[str]:
+    """``text`` in lines no wider than ``width``; a word too long alone keeps a line of its own."""
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and font.getlength(candidate) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines

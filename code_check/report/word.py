@@ -214,11 +214,15 @@ def _actions(doc, report: Report) -> None:
           widths=[2.6, 6, 4, 2.4, 2])
 
 
+CHART_WIDTH_CM = 16  # the full width of a portrait A4 page inside its margins
+
+
 def _sections(doc, report: Report) -> None:
     heading(doc, "Readiness by section", 1)
-    picture(doc, png_bar_chart([Bar(s.id, s.score, s.score_text) for s in report.sections]),
-            12, "Bar chart of readiness by section, 0 to 100%. " + "; ".join(
-                f"section {s.id}: {s.score_text}" for s in report.sections) + ".")
+    picture(doc, png_bar_chart([Bar(f"{s.id}. {s.title}", s.score, s.score_text)
+                                for s in report.sections]),
+            CHART_WIDTH_CM, "Bar chart of readiness by section, 0 to 100%. " + "; ".join(
+                f"section {s.id}, {s.title}: {s.score_text}" for s in report.sections) + ".")
     table(doc, ["Section", "Title", "Readiness", "Weighted points", "Answered"],
           [[s.id, s.title, s.score_text, s.weighted_points, s.answered] for s in report.sections],
           widths=[2, 6, 2.4, 3.6, 3])
@@ -228,12 +232,10 @@ def _complaint_log(doc, log: ComplaintLogSection) -> None:
     heading(doc, "Complaint handling performance", 1)
     paragraph(doc, f"From the council's complaint log: {log.cases} complaints received "
               f"{log.period_text}, measured as at {log.as_of_text}.")
-    picture(doc, png_bar_chart([Bar(_STEP_CODES[s.measure], s.on_time_pct, s.on_time_text)
+    picture(doc, png_bar_chart([Bar(s.label, s.on_time_pct, s.on_time_text)
                                 for s in log.stages]),
-            12, "Bar chart of complaints handled on time at each step. " + "; ".join(
+            CHART_WIDTH_CM, "Bar chart of complaints handled on time at each step. " + "; ".join(
                 f"{s.label}: {s.on_time_text}" for s in log.stages) + ".")
-    paragraph(doc, "Bars: " + "; ".join(f"{_STEP_CODES[s.measure]} {s.label.lower()}"
-                                        for s in log.stages) + ".")
     table(doc, ["Step", "Code limit", "Measured", "On time", "Late", "On time (%)"],
           [[s.label, s.limit_text, str(s.measured), str(s.on_time), str(s.late),
             s.on_time_text] for s in log.stages], widths=[3.8, 4.4, 2.4, 2, 1.8, 2.6])
@@ -245,10 +247,6 @@ def _complaint_log(doc, log: ComplaintLogSection) -> None:
                for m in log.trend], widths=[4, 3, 5, 5])
     for note in log.notes:
         paragraph(doc, note, style="List Bullet")
-
-
-_STEP_CODES = {"stage1.acknowledgement": "1a", "stage1.response": "1b",
-               "stage2.acknowledgement": "2a", "stage2.response": "2b"}
 
 
 def _statistics(doc, stats: StatisticsSection) -> None:
