@@ -65,10 +65,12 @@ def _heat_table(cohort: Cohort) -> str:
                         for c in council.cells)
         rows.append(f'<tr><th scope="row">{e(council.council)}</th>{cells}'
                     f'<td class="number">{e(council.score_text)}</td></tr>')
-    return ("<table><caption>Readiness by section, council by council (heat-map)</caption>"
-            f'<thead><tr><th scope="col">Council</th>{head}'
-            '<th scope="col" class="number">Overall</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+    caption = "Readiness by section, council by council (heat-map)"
+    return page_html.scrolling(caption, (
+        f"<table><caption>{e(caption)}</caption>"
+        f'<thead><tr><th scope="col">Council</th>{head}'
+        '<th scope="col" class="number">Overall</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"))
 
 
 def _previous(council) -> str:

@@ -27,7 +27,7 @@ h2 { font-size: 1.5rem; margin: 2rem 0 0.75rem; padding-top: 0.5rem;
 h3 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }
 a { color: var(--accent); }
 .subtitle { font-size: 1.25rem; margin: 0; }
-dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+dl.meta { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.25rem 1rem; }
 dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }
 nav ol { columns: 2; padding-left: 1.5rem; }
@@ -36,6 +36,9 @@ nav ol { columns: 2; padding-left: 1.5rem; }
                 padding: 0.75rem 1rem; }
 .headline strong { display: block; font-size: 1.6rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; font-size: 0.95rem; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+.table-scroll:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+p, li, dd, td, th, caption, a { overflow-wrap: anywhere; }
 caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
 th, td { border: 1px solid var(--rule); padding: 0.35rem 0.5rem; text-align: left;
          vertical-align: top; }
@@ -50,7 +53,7 @@ td.number, th.number { text-align: right; white-space: nowrap; }
 .overdue { color: #8a1616; font-weight: bold; }
 .provisional { font-style: italic; color: var(--muted); font-weight: normal; }
 .gap { border-left: 4px solid var(--rule); padding-left: 1rem; margin-bottom: 1.25rem; }
-.gap dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
+.gap dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.2rem 1rem; }
 .gap dt { font-weight: bold; }
 .gap dd { margin: 0; }
 figure { margin: 1rem 0; }
@@ -170,8 +173,15 @@ def table(caption: str, headers: list[str], rows: list[list[str]], *,
                 cells.append(f"<td{_num(index, numeric)}>{cell}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     opening = f'<table class="{css_class}">' if css_class else "<table>"
-    return (f"{opening}<caption>{e(caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(body)}</tbody></table>")
+    return scrolling(caption, f"{opening}<caption>{e(caption)}</caption><thead><tr>{head}</tr>"
+                              f"</thead><tbody>{''.join(body)}</tbody></table>")
+
+
+def scrolling(caption: str, table_html: str) -> str:
+    """A table in a box of its own that scrolls sideways on a narrow screen, so the page
+    never does; keyboard users can focus the box to scroll it."""
+    return (f'<div class="table-scroll" role="region" aria-label="{e(caption)}" tabindex="0">'
+            f"{table_html}</div>")
 
 
 def status(mark: str, label: str, key: str) -> str:

@@ -18,6 +18,30 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_NAMES = ("chromium", "chromium-browser")
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
+_SHOW = """
+function show(data) {
+  var out = document.createElement("pre");
+  out.id = "axe-result";
+  out.textContent = JSON.stringify(data);
+  document.body.appendChild(out);
+}
+"""
+# Chromium's window is never narrower than 500 px, so a narrower screen is a frame of that
+# width: the page runs in it and posts its result to the window around it.
+_SHOW_FROM_FRAME = """
+function show(data) { parent.postMessage(JSON.stringify(data), "*"); }
+"""
+_FRAME = """<!DOCTYPE html><html lang="en"><head><title>frame</title></head><body>
+<iframe src="%s" title="page" style="width: %dpx; height: 900px; border: 0"></iframe>
+<script>
+window.addEventListener("message", function (event) {
+  var out = document.createElement("pre");
+  out.id = "axe-result";
+  out.textContent = event.data;
+  document.body.appendChild(out);
+});
+</script></body></html>
+"""
 _RUNNER = """
 <script>
 axe.run(document, {runOnly: {type: "tag", values: %s}, resultTypes: ["violations"]})
@@ -25,12 +49,21 @@ axe.run(document, {runOnly: {type: "tag", values: %s}, resultTypes: ["violations
       return {id: v.id, impact: v.impact, help: v.help,
               nodes: v.nodes.map(function (n) { return n.html.slice(0, 200); })}; })}); })
   .catch(function (error) { show({error: String(error)}); });
-function show(data) {
-  var out = document.createElement("pre");
-  out.id = "axe-result";
-  out.textContent = JSON.stringify(data);
-  document.body.appendChild(out);
+</script>
+"""
+_MEASURE = """
+<script>
+var limit = document.documentElement.clientWidth;
+function inScrollingBox(el) {
+  for (var box = el.parentElement; box; box = box.parentElement) {
+    if (getComputedStyle(box).overflowX !== "visible") { return true; }
+  }
+  return false;
 }
+var widest = Array.prototype.filter.call(document.querySelectorAll("body *"), function (el) {
+  return el.getBoundingClientRect().right > limit + 0.5 && !inScrollingBox(el);
+}).slice(0, 5).map(function (el) { return el.outerHTML.slice(0, 120); });
+show({scroll_width: document.documentElement.scrollWidth, client_width: limit, widest: widest});
 </script>
 """
 
@@ -39,11 +72,29 @@ def chromium() -> str | None:
     return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
 
 
-def run_axe(html: str, workdir: Path) -> dict:
-    """axe-core's violations for ``html`` (``{"violations": [...]}``)."""
+def run_axe(html: str, workdir: Path, *, width: int | None = None) -> dict:
+    """axe-core's violations for ``html`` (``{"violations": [...]}``), on a screen ``width``
+    CSS pixels wide when given."""
     runner = f"<script>{AXE.read_text(encoding='utf-8')}</script>" + _RUNNER % json.dumps(TAGS)
+    return _run_in_page(html, runner, workdir, width)
+
+
+def page_width(html: str, workdir: Path, *, width: int) -> dict:
+    """How wide ``html`` lays out on a screen ``width`` CSS pixels wide:
+    ``{"scroll_width": ..., "widest": [the elements that reach furthest right]}``."""
+    return _run_in_page(html, _MEASURE, workdir, width)
+
+
+def _run_in_page(html: str, script: str, workdir: Path, width: int | None) -> dict:
+    """Run ``script`` at the end of ``html`` in headless Chromium (in a frame ``width`` px wide
+    when given); the script reports by calling ``show``."""
     page = workdir / "axe-page.html"
-    page.write_text(html.replace("</body>", runner + "</body>"), encoding="utf-8")
+    show = _SHOW_FROM_FRAME if width else _SHOW
+    page.write_text(html.replace("</body>", f"<script>{show}</script>{script}</body>"),
+                    encoding="utf-8")
+    if width:
+        page = workdir / "axe-frame.html"
+        page.write_text(_FRAME % ("axe-page.html", width), encoding="utf-8")
     completed = subprocess.run(
         [chromium(), "--headless", "--no-sandbox", "--disable-gpu",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -53,7 +104,7 @@ def run_axe(html: str, workdir: Path) -> dict:
     )
     found = re.search(r'<pre id="axe-result">(.*?)</pre>', completed.stdout, re.S)
     if not found:
-        raise AssertionError(f"axe-core gave no result; chromium said: {completed.stderr[-2000:]}")
+        raise AssertionError(f"the page gave no result; chromium said: {completed.stderr[-2000:]}")
     import html as html_module
 
     return json.loads(html_module.unescape(found.group(1)))

@@ -16,7 +16,7 @@ from code_check.report.cohort_export import render_cohort_html
 from code_check.report.html import render_html
 from code_check.report.template import render_template_html
 
-from .axe import AXE, chromium, run_axe
+from .axe import AXE, chromium, page_width, run_axe
 from .demo_inputs import GENERATED_AT
 
 MISSING = [what for what, present in (("chromium", chromium()), ("axe-core", AXE.exists()))
@@ -27,9 +27,32 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _violations(html: str, tmp_path) -> list[dict]:
+NARROW_SCREEN = 400  # CSS pixels: a small phone
+
+
+def _violations(html: str, tmp_path, *, width: int | None = None) -> list[dict]:
     assert not MISSING, f"CI needs {', '.join(MISSING)} to check accessibility"
-    return run_axe(html, tmp_path)["violations"]
+    return run_axe(html, tmp_path, width=width)["violations"]
+
+
+def _every_page(report, cohort) -> dict[str, str]:
+    return {"report": render_html(report), "form": render_template_html(report),
+            "form by provision": render_template_html(report, provision_level=True),
+            "cohort": render_cohort_html(cohort)}
+
+
+@pytest.mark.parametrize("page", ["report", "form", "form by provision", "cohort"])
+def test_every_page_fits_a_narrow_screen(page, report, cohort, tmp_path):
+    """On a 400 px screen the page itself never scrolls sideways: wide tables scroll in their
+    own box and long links wrap (the report was 1,086 px wide)."""
+    assert not MISSING, f"CI needs {', '.join(MISSING)} to measure the page"
+    measured = page_width(_every_page(report, cohort)[page], tmp_path, width=NARROW_SCREEN)
+    assert measured["scroll_width"] <= NARROW_SCREEN, measured["widest"]
+
+
+@pytest.mark.parametrize("page", ["report", "form", "cohort"])
+def test_every_page_has_no_axe_violations_on_a_narrow_screen(page, report, cohort, tmp_path):
+    assert _violations(_every_page(report, cohort)[page], tmp_path, width=NARROW_SCREEN) == []
 
 
 def test_report_html_has_no_axe_violations(report, tmp_path):
