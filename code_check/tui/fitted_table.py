@@ -69,9 +69,10 @@ class FittedTable(DataTable):
         self._fit_pending = False
 
     def add_row(self, *cells, height: int | None = 1, key: str | None = None, label=None):
+        """A row one line high until the table is fitted (measuring wrapped rows costs time)."""
         self._fit_soon()
-        return super().add_row(*(as_text(cell, self.wrap) for cell in cells),
-                               height=None if self.wrap else height, key=key, label=label)
+        return super().add_row(*(as_text(cell, self.wrap) for cell in cells), height=height,
+                               key=key, label=label)
 
     def clear(self, columns: bool = False) -> FittedTable:
         if columns:
@@ -125,10 +126,20 @@ class FittedTable(DataTable):
         for key, label in columns:
             self.add_column(as_text(label, self.wrap), width=widths.get(label.plain), key=key)
         for key, label, cells in rows:
-            super().add_row(*cells, height=None if self.wrap else 1, key=key, label=label)
+            super().add_row(*cells, height=self._height(cells, widths), key=key, label=label)
         self._widths = widths
         if rows:
             self.move_cursor(row=cursor.row, column=cursor.column, animate=False)
+
+    def _height(self, cells: list[object], widths: dict[str, int]) -> int:
+        """The lines a row needs when its values wrap in their columns (worked out here: a
+        row of Textual's own "auto" height is rendered twice to find it)."""
+        if not self.wrap:
+            return 1
+        console = self.app.console
+        return max(len(as_text(cell, wrap=True).wrap(console, widths[column.label.plain]))
+                   for column, cell in zip(self.ordered_columns, cells, strict=True)
+                   if column.label.plain in widths) if widths else 1
 
     def cut_values(self, row_index: int) -> list[tuple[str, str]]:
         """(column label, whole value) for each value of a row that its column cuts."""
