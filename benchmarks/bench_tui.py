@@ -79,7 +79,7 @@ def launch_seconds(script: str, *args: str) -> tuple[float, float]:
 
 
 def demo_workspace(folder: Path) -> Path:
-    from code_check.catalogue_files import load_catalogue
+    from code_check.catalogue.files import load_catalogue
     from code_check.demo import install_demo
     from code_check.store.workspace import Workspace
 

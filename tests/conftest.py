@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from code_check.catalogue import Catalogue
-from code_check.catalogue_files import load_catalogue
+from code_check.catalogue.files import load_catalogue
+from code_check.catalogue.model import Catalogue
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from code_check.assessment_files import load_assessment_file
-from code_check.catalogue_files import load_catalogue
+from code_check.assessment.files import load_assessment_file
+from code_check.catalogue.files import load_catalogue
 from code_check.cli import main
 from code_check.store.workspace import Workspace
 

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from code_check.assessment import Action, Answer, Assessment, Council, Status
-from code_check.assessment_files import (
+from code_check.assessment.files import (
     dump_assessment_yaml,
     load_assessment_file,
     save_assessment_file,
 )
+from code_check.assessment.model import Action, Answer, Assessment, Council, Status
 from code_check.errors import InputError
 
 FULL = Assessment(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from code_check.catalogue import Obligation
+from code_check.catalogue.model import Obligation
 
 EXPECTED_IDS = {
     "1": [f"1.{n}" for n in range(1, 9)],

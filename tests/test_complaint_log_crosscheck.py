@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from code_check.assessment import Answer, Assessment, Council
+from code_check.assessment.lint import Severity
+from code_check.assessment.model import Answer, Assessment, Council
 from code_check.complaint_log.crosscheck import crosscheck
 from code_check.complaint_log.reader import analyse_file
-from code_check.lint import Severity
 
 HEADER = ("reference,received,acknowledged,stage1_response,stage1_extended,escalated,"
           "stage2_acknowledged,stage2_response,stage2_extended")

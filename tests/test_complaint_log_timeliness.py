@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from code_check.catalogue import Measure
+from code_check.catalogue.model import Measure
 from code_check.complaint_log.reader import analyse_file
 
 HEADER = ("reference,name,received,acknowledged,stage1_response,stage1_extended,escalated,"

@@ -7,7 +7,9 @@ from datetime import date
 
 import pytest
 
-from code_check.assessment import Status
+from code_check.assessment.lint import lint
+from code_check.assessment.model import Status
+from code_check.assessment.scoring import score
 from code_check.cli import main
 from code_check.demo import (
     DEMO_COUNCIL,
@@ -18,8 +20,6 @@ from code_check.demo import (
     install_demo,
 )
 from code_check.demo.dating import ANCHOR
-from code_check.lint import lint
-from code_check.scoring import score
 from code_check.store.workspace import Workspace
 
 LATER = date(2028, 2, 10)  # a day twenty months after the one the bundled files are dated for
@@ -156,7 +156,7 @@ def test_install_is_idempotent_and_links_the_second_to_the_first(tmp_path, catal
 
 
 def test_install_leaves_an_edited_demo_council_alone(tmp_path, catalogue):
-    from code_check.assessment import Answer
+    from code_check.assessment.model import Answer
 
     with Workspace(tmp_path / "w.sqlite3") as workspace:
         first, second = install_demo(workspace, catalogue, today=ANCHOR)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from code_check.assessment import Action, Answer, Assessment, Council, Status
-from code_check.assessment_files import save_assessment_file
-from code_check.compare import ChangeKind, compare
-from code_check.lint import Severity, lint
+from code_check.assessment.files import save_assessment_file
+from code_check.assessment.lint import Severity, lint
+from code_check.assessment.model import Action, Answer, Assessment, Council, Status
+from code_check.assessment.progress import ChangeKind, compare
 
 COUNCIL = Council(name="Test Council", authority_type="unitary_council")
 

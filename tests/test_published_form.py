@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from code_check.assessment import Council, Status
+from code_check.assessment.model import Council, Status
+from code_check.assessment.published_form import parse_published_form, read_published_form
+from code_check.assessment.scoring import score
 from code_check.cli import main
 from code_check.errors import InputError
-from code_check.published_form import parse_published_form, read_published_form
-from code_check.scoring import score
 
 LGSCO_HEADER = ["Code section", "Action", "Do we follow the Code", "Evidence",
                 "Explanations and commentary"]

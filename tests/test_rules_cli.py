@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from code_check.catalogue import json_schema
-from code_check.catalogue_files import bundled_rules_dir, load_catalogue_file
+from code_check.catalogue.files import bundled_rules_dir, load_catalogue_file
+from code_check.catalogue.model import json_schema
 from code_check.cli import build_parser
 
 CONTRACT_KEYS = {"id", "section", "obligation", "text", "verified", "template_rows", "timescale"}

@@ -8,9 +8,9 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from code_check.assessment import Answer, Assessment, Council, Status
-from code_check.catalogue import Catalogue
-from code_check.scoring import score
+from code_check.assessment.model import Answer, Assessment, Council, Status
+from code_check.assessment.scoring import score
+from code_check.catalogue.model import Catalogue
 
 COUNCIL = Council(name="Test Council", authority_type="district_council")
 STATUSES = st.sampled_from([None, *Status])
@@ -81,7 +81,7 @@ def test_gaps_worst_first(catalogue):
 
 
 def test_json_contract(catalogue, tmp_path, run_cli):
-    from code_check.assessment_files import save_assessment_file
+    from code_check.assessment.files import save_assessment_file
 
     path = tmp_path / "a.yaml"
     save_assessment_file(assessment({"6.2": Status.NOT_MET}), path, catalogue)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from code_check.statistics import PROCESS_CHANGE_CAVEAT
+from code_check.statistics.trend import PROCESS_CHANGE_CAVEAT
 from code_check.store.statistics import StatisticsStore
 from code_check.store.workspace import Workspace
 
@@ -152,7 +152,7 @@ def test_reimport_asks_at_a_terminal(run_cli, tmp_path, monkeypatch, answer, uph
 
 
 def test_authority_type_choices_match_the_model():
-    from code_check.assessment import AuthorityType
+    from code_check.assessment.model import AuthorityType
     from code_check.cli.options import AUTHORITY_TYPES
 
     assert AUTHORITY_TYPES == tuple(t.value for t in AuthorityType)

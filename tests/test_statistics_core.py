@@ -7,21 +7,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from code_check.statistics import (
+from code_check.statistics.against_averages import against_averages
+from code_check.statistics.changes import differences
+from code_check.statistics.model import (
     COLUMN_LABELS,
     COLUMNS,
-    COVID_CAVEAT,
-    PROCESS_CHANGE_CAVEAT,
     REQUIRED_COLUMNS,
     OmbudsmanStats,
     as_json,
-    compare,
-    differences,
     financial_year,
     rounded,
-    trends,
-    year_cells,
 )
+from code_check.statistics.trend import COVID_CAVEAT, PROCESS_CHANGE_CAVEAT, trends
+from code_check.statistics.year_table import year_cells
 
 
 def kent() -> OmbudsmanStats:
@@ -68,7 +66,7 @@ def norwich() -> OmbudsmanStats:
     (norwich(), ["100%", "1.4 per 100,000", "not published", "not published"]),
 ])
 def test_worked_examples_come_out_at_the_published_rounding(stats, shown):
-    assert [c.shown_value for c in compare(stats)] == shown
+    assert [c.shown_value for c in against_averages(stats)] == shown
     assert stats.warnings == []
 
 
@@ -81,24 +79,24 @@ def test_worked_example_rates_unrounded():
 
 
 def test_comparison_with_similar_authorities_in_words():
-    upheld, per_100k, compliance, remedy = compare(kent())
+    upheld, per_100k, compliance, remedy = against_averages(kent())
     assert upheld.direction == "above"
     assert upheld.in_words == "7 percentage points above the average (80%)"
     assert upheld.rests_on_text == "61 investigations"
     assert per_100k.direction == "same"
     assert remedy.rests_on == 53  # upheld cases, not all investigations
-    camden_upheld = compare(camden())[0]
+    camden_upheld = against_averages(camden())[0]
     assert camden_upheld.direction == "below"
     assert camden_upheld.mark == "▼"
     assert camden_upheld.in_words == "7 percentage points below the average (77%)"
-    assert compare(croydon())[2].in_words == "1 percentage point below the average (99%)"
+    assert against_averages(croydon())[2].in_words == "1 percentage point below the average (99%)"
 
 
 def test_small_numbers_are_flagged_with_the_cases_they_rest_on():
-    note = compare(norwich())[0].small_numbers
+    note = against_averages(norwich())[0].small_numbers
     assert note == ("Complaints upheld rests on only 2 investigations: one case more or less "
                     "moves it by about 50 percentage points.")
-    assert compare(kent())[0].small_numbers is None
+    assert against_averages(kent())[0].small_numbers is None
 
 
 def test_halves_round_up_as_the_ombudsman_prints_them():
@@ -115,14 +113,14 @@ def test_zero_denominators_are_not_applicable_never_zero():
     assert figures["upheld_pct"] == 0.0
     assert figures["satisfactory_remedy_pct"] is None
     assert figures["compliance_pct"] is None
-    upheld, _, compliance, remedy = compare(none_upheld)
+    upheld, _, compliance, remedy = against_averages(none_upheld)
     assert remedy.shown_value == "not applicable"
     assert remedy.in_words == "not applicable: no complaints were upheld"
     assert compliance.in_words == "not applicable: no recommendations were due"
     nothing = OmbudsmanStats(council="A", authority_type="district_council", year="2023-24",
                              investigated=0, upheld=0)
     assert as_json(nothing)["upheld_pct"] is None
-    assert compare(nothing)[0].shown_value == "not applicable"
+    assert against_averages(nothing)[0].shown_value == "not applicable"
     printed = OmbudsmanStats(council="A", authority_type="district_council", year="2023-24",
                              investigated=0, published_upheld_pct=50)
     assert as_json(printed)["upheld_pct"] is None
@@ -235,7 +233,7 @@ def test_trend_table_and_caveats():
                     norwich().model_copy(update={"population": 143_000, "year": "2023-24"}),
                     norwich().model_copy(update={"population": 142_000, "year": "2022-23"})])[0]
     assert small.notes == [
-        compare(norwich())[0].small_numbers,
+        against_averages(norwich())[0].small_numbers,
         "Upheld per 100,000 residents for 2022-23 is worked out from a population of 142,000; "
         "the Ombudsman's own figure may differ by about 0.1.",
         "Upheld per 100,000 residents for 2023-24, 2024-25 is worked out from a population of "
@@ -292,11 +290,11 @@ def test_any_consistent_figures_give_rates_in_range_or_not_applicable(stats):
         assert figures[key] is None or 0 <= figures[key] <= 100
     if stats.investigated == 0:
         assert figures["upheld_pct"] is None
-        assert compare(stats)[0].shown_value == "not applicable"
+        assert against_averages(stats)[0].shown_value == "not applicable"
     if stats.upheld == 0:
         assert figures["satisfactory_remedy_pct"] is None
     if not stats.compliance_outcomes:
         assert figures["compliance_pct"] is None
     assert all(isinstance(w, str) and w.endswith(".") for w in stats.warnings)
     assert len(year_cells(stats)) == 7
-    assert all(c.in_words for c in compare(stats))
+    assert all(c.in_words for c in against_averages(stats))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from code_check.statistics_files import read_statistics
+from code_check.statistics.files import read_statistics
 
 DEMO = Path(__file__).parents[1] / "code_check" / "demo" / "example-statistics.csv"
 HEADER = "council,authority_type,year,investigated,upheld,satisfactory_remedy\n"

@@ -15,8 +15,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from code_check.errors import InputError
-from code_check.statistics import as_json, compare
-from code_check.statistics_text import parse_statistics_text
+from code_check.statistics.against_averages import against_averages
+from code_check.statistics.model import as_json
+from code_check.statistics.pasted_text import parse_statistics_text
 
 SAMPLES = Path(__file__).parent / "statistics_samples"
 
@@ -38,7 +39,8 @@ def test_2022_23_page_kent():
     assert parsed.missing == []
     assert parsed.notes == []
     stats = parsed.to_statistics("Kent County Council", "county_council")
-    assert [c.shown_value for c in compare(stats)] == ["87%", "3.4 per 100,000", "100%", "8%"]
+    assert [c.shown_value for c in against_averages(stats)] == \
+        ["87%", "3.4 per 100,000", "100%", "8%"]
     assert stats.warnings == []
 
 
@@ -52,7 +54,8 @@ def test_2022_23_letter_camden_with_zero_remedies():
     assert parsed.values["average_upheld_per_100k"] == 8.3
     stats = parsed.to_statistics("London Borough of Camden", "london_borough")
     assert as_json(stats)["satisfactory_remedy_pct"] == 0.0  # 0 of 14: a real 0%
-    assert [c.shown_value for c in compare(stats)] == ["70%", "6.7 per 100,000", "100%", "0%"]
+    assert [c.shown_value for c in against_averages(stats)] == \
+        ["70%", "6.7 per 100,000", "100%", "0%"]
 
 
 def test_2022_23_page_croydon_with_sentences_on_one_line():
@@ -62,7 +65,8 @@ def test_2022_23_page_croydon_with_sentences_on_one_line():
     assert (stats.compliance_outcomes, stats.compliance_pct) == (45, 98)
     assert (stats.average_upheld_pct, stats.average_compliance_pct,
             stats.average_satisfactory_remedy_pct) == (77, 99, 15)
-    assert [c.shown_value for c in compare(stats)] == ["83%", "14.6 per 100,000", "98%", "16%"]
+    assert [c.shown_value for c in against_averages(stats)] == \
+        ["83%", "14.6 per 100,000", "98%", "16%"]
 
 
 def test_2023_24_letter():
@@ -86,7 +90,7 @@ def test_2023_24_none_due_and_did_not_uphold_any():
     assert figures["upheld_pct"] == 0.0
     assert figures["compliance_pct"] is None
     assert figures["satisfactory_remedy_pct"] is None
-    assert compare(stats)[3].in_words == "not applicable: no complaints were upheld"
+    assert against_averages(stats)[3].in_words == "not applicable: no complaints were upheld"
 
 
 def test_did_not_uphold_any_is_enough_on_its_own():

@@ -10,8 +10,8 @@ from pathlib import Path
 from textual.app import App
 from textual.widgets import Button, DataTable, Select, Static, TextArea
 
-from code_check.statistics import PROCESS_CHANGE_CAVEAT
-from code_check.statistics_files import read_statistics
+from code_check.statistics.files import read_statistics
+from code_check.statistics.trend import PROCESS_CHANGE_CAVEAT
 from code_check.store.statistics import StatisticsStore
 from code_check.store.workspace import Workspace
 from code_check.tui.statistics_screen import PasteStatisticsScreen, StatisticsScreen
@@ -193,8 +193,10 @@ def test_paste_with_a_typed_year_and_a_bad_one(tmp_path):
 
 
 def test_core_and_command_line_never_import_textual():
-    modules = ["code_check.statistics", "code_check.statistics_text",
-               "code_check.statistics_files", "code_check.store.statistics",
+    modules = ["code_check.statistics.model", "code_check.statistics.against_averages",
+               "code_check.statistics.trend", "code_check.statistics.changes",
+               "code_check.statistics.year_table", "code_check.statistics.pasted_text",
+               "code_check.statistics.files", "code_check.store.statistics",
                "code_check.cli.stats"]
     code = (f"import sys; import {', '.join(modules)}; "
             "sys.exit(1 if 'textual' in sys.modules else 0)")

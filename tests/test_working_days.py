@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from code_check.working_days import WorkingDayCalendar
+from code_check.complaint_log.working_days import WorkingDayCalendar
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from datetime import date
 
 import pytest
 
-from code_check.assessment import Action, Answer, Assessment, Council, Status
+from code_check.assessment.model import Action, Answer, Assessment, Council, Status
 from code_check.errors import InputError
 from code_check.store import schema
 from code_check.store.workspace import Workspace
@@ -76,8 +76,8 @@ def test_two_connections_share_the_workspace_and_a_writer_waits_for_the_lock(pat
 WRITER = """
 import sys
 from pathlib import Path
-from code_check.assessment import Answer
-from code_check.catalogue_files import load_catalogue
+from code_check.assessment.model import Answer
+from code_check.catalogue.files import load_catalogue
 from code_check.store.workspace import Workspace
 
 catalogue = load_catalogue()

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from code_check import files
-from code_check.assessment import Answer, Assessment, Council, Status
-from code_check.assessment_files import load_assessment_file
+from code_check.assessment.files import load_assessment_file
+from code_check.assessment.model import Answer, Assessment, Council, Status
 from code_check.errors import InputError
-from code_check.statistics_files import read_statistics
+from code_check.readers import files
+from code_check.statistics.files import read_statistics
 from code_check.store import schema
 from code_check.store import workspace as workspace_module
 from code_check.store.schema import APPLICATION_ID, transaction

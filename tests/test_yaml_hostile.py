@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from code_check.errors import VALUE_LIMIT, InputError, quoted
-from code_check.yaml_source import compose
+from code_check.readers.yaml_source import compose
 
 DEMO = Path(__file__).parents[1] / "code_check" / "demo"
 ASSESSMENT = (DEMO / "example-borough-2026-03-31.yaml").read_text(encoding="utf-8")

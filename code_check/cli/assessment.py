@@ -98,8 +98,8 @@ def _add_catalogue(parser: argparse.ArgumentParser) -> None:
 def run_new(args) -> int:
     from datetime import date
 
-    from code_check.assessment import Assessment
-    from code_check.catalogue_files import load_catalogue
+    from code_check.assessment.model import Assessment
+    from code_check.catalogue.files import load_catalogue
     from code_check.store.workspace import Workspace
 
     catalogue = load_catalogue(args.catalogue, args.rules)
@@ -150,7 +150,7 @@ def _known_council(workspace, name: str):
 
 def _council(args, known):
     """The council as given on the command line, filling gaps from what the workspace knows."""
-    from code_check.assessment import Council
+    from code_check.assessment.model import Council
 
     authority_type = args.authority_type or (known.authority_type if known else None)
     if authority_type is None:
@@ -276,7 +276,7 @@ def run_import(args) -> int:
     assessment, catalogue = _read_import(args)
     changed = []
     if args.output is not None:
-        from code_check.assessment_files import save_assessment_file
+        from code_check.assessment.files import save_assessment_file
 
         save_assessment_file(assessment, args.output, catalogue)
         where, new_id = str(args.output), None
@@ -288,7 +288,7 @@ def run_import(args) -> int:
             new_id = workspace.add_assessment(assessment, catalogue, author=_author(args))
             where = f"assessment {new_id}"
         changed = _council_changes(held, assessment.council)
-    from code_check.scoring import score
+    from code_check.assessment.scoring import score
 
     overall = score(catalogue, assessment).overall
     answered = sum(answer.status is not None for answer in assessment.answers.values())
@@ -335,8 +335,8 @@ def _read_import(args):
         return _read_yaml_import(args)
     from datetime import date
 
-    from code_check.catalogue_files import load_catalogue
-    from code_check.published_form import read_published_form
+    from code_check.assessment.published_form import read_published_form
+    from code_check.catalogue.files import load_catalogue
 
     if not args.council:
         raise InputError("say whose self-assessment this is with --council NAME",
@@ -352,8 +352,8 @@ def _read_import(args):
 
 def _read_yaml_import(args):
     """An assessment file; council, date and assessor given on the command line win."""
-    from code_check.assessment_files import load_assessment_for
-    from code_check.catalogue_files import load_catalogues
+    from code_check.assessment.files import load_assessment_for
+    from code_check.catalogue.files import load_catalogues
 
     assessment, catalogue = load_assessment_for(args.file, load_catalogues(args.rules))
     council = _council(argparse.Namespace(**{**vars(args), "council": assessment.council.name}),
@@ -380,8 +380,8 @@ def _known_council_in_workspace(args):
 
 
 def run_export(args) -> int:
-    from code_check.assessment_files import save_assessment_file
-    from code_check.catalogue_files import load_catalogue
+    from code_check.assessment.files import save_assessment_file
+    from code_check.catalogue.files import load_catalogue
     from code_check.store.workspace import Workspace
 
     with Workspace(args.workspace) as workspace:

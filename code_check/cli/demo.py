@@ -16,7 +16,7 @@ def register(subparsers) -> None:
 def run_demo(args) -> int:
     from datetime import date
 
-    from code_check.catalogue_files import load_catalogue
+    from code_check.catalogue.files import load_catalogue
     from code_check.demo import DEMO_COUNCIL, demo_log_path, install_demo
     from code_check.store.workspace import Workspace
 

@@ -60,8 +60,8 @@ def run_analyse(args) -> int:
 
 
 def _load_assessment(args):
-    from code_check.assessment_files import load_assessment_for
-    from code_check.catalogue_files import load_catalogues
+    from code_check.assessment.files import load_assessment_for
+    from code_check.catalogue.files import load_catalogues
 
     return load_assessment_for(args.assessment, load_catalogues(args.rules))
 

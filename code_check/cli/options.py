@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-# The values of code_check.assessment.AuthorityType, spelt out so that building the parser
+# The values of code_check.assessment.model.AuthorityType, spelt out so that building the parser
 # never loads pydantic (a test keeps the two equal).
 AUTHORITY_TYPES = ("county_council", "district_council", "metropolitan_borough",
                    "unitary_council", "london_borough")

@@ -35,7 +35,7 @@ def register(subparsers) -> None:
 
 
 def run_score(args) -> int:
-    from code_check.scoring import score
+    from code_check.assessment.scoring import score
 
     loaded = load_source(args)
     result = score(loaded.catalogue, loaded.assessment)
@@ -77,7 +77,7 @@ def run_score(args) -> int:
 def run_lint(args) -> int:
     from datetime import date
 
-    from code_check.lint import lint
+    from code_check.assessment.lint import lint
 
     loaded = load_source(args)
     findings = lint(loaded.catalogue, loaded.assessment, as_of=args.as_of or date.today())
@@ -102,7 +102,7 @@ def run_lint(args) -> int:
 def run_compare(args) -> int:
     from argparse import Namespace
 
-    from code_check.compare import compare
+    from code_check.assessment.progress import compare
 
     def source(value: str):
         return load_source(Namespace(**{**vars(args), "assessment": value,

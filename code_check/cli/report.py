@@ -85,12 +85,12 @@ def _single(args, generated_at, as_of) -> Path:
 
 def _held(args, loaded):
     """For a workspace assessment: its previous assessment and the council's figures."""
-    from code_check.report.held import HeldBeside
+    from code_check.gather import HeldBeside
 
     if loaded.workspace_id is None:
         return HeldBeside()
-    from code_check.catalogue_files import load_catalogues
-    from code_check.report.held import held_beside
+    from code_check.catalogue.files import load_catalogues
+    from code_check.gather import held_beside
     from code_check.store.workspace import Workspace
 
     with Workspace(getattr(args, "workspace", None)) as workspace:
@@ -108,7 +108,7 @@ def _complaint_log(args, as_of):
 
 def _statistics(args, loaded) -> list:
     """The council's figures from ``--stats``."""
-    from code_check.statistics_files import read_statistics
+    from code_check.statistics.files import read_statistics
 
     council = loaded.assessment.council.name
     rows = read_statistics(args.stats)
@@ -120,7 +120,7 @@ def _statistics(args, loaded) -> list:
 
 
 def _cohort(args, generated_at) -> Path:
-    from code_check.files import write_atomically
+    from code_check.readers.files import write_atomically
     from code_check.report.cohort import build_cohort
     from code_check.report.cohort_export import COHORT_FORMATS as RENDERERS
 
@@ -130,7 +130,8 @@ def _cohort(args, generated_at) -> Path:
     if args.assessment or args.assessment_id:
         raise InputError("--cohort reads every council's latest assessment from the "
                          "workspace; leave out ASSESSMENT", field="--cohort")
-    from code_check.catalogue_files import load_catalogues
+    from code_check.catalogue.files import load_catalogues
+    from code_check.gather import cohort_entries
     from code_check.store.workspace import Workspace
 
     catalogues = load_catalogues(getattr(args, "rules", None))
@@ -139,26 +140,3 @@ def _cohort(args, generated_at) -> Path:
     cohort = build_cohort(entries, generated_at=generated_at)
     write_atomically(args.output, RENDERERS[args.format](cohort))
     return args.output
-
-
-def cohort_entries(workspace, catalogues: dict, councils: list[str] | None) -> list:
-    """Each council's latest assessment with its previous one, from the workspace."""
-    from code_check.report.cohort import CohortEntry
-    from code_check.report.held import held_beside, known_catalogue
-
-    names = councils or [c.name for c in workspace.councils()]
-    entries = []
-    for name in names:
-        records = workspace.assessments(workspace.council(name).name)
-        if not records:
-            raise InputError(f"council {name!r} has no assessment in the workspace",
-                             field="--councils")
-        latest = records[0]
-        held = held_beside(workspace, latest.id, catalogues)
-        entries.append(CohortEntry(
-            catalogue=known_catalogue(catalogues, latest.catalogue, latest.id),
-            latest=workspace.load(latest.id), previous=held.previous,
-            previous_catalogue=held.previous_catalogue))
-    if not entries:
-        raise InputError("the workspace holds no councils yet; add assessments first")
-    return entries

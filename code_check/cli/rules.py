@@ -22,7 +22,7 @@ def register(subparsers) -> None:
 
 
 def run_validate(args) -> int:
-    from code_check.catalogue_files import load_catalogues
+    from code_check.catalogue.files import load_catalogues
 
     catalogues = load_catalogues(args.path)
     summaries = [_counts(c) for c in catalogues.values()]
@@ -69,14 +69,14 @@ def _counts(catalogue) -> dict:
 
 
 def run_list(args) -> int:
-    from code_check.catalogue_files import cached_requirement_listing, load_catalogue
+    from code_check.catalogue.files import cached_requirement_listing, load_catalogue
 
     if args.format == "json":
         from code_check.cli.output import print_json
 
         rows = cached_requirement_listing(args.rules, args.catalogue)
         if rows is None:
-            from code_check.catalogue import requirement_summary
+            from code_check.catalogue.model import requirement_summary
 
             catalogue = load_catalogue(args.catalogue, args.rules)
             rows = [requirement_summary(catalogue, r) for r in catalogue.requirements]
@@ -99,7 +99,7 @@ def run_list(args) -> int:
 
 
 def run_schema(args) -> int:
-    from code_check.catalogue import json_schema
+    from code_check.catalogue.model import json_schema
     from code_check.cli.output import print_json
 
     print_json(json_schema())

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from code_check.errors import InputError
 
 if TYPE_CHECKING:  # imported when a command runs, not when the parser is built
-    from code_check.assessment import Assessment
-    from code_check.catalogue import Catalogue
+    from code_check.assessment.model import Assessment
+    from code_check.catalogue.model import Catalogue
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def load_source(args, name: str = "assessment") -> LoadedAssessment:
     if workspace_id is None and value.isdigit() and not Path(value).exists():
         workspace_id = int(value)
     rules = getattr(args, "rules", None)
-    from code_check.catalogue_files import load_catalogues
+    from code_check.catalogue.files import load_catalogues
 
     catalogues = load_catalogues(rules)
     if workspace_id is not None:
@@ -50,7 +50,7 @@ def load_source(args, name: str = "assessment") -> LoadedAssessment:
             assessment = workspace.load(workspace_id)
         catalogue = _catalogue_for(catalogues, assessment.catalogue, f"assessment {workspace_id}")
         return LoadedAssessment(assessment, catalogue, workspace_id, f"assessment {workspace_id}")
-    from code_check.assessment_files import load_assessment_for
+    from code_check.assessment.files import load_assessment_for
 
     assessment, catalogue = load_assessment_for(Path(value), catalogues)
     return LoadedAssessment(assessment, catalogue, None, value)

@@ -54,7 +54,7 @@ def _add_yes(parser) -> None:
 
 
 def run_import(args) -> int:
-    from code_check.statistics_files import read_statistics
+    from code_check.statistics.files import read_statistics
 
     rows = read_statistics(args.file)
     saved = _save(args, rows, source=str(args.file))
@@ -92,7 +92,7 @@ def _save(args, rows, source: str):
 
 
 def _saved_json(plan, path) -> dict:
-    from code_check.statistics import as_json
+    from code_check.statistics.model import as_json
 
     return {
         "workspace": str(path),
@@ -155,9 +155,9 @@ def _shown(value) -> str:
 
 def run_from_text(args) -> int:
     from code_check.errors import InputError
-    from code_check.statistics import financial_year
-    from code_check.statistics_text import parse_statistics_text
-    from code_check.yaml_source import read_text
+    from code_check.readers.yaml_source import read_text
+    from code_check.statistics.model import financial_year
+    from code_check.statistics.pasted_text import parse_statistics_text
 
     if args.year is not None:
         try:
@@ -244,7 +244,7 @@ def _print_parsed_json(parsed, *, saved: dict | None) -> None:
 
 def run_show(args) -> int:
     from code_check.errors import InputError
-    from code_check.statistics import financial_year
+    from code_check.statistics.model import financial_year
 
     year = None
     if args.year is not None:
@@ -263,9 +263,10 @@ def run_show(args) -> int:
         raise InputError(f"no Ombudsman statistics for {wanted} in {where}{hint}")
     if args.format == "json":
         from code_check.cli.output import print_json
-        from code_check.statistics import as_json, comparison_json
+        from code_check.statistics.against_averages import against_averages_json
+        from code_check.statistics.model import as_json
 
-        print_json([{**as_json(r), "comparison": comparison_json(r)} for r in rows])
+        print_json([{**as_json(r), "comparison": against_averages_json(r)} for r in rows])
         return 0
     _print_trends(rows)
     return 0
@@ -273,7 +274,7 @@ def run_show(args) -> int:
 
 def _rows_to_show(args):
     if args.stats_file is not None:
-        from code_check.statistics_files import read_statistics
+        from code_check.statistics.files import read_statistics
 
         return read_statistics(args.stats_file), str(args.stats_file)
     from code_check.store.statistics import StatisticsStore
@@ -285,7 +286,9 @@ def _rows_to_show(args):
 
 def _print_trends(rows) -> None:
     from code_check.cli.output import console, table
-    from code_check.statistics import YEAR_TABLE_HEADINGS, compare, trends, year_cells
+    from code_check.statistics.against_averages import against_averages
+    from code_check.statistics.trend import trends
+    from code_check.statistics.year_table import YEAR_TABLE_HEADINGS, year_cells
 
     out = console()
     for trend in trends(rows):
@@ -294,7 +297,7 @@ def _print_trends(rows) -> None:
         grid = table(f"{name} ({latest.authority_type.label}), {latest.year}: against the "
                      "average for similar authorities",
                      "Figure", "This council", "Average", "Compared", "Rests on")
-        for c in compare(latest):
+        for c in against_averages(latest):
             grid.add_row(c.figure, c.shown_value, c.show(c.average),
                          f"{c.mark} {c.in_words}" if c.direction else c.in_words,
                          c.rests_on_text)

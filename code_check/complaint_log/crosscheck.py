@@ -2,15 +2,15 @@
 
 A requirement whose timescale names a log ``measure`` (6.2, 6.3, 6.4 and their stage 2
 equivalents) is compared with that step's on-time figure. The findings join the assessment's
-other consistency checks (``code_check.lint``).
+other consistency checks (``code_check.assessment.lint``).
 """
 
 from __future__ import annotations
 
-from code_check.assessment import Assessment, Status
-from code_check.catalogue import Catalogue, Measure
+from code_check.assessment.lint import Finding, Severity, sort_findings
+from code_check.assessment.model import Assessment, Status
+from code_check.catalogue.model import Catalogue, Measure
 from code_check.complaint_log.timeliness import LogAnalysis
-from code_check.lint import Finding, Severity, sort_findings
 
 DEFAULT_THRESHOLD = 95.0  # on-time percentage below which "met" is contradicted
 NEAR_PERFECT = 99.0  # on-time percentage at or above which "not met" is contradicted

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from code_check.complaint_log.columns import ColumnMap, locate_columns
 from code_check.complaint_log.timeliness import LogAnalysis, analyse_rows
-from code_check.csv_text import csv_problem, delimiter_of, text_encoding
+from code_check.complaint_log.working_days import WorkingDayCalendar
 from code_check.errors import InputError
-from code_check.files import open_to_read
-from code_check.working_days import WorkingDayCalendar
+from code_check.readers.csv_text import csv_problem, delimiter_of, text_encoding
+from code_check.readers.files import open_to_read
 
 if TYPE_CHECKING:
     from _csv import Reader  # the type csv.reader returns
@@ -68,7 +68,7 @@ def analyse_file(
 
 def load_map_file(path: Path) -> ColumnMap:
     """A YAML mapping of our column names to a log's headings (safe loading, located errors)."""
-    from code_check.yaml_source import load_model
+    from code_check.readers.yaml_source import load_model
 
     return load_model(path, ColumnMap)
 

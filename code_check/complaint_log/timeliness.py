@@ -22,10 +22,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from code_check.catalogue import Measure
+from code_check.catalogue.model import Measure
 from code_check.complaint_log.columns import REQUIRED_COLUMNS, Columns
+from code_check.complaint_log.working_days import WorkingDayCalendar
 from code_check.dates import read_date
-from code_check.working_days import WorkingDayCalendar
 
 # The Code's limits in working days, (usual, with an extension): DESIGN section 8.
 LIMITS = {

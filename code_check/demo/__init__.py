@@ -12,11 +12,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from code_check.assessment import Assessment
-from code_check.catalogue import Catalogue
+from code_check.assessment.model import Assessment
+from code_check.catalogue.model import Catalogue
 
 if TYPE_CHECKING:
-    from code_check.statistics import OmbudsmanStats
+    from code_check.statistics.model import OmbudsmanStats
     from code_check.store.workspace import Workspace
 
 DEMO_COUNCIL = "Example Borough Council"
@@ -33,7 +33,7 @@ def demo_files() -> list[Path]:
 
 def demo_assessments(catalogue: Catalogue | None = None, *, today: date) -> list[Assessment]:
     """The demo council's assessments, oldest first, dated for installing on ``today``."""
-    from code_check.assessment_files import load_assessment_file
+    from code_check.assessment.files import load_assessment_file
     from code_check.demo.dating import months_moved, move_assessment
 
     months = months_moved(today)
@@ -44,7 +44,7 @@ def demo_assessments(catalogue: Catalogue | None = None, *, today: date) -> list
 def demo_statistics(*, today: date) -> list[OmbudsmanStats]:
     """The demo council's Ombudsman figures, the latest year the latest letter on ``today``."""
     from code_check.demo.dating import months_moved, move_statistics
-    from code_check.statistics_files import read_statistics
+    from code_check.statistics.files import read_statistics
 
     return move_statistics(read_statistics(FOLDER / DEMO_STATISTICS), months_moved(today))
 
@@ -52,7 +52,7 @@ def demo_statistics(*, today: date) -> list[OmbudsmanStats]:
 def demo_complaint_log(*, today: date) -> str:
     """The demo council's complaint log (CSV): the year to its latest assessment."""
     from code_check.demo.dating import months_moved, move_complaint_log
-    from code_check.files import read_bytes
+    from code_check.readers.files import read_bytes
 
     text = read_bytes(FOLDER / DEMO_LOG).decode("utf-8")
     return move_complaint_log(text, months_moved(today))
@@ -71,7 +71,7 @@ def install_demo(workspace: Workspace, catalogue: Catalogue, *, today: date) -> 
     twice, or after someone has edited the demo answers, never overwrites anything. The
     council's Ombudsman statistics are added likewise, once.
     """
-    from code_check.files import write_atomically
+    from code_check.readers.files import write_atomically
     from code_check.store.statistics import StatisticsStore
 
     if not any(c.name.casefold() == DEMO_COUNCIL.casefold() for c in workspace.councils()):

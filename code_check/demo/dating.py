@@ -18,8 +18,8 @@ import io
 import re
 from datetime import date, timedelta
 
-from code_check.assessment import Action, Answer, Assessment
-from code_check.statistics import OmbudsmanStats
+from code_check.assessment.model import Action, Answer, Assessment
+from code_check.statistics.model import OmbudsmanStats
 
 ANCHOR = date(2026, 6, 1)
 LOG_END = date(2026, 3, 31)  # the log's last day, and the latest assessment's

@@ -13,11 +13,11 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict
 
 from code_check import __version__
-from code_check.assessment import Assessment
-from code_check.catalogue import Catalogue
-from code_check.compare import ChangeKind, compare
+from code_check.assessment.model import Assessment
+from code_check.assessment.progress import ChangeKind, compare
+from code_check.assessment.scoring import score
+from code_check.catalogue.model import Catalogue
 from code_check.report.model import long_date, percent
-from code_check.scoring import score
 
 # Heat-map shades step every 25 points; level 0 is "no score".
 HEAT_LEVELS = ((75.0, 4), (50.0, 3), (25.0, 2), (0.0, 1))

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from code_check.files import write_atomically
+from code_check.readers.files import write_atomically
 from code_check.report.model import Report
 
 

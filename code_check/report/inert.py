@@ -12,7 +12,7 @@ import re
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#&])")
 
 # Every control (Unicode Cc) and format (Cf) character but tab and line breaks, which are text;
 # lone surrogates and U+FFFE/U+FFFF, which no file can hold. Cf includes the right-to-left
@@ -90,7 +90,9 @@ def html_text(text: object) -> str:
 
 
 def markdown_text(text: object) -> str:
-    """Text for a Markdown table cell or paragraph: controls made visible, HTML escaped,
-    Markdown syntax escaped, lines joined so a cell stays one row."""
-    escaped = html.escape(" ".join(visible(str(text)).split()), quote=False)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    """Text for a Markdown table cell or paragraph: controls made visible, Markdown syntax and
+    ``&`` backslash-escaped (``\\&``, which shows as ``&`` even where entities are not
+    read, never as ``&amp;``), ``<`` and ``>`` as entities, lines joined so a cell stays
+    one row."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(visible(str(text)).split()))
+    return escaped.replace("<", "&lt;").replace(">", "&gt;")

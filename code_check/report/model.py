@@ -13,15 +13,17 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict
 
 from code_check import __version__
-from code_check.assessment import NOT_ASSESSED, STATUS_LABELS, Action, Assessment, Status
-from code_check.catalogue import Catalogue, Measure, Obligation, Requirement
-from code_check.compare import ChangeKind, compare
+from code_check.assessment.lint import Finding, lint, sort_findings
+from code_check.assessment.model import NOT_ASSESSED, STATUS_LABELS, Action, Assessment, Status
+from code_check.assessment.progress import ChangeKind, compare
+from code_check.assessment.scoring import Score, Tally, score
+from code_check.catalogue.model import Catalogue, Measure, Obligation, Requirement
 from code_check.complaint_log.crosscheck import crosscheck
 from code_check.complaint_log.timeliness import LogAnalysis
-from code_check.lint import Finding, lint, sort_findings
-from code_check.scoring import Score, Tally, score
-from code_check.statistics import YEAR_TABLE_HEADINGS, OmbudsmanStats, trends, year_cells
-from code_check.statistics import compare as beside_average
+from code_check.statistics.against_averages import against_averages as beside_average
+from code_check.statistics.model import OmbudsmanStats
+from code_check.statistics.trend import trends
+from code_check.statistics.year_table import YEAR_TABLE_HEADINGS, year_cells
 
 STATUS_MARKS = {
     Status.MET.value: "✓",

@@ -2,27 +2,60 @@
 
 Code section | What the Code expects | Do we follow the Code? | Evidence | Explanations and
 commentary; ten rows (section 6 split into 6a, stage 1, and 6b, stage 2), or one row per
-provision. As HTML for the website, DOCX to edit, or CSV. Layout only: the answers come from
-``model.row_answer``.
+provision. As HTML for the website, DOCX to edit, or CSV. The answers come from
+``model.row_answer``; the commentary says, for the public, what is not yet in place and what
+the council will do by when. What is internal stays off the form: provisional catalogue ids
+(the id of an unnumbered provision is replaced by its section) and the names of action owners
+(their role, written in brackets after the name, is shown, else "the council").
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+from dataclasses import dataclass
 
 from code_check.report import html as page_html
 from code_check.report import word
 from code_check.report.inert import html_text as e
 from code_check.report.inert import neutralise
-from code_check.report.model import Report, TemplateRowAnswer
+from code_check.report.model import ActionItem, ProvisionRow, Report
 
 COLUMNS = ("Code section", "What the Code expects", "Do we follow the Code?", "Evidence",
            "Explanations and commentary")
+APPROVAL_FIELDS = ("Approved by", "Date approved")
+TO_COMPLETE = "____________________"
+
+_GAP_LEADS = {"partly_met": "Partly in place", "not_met": "Not yet in place",
+              "not_assessed": "Not yet assessed"}
+_ROLE = re.compile(r"\(([^()]+)\)\s*$")
+_LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
 
 
-def rows_of(report: Report, *, provision_level: bool) -> list[TemplateRowAnswer]:
-    return report.template_provisions if provision_level else report.template
+@dataclass(frozen=True)
+class FormRow:
+    """One row of the form as the public reads it."""
+
+    section: str
+    expects: str
+    answer: str
+    evidence: list[str]
+    commentary: list[str]
+
+
+# what the form says ------------------------------------------------------------------------
+
+def form_rows(report: Report, *, provision_level: bool) -> list[FormRow]:
+    public = _PublicText(report)
+    rows = report.template_provisions if provision_level else report.template
+    by_id = {p.id: p for p in report.appendix}
+    return [FormRow(
+        section=row.section, expects=row.expects, answer=row.answer,
+        evidence=[public.text(item) for item in row.evidence],
+        commentary=[public.text(line) for line in _commentary(
+            [by_id[id] for id in row.provisions], public)],
+    ) for row in rows]
 
 
 def title_of(report: Report) -> str:
@@ -36,21 +69,91 @@ def intro_of(report: Report) -> str:
             "but not all, of the Code's provisions in that row are met.")
 
 
+def details_of(report: Report) -> list[tuple[str, str]]:
+    """The lines a published form carries above its table; approval is left to complete."""
+    t = report.title
+    return [("Council", t.council),
+            ("Code", f"{t.catalogue_title}, {t.catalogue_publisher}, version "
+                     f"{t.catalogue_version}"),
+            ("Assessment date", t.assessed_on_text),
+            *[(field, TO_COMPLETE) for field in APPROVAL_FIELDS]]
+
+
+def _commentary(provisions: list[ProvisionRow], public: _PublicText) -> list[str]:
+    """One line per provision with something to say: what is in place, in the council's
+    words; what is not, and what the council will do about it by when."""
+    lines = []
+    for provision in provisions:
+        ref = public.reference(provision)
+        if provision.status in _GAP_LEADS:
+            lines.append(" ".join(filter(None, (
+                f"{_GAP_LEADS[provision.status]}{f' ({ref})' if ref else ''}: "
+                f"{_sentence(provision.text)}",
+                _sentence(provision.commentary or ""), _plan(provision.action)))))
+        elif provision.commentary:
+            lines.append(f"{f'{ref}: ' if ref else ''}{_sentence(provision.commentary)}")
+    return lines
+
+
+def _plan(action: ActionItem | None) -> str:
+    if action is None:
+        return "No action agreed yet."
+    if action.done:
+        return f"Done: {_sentence(action.description)}"
+    when = f"by {action.due_text}" if action.due else "no date set yet"
+    return (f"What we will do: {_sentence(action.description)} Who and by when: "
+            f"{public_owner(action.owner)}, {when}.")
+
+
+def public_owner(owner: str) -> str:
+    """The role in brackets after a name ("Tom Reed (Customer Services Manager)"), never the
+    name itself: a bare name or role cannot be told apart, so it becomes "the council"."""
+    role = _ROLE.search(owner)
+    return f"the {role.group(1).strip()}" if role else "the council"
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if not text or text[-1] in ".!?" else f"{text}."
+
+
+class _PublicText:
+    """Free text with each provisional id replaced by its section ("see 4.x-authority" becomes
+    "see section 4"), and provisions referred to by their Code paragraph only."""
+
+    def __init__(self, report: Report) -> None:
+        provisional = sorted((p for p in report.appendix if p.provisional),
+                             key=lambda p: -len(p.id))
+        self._sections = {p.id: p.section for p in provisional}
+        self._pattern = (re.compile("|".join(re.escape(p.id) for p in provisional), re.I)
+                         if provisional else None)
+
+    def text(self, text: str) -> str:
+        if self._pattern is None:
+            return text
+        return self._pattern.sub(
+            lambda m: f"section {self._sections[m.group(0).lower()]}", text)
+
+    def reference(self, provision: ProvisionRow) -> str:
+        return "" if provision.provisional else provision.id
+
+
+# layouts -----------------------------------------------------------------------------------
+
 def render_template_html(report: Report, *, provision_level: bool = False) -> str:
     t = report.title
-    rows = rows_of(report, provision_level=provision_level)
     grid = page_html.table(
         "Do we follow the Complaint Handling Code?", list(COLUMNS),
         [[e(row.section), e(row.expects), f"<strong>{e(row.answer)}</strong>",
-          _lines(row.evidence), _lines(row.commentary)] for row in rows], css_class="form")
+          _html_list(row.evidence), _html_list(row.commentary)]
+         for row in form_rows(report, provision_level=provision_level)], css_class="form")
+    details = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in details_of(report))
     return page_html.page(
         title=title_of(report),
         header=f'<p class="subtitle">Complaint Handling Code self-assessment</p>'
                f"<h1>{e(t.council)}</h1>",
         nav="",
-        main=f"<p>{e(intro_of(report))}</p>"
-             + (f'<p class="note">{e(report.provisional_note)}</p>' if provision_level else "")
-             + grid,
+        main=f"<p>{e(intro_of(report))}</p><dl class=\"meta\">{details}</dl>" + grid,
         footer=f"<p>Produced by code-check {e(t.code_check_version)} on "
                f"{e(t.generated_at_text)}.</p>",
         version=t.code_check_version,
@@ -61,28 +164,49 @@ def render_template_docx(report: Report, *, provision_level: bool = False) -> by
     doc = word.new_document(landscape=True)
     word.heading(doc, title_of(report), 1)
     word.paragraph(doc, intro_of(report))
-    if provision_level:
-        word.paragraph(doc, report.provisional_note)
-    word.table(doc, list(COLUMNS),
-               [[row.section, row.expects, row.answer, "\n".join(row.evidence) or "–",
-                 "\n".join(row.commentary) or "–"]
-                for row in rows_of(report, provision_level=provision_level)],
-               widths=[4, 6.5, 3, 6.5, 5.7])
+    word.table(doc, None, [[k, v] for k, v in details_of(report)], widths=[4.5, 12])
+    rows = form_rows(report, provision_level=provision_level)
+    grid = word.table(doc, list(COLUMNS),
+                      [[row.section, row.expects, row.answer, "", ""] for row in rows],
+                      widths=[4, 6.5, 3, 6.5, 5.7])
+    for cells, row in zip(grid.rows[1:], rows, strict=True):
+        word.linked_lines(cells.cells[3], [links_in(item) for item in row.evidence])
+        word.linked_lines(cells.cells[4], [links_in(line) for line in row.commentary],
+                          bullets=False)
     return word.save(doc)
 
 
 def render_template_csv(report: Report, *, provision_level: bool = False) -> str:
+    """The details above the table, then the table: ``assessment import`` finds the table by
+    its header and reads the answers back."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows([neutralise(k), neutralise(v)] for k, v in details_of(report))
     writer.writerow(COLUMNS)
-    for row in rows_of(report, provision_level=provision_level):
+    for row in form_rows(report, provision_level=provision_level):
         writer.writerow(neutralise(cell) for cell in (
             row.section, row.expects, row.answer, "\n".join(row.evidence),
             "\n".join(row.commentary)))
     return out.getvalue()
 
 
-def _lines(items: list[str]) -> str:
+def _html_list(items: list[str]) -> str:
     if not items:
         return "–"
-    return '<ul class="cell-list">' + "".join(f"<li>{e(item)}</li>" for item in items) + "</ul>"
+    return ('<ul class="cell-list">' + "".join(f"<li>{_html_links(item)}</li>" for item in items)
+            + "</ul>")
+
+
+def _html_links(text: str) -> str:
+    """Escaped text whose web addresses (http and https only) are links."""
+    return "".join(f'<a href="{e(piece)}">{e(piece)}</a>' if is_link else e(piece)
+                   for piece, is_link in links_in(text))
+
+
+def links_in(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is a web address) pieces, for formats that link them."""
+    pieces, last = [], 0
+    for link in _LINK.finditer(text):
+        pieces += [(text[last:link.start()], False), (link.group(0), True)]
+        last = link.end()
+    return [(piece, is_link) for piece, is_link in [*pieces, (text[last:], False)] if piece]

@@ -10,6 +10,7 @@ import io
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -110,6 +111,41 @@ def picture(doc, png: bytes, width_cm: float, description: str) -> None:
     inline = run.add_picture(io.BytesIO(png), width=Cm(width_cm))
     inline._inline.docPr.set("descr", visible(description))
     inline._inline.docPr.set("title", visible(description.split(".")[0]))
+
+
+def linked_lines(cell, lines: list[list[tuple[str, bool]]], *, bullets: bool = True) -> None:
+    """Lines in a table cell, one paragraph each (a bulleted list when ``bullets``), their web
+    addresses real hyperlinks; each line comes as (piece, is a web address) pieces."""
+    if not lines:
+        cell.paragraphs[0].add_run("–")
+        return
+    for number, pieces in enumerate(lines):
+        para = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
+        if bullets:
+            para.style = "List Bullet"
+        for piece, is_link in pieces:
+            if is_link:
+                _hyperlink(para, piece)
+            else:
+                para.add_run(visible(piece))
+
+
+def _hyperlink(para, address: str) -> None:
+    """A web address as a Word hyperlink: blue, underlined, opening the address."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), para.part.relate_to(address, RT.HYPERLINK, is_external=True))
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    for tag, value in (("w:color", "1D4F91"), ("w:u", "single")):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        properties.append(element)
+    run.append(properties)
+    text = OxmlElement("w:t")
+    text.text = visible(address)
+    run.append(text)
+    link.append(run)
+    para._p.append(link)
 
 
 def _cell_margins(grid) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from code_check.assessment import AuthorityType
+from code_check.assessment.model import AuthorityType
 from code_check.errors import InputError
-from code_check.statistics import FieldChange, OmbudsmanStats, differences, stored_fields
+from code_check.statistics.changes import FieldChange, differences
+from code_check.statistics.model import OmbudsmanStats, stored_fields
 from code_check.store.schema import transaction
 from code_check.store.workspace import Workspace, guarded, read_back
 

@@ -19,10 +19,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Concatenate, NoReturn, ParamSpec, Protocol, TypeVar
 
-from code_check.assessment import Answer, Assessment, Council, Status
-from code_check.catalogue import Catalogue
+from code_check.assessment.model import Answer, Assessment, Council, Status
+from code_check.assessment.scoring import Score, score
+from code_check.catalogue.model import Catalogue
 from code_check.errors import InputError
-from code_check.scoring import Score, score
 from code_check.store.schema import (
     DamagedWorkspace,
     WorkspaceRefused,

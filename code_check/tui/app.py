@@ -12,8 +12,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from code_check.assessment import Assessment
-from code_check.catalogue import Catalogue
+from code_check.assessment.model import Assessment
+from code_check.catalogue.model import Catalogue
 from code_check.errors import InputError
 from code_check.store.workspace import Workspace, default_workspace_path
 from code_check.tui.errors import reports_problems
@@ -87,12 +87,12 @@ class CodeCheckApp(App[None]):
 
     @cached_property
     def catalogues(self) -> dict[str, Catalogue]:
-        from code_check.catalogue_files import load_catalogues
+        from code_check.catalogue.files import load_catalogues
 
         return load_catalogues()
 
     def catalogue(self, catalogue_id: str | None = None) -> Catalogue:
-        from code_check.catalogue_files import DEFAULT_CATALOGUE
+        from code_check.catalogue.files import DEFAULT_CATALOGUE
 
         catalogue_id = catalogue_id or DEFAULT_CATALOGUE
         try:

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Label, ProgressBar, Sparkline, Static
 
-from code_check.catalogue import Measure
+from code_check.catalogue.model import Measure
 from code_check.complaint_log.timeliness import STEPS, LogAnalysis, StepFigures
 from code_check.tui.key_bar import KeyBar
 

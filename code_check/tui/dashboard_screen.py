@@ -7,8 +7,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
-from code_check.lint import lint
-from code_check.scoring import Score, score
+from code_check.assessment.lint import lint
+from code_check.assessment.scoring import Score, score
 from code_check.tui.assessment_screen import AssessmentScreen
 from code_check.tui.fitted_table import FittedTable
 from code_check.tui.key_bar import KeyBar

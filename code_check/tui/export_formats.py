@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from code_check.assessment import Assessment
-from code_check.catalogue import Catalogue
-from code_check.report.held import HeldBeside
+from code_check.assessment.model import Assessment
+from code_check.catalogue.model import Catalogue
+from code_check.gather import HeldBeside
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class ExportFormat:
 
 
 def _write_yaml(job: ExportJob, path: Path) -> None:
-    from code_check.assessment_files import save_assessment_file
+    from code_check.assessment.files import save_assessment_file
 
     save_assessment_file(job.assessment, path, job.catalogue)
 

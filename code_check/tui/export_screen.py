@@ -12,7 +12,7 @@ from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from code_check.errors import InputError
-from code_check.report.held import held_beside
+from code_check.gather import held_beside
 from code_check.tui.assessment_screen import AssessmentScreen
 from code_check.tui.errors import plain_words, reports_problems
 from code_check.tui.export_formats import (

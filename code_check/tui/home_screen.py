@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from code_check.assessment import Assessment, AuthorityType, Council
-from code_check.catalogue import Catalogue
+from code_check.assessment.model import Assessment, AuthorityType, Council
+from code_check.catalogue.model import Catalogue
 from code_check.errors import InputError
 from code_check.store.workspace import AssessmentRecord, Workspace
 from code_check.tui.errors import plain_words, reports_problems
@@ -288,14 +288,14 @@ class HomeScreen(Screen):
         once it has been found sound; a YAML assessment file says so itself."""
         try:
             if path.suffix.lower() == ".csv":
-                from code_check.published_form import read_published_form
+                from code_check.assessment.published_form import read_published_form
 
                 catalogue = self.app.catalogue()
                 assessment = read_published_form(path, catalogue, council=NOT_YET_NAMED,
                                                  assessed_on=self.app.today)
                 self.app.call_from_thread(self._ask_whose, path, assessment, catalogue)
                 return
-            from code_check.assessment_files import load_assessment_for
+            from code_check.assessment.files import load_assessment_for
 
             assessment, catalogue = load_assessment_for(path, self.app.catalogues)
             self._store_import(assessment, catalogue)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from code_check.assessment import NOT_ASSESSED, STATUS_LABELS, Status
+from code_check.assessment.model import NOT_ASSESSED, STATUS_LABELS, Status
 
 STATUS_SYMBOLS = {
     Status.MET: "✔",

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from code_check.assessment import Assessment, AuthorityType, Council
+from code_check.assessment.model import Assessment, AuthorityType, Council
 from code_check.dates import typed_date
 from code_check.errors import InputError
 from code_check.tui.errors import reports_problems

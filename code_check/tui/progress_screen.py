@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
-from code_check.compare import ChangeKind, compare
+from code_check.assessment.progress import ChangeKind, compare
 from code_check.store.workspace import AssessmentRecord
 from code_check.tui.assessment_screen import AssessmentScreen
 from code_check.tui.key_bar import KeyBar

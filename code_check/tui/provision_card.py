@@ -6,7 +6,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
 
-from code_check.catalogue import Obligation, Requirement, Section
+from code_check.catalogue.model import Obligation, Requirement, Section
 
 OBLIGATION_WORDS = {
     Obligation.MUST: "MUST: a legal duty (Equality Act); an unmet must blocks “Ready”",

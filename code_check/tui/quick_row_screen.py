@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from code_check.assessment import Status
+from code_check.assessment.model import Status
 from code_check.tui.session import AssessmentSession
 
 

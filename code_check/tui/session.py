@@ -9,10 +9,10 @@ from __future__ import annotations
 import getpass
 from enum import StrEnum
 
-from code_check.assessment import Answer, Assessment, Status
-from code_check.catalogue import Catalogue, Obligation, Requirement
+from code_check.assessment.model import Answer, Assessment, Status
+from code_check.assessment.scoring import Score, gaps, score
+from code_check.catalogue.model import Catalogue, Obligation, Requirement
 from code_check.errors import InputError
-from code_check.scoring import Score, gaps, score
 from code_check.store.workspace import Workspace
 
 

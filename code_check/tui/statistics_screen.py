@@ -16,18 +16,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Header, Input, Select, Static, TextArea
 
-from code_check.assessment import AuthorityType
+from code_check.assessment.model import AuthorityType
 from code_check.errors import InputError
-from code_check.statistics import (
-    YEAR_TABLE_HEADINGS,
-    OmbudsmanStats,
-    Trend,
-    compare,
-    financial_year,
-    rounded,
-    year_cells,
-)
-from code_check.statistics_text import PastedFigures, parse_statistics_text
+from code_check.statistics.against_averages import against_averages
+from code_check.statistics.model import OmbudsmanStats, financial_year, rounded
+from code_check.statistics.pasted_text import PastedFigures, parse_statistics_text
+from code_check.statistics.trend import Trend
+from code_check.statistics.year_table import YEAR_TABLE_HEADINGS, year_cells
 from code_check.store.statistics import PlannedChange, StatisticsStore
 from code_check.store.workspace import Workspace
 from code_check.tui.fitted_table import FittedTable
@@ -51,7 +46,7 @@ def upheld_bars(rows: list[OmbudsmanStats]) -> str:
     """One bar per year for the uphold rate, with the figure and its average in words."""
     lines = []
     for stats in rows:
-        comparison = compare(stats)[0]
+        comparison = against_averages(stats)[0]
         if comparison.value is None:
             lines.append(f"{stats.year}  {'':{BAR_WIDTH}}  {comparison.shown_value}")
             continue
@@ -147,7 +142,7 @@ class StatisticsScreen(Screen):
             f"{latest.council} ({latest.authority_type.label}), {latest.year}: "
             "against the average for similar authorities")
         key.add_columns(*KEY_FIGURE_HEADINGS)
-        for c in compare(latest):
+        for c in against_averages(latest):
             compared = f"{c.mark} {c.in_words}" if c.direction else c.in_words
             key.add_row(c.figure, c.shown_value, c.show(c.average), compared, c.rests_on_text)
         years.add_columns(*YEAR_TABLE_HEADINGS)
@@ -275,7 +270,7 @@ def _found_lines(parsed: PastedFigures) -> list[str]:
 
 def _plan_lines(planned: PlannedChange) -> list[str]:
     lines = [f"Check: {w}" for w in planned.new.warnings]
-    upheld = compare(planned.new)[0]
+    upheld = against_averages(planned.new)[0]
     if upheld.value is not None and planned.new.investigated is not None:
         lines.append(f"Upheld: {rounded(upheld.value, 0)}% of {planned.new.investigated} "
                      "investigated.")

@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Header, Input, Label, Static, TextArea, Tree
 from textual.widgets.tree import TreeNode
 
-from code_check.assessment import Action, Status
-from code_check.catalogue import Obligation, Requirement
+from code_check.assessment.model import Action, Status
+from code_check.catalogue.model import Obligation, Requirement
 from code_check.dates import typed_date
 from code_check.errors import InputError
 from code_check.tui.done_box import DoneBox

@@ -10,15 +10,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import code_check
-from code_check.assessment import Assessment
-from code_check.catalogue import Catalogue
+from code_check.assessment.model import Assessment
+from code_check.catalogue.model import Catalogue
 from code_check.complaint_log.reader import analyse_file
 from code_check.complaint_log.timeliness import LogAnalysis
 from code_check.demo import demo_assessments
 from code_check.report.cohort import Cohort, CohortEntry, build_cohort
 from code_check.report.model import Report, build_report
-from code_check.statistics import OmbudsmanStats
-from code_check.statistics_files import read_statistics
+from code_check.statistics.files import read_statistics
+from code_check.statistics.model import OmbudsmanStats
 
 GENERATED_AT = datetime(2026, 6, 1, 9, 30, tzinfo=UTC)
 AS_OF = date(2026, 6, 1)

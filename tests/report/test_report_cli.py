@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from code_check.assessment_files import save_assessment_file
+from code_check.assessment.files import save_assessment_file
 from code_check.store.workspace import Workspace
 
 
@@ -118,7 +118,7 @@ def test_today_is_the_default_as_of(run_cli, files, tmp_path):
 
 @pytest.fixture
 def stats_file(tmp_path, statistics):
-    from code_check.statistics import COLUMNS, stored_fields
+    from code_check.statistics.model import COLUMNS, stored_fields
 
     path = tmp_path / "stats.csv"
     lines = [",".join(COLUMNS)]

@@ -14,8 +14,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from code_check.assessment import Action, Answer, Status
-from code_check.assessment_files import save_assessment_file
+from code_check.assessment.files import save_assessment_file
+from code_check.assessment.model import Action, Answer, Status
 from code_check.report.cohort import CohortEntry, build_cohort
 from code_check.report.cohort_export import COHORT_FORMATS
 from code_check.report.csv_export import render_csv

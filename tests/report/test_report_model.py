@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from code_check.assessment import Action, Answer, Status
-from code_check.lint import lint
+from code_check.assessment.lint import lint
+from code_check.assessment.model import Action, Answer, Status
+from code_check.assessment.scoring import score
 from code_check.report.model import build_report, row_answer
-from code_check.scoring import score
 
 from .demo_inputs import AS_OF, GENERATED_AT
 

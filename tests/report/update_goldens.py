@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from code_check.catalogue_files import load_catalogue
+from code_check.catalogue.files import load_catalogue
 
 from . import demo_inputs
 from .golden import OUTPUTS, differences, golden_path, rendered_content

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from code_check.assessment import Action, Answer, Assessment, AuthorityType, Council, Status
-from code_check.catalogue import Catalogue
+from code_check.assessment.model import Action, Answer, Assessment, AuthorityType, Council, Status
+from code_check.catalogue.model import Catalogue
 from code_check.store.workspace import Workspace
 from code_check.tui.app import CodeCheckApp, create_app
 

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from textual.widgets import DataTable
 
-from code_check.compare import ChangeKind, compare
+from code_check.assessment.progress import ChangeKind, compare
 from code_check.store.workspace import Workspace
 from code_check.tui.dashboard_screen import DashboardScreen
 from code_check.tui.progress_screen import ProgressScreen
@@ -108,7 +108,7 @@ async def test_several_checks_on_one_provision_are_all_listed(make_app, workspac
                                                                catalogue):
     from datetime import date
 
-    from code_check.assessment import Answer, Assessment, Status
+    from code_check.assessment.model import Answer, Assessment, Status
     from tests.tui.conftest import COUNCIL
 
     first = catalogue.requirements[0].id

@@ -47,7 +47,7 @@ async def test_export_brings_what_the_workspace_holds_beside_the_assessment(
         make_app, council_ids, workspace_path, tmp_path, monkeypatch):
     """Like `code-check report` on a workspace assessment: progress since the previous one,
     the council's Ombudsman figures, and overdue actions judged as of the app's today."""
-    from code_check.statistics_files import read_statistics
+    from code_check.statistics.files import read_statistics
     from code_check.store.statistics import StatisticsStore
     from code_check.store.workspace import Workspace
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, Input, Select
 
-from code_check.assessment_files import load_assessment_file
+from code_check.assessment.files import load_assessment_file
 from code_check.store.workspace import Workspace
 from code_check.tui.app import CodeCheckApp
 from code_check.tui.confirm_screen import ConfirmScreen
@@ -393,7 +393,7 @@ async def test_an_assessment_of_an_unknown_catalogue_is_refused_in_words(
         make_app, workspace_path, catalogue):
     from datetime import date
 
-    from code_check.assessment import Assessment
+    from code_check.assessment.model import Assessment
     from tests.tui.conftest import COUNCIL
 
     with Workspace(workspace_path) as workspace:

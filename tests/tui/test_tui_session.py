@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from code_check.assessment import Answer, Assessment, Status
+from code_check.assessment.model import Answer, Assessment, Status
 from code_check.errors import InputError
 from code_check.store.workspace import Workspace
 from code_check.tui.session import AssessmentSession, Filter

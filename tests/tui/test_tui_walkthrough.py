@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from textual.widgets import Input, TextArea
 
-from code_check.assessment import Action, Assessment, Status
+from code_check.assessment.model import Action, Assessment, Status
 from code_check.store.workspace import Workspace
 from code_check.tui.session import Filter
 from code_check.tui.walkthrough_screen import WalkthroughScreen
@@ -382,7 +382,7 @@ async def test_answering_moves_on_under_the_unanswered_filter(make_app, council_
 
 async def test_an_overdue_action_is_flagged_on_the_card_and_in_the_tree(
         make_app, workspace_path, catalogue, blank_id):
-    from code_check.assessment import Answer
+    from code_check.assessment.model import Answer
 
     late, on_time = (r.id for r in catalogue.requirements[:2])
     with Workspace(workspace_path) as workspace:

@@ -1,0 +1,81 @@
+"""Assessment YAML files: the interchange and review format.
+
+Saved files are short and diff well: Code order, no defaults written, multi-line text as
+``|`` blocks. Loading then saving then loading gives an equal model.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import yaml
+
+from code_check.assessment.model import Assessment
+from code_check.catalogue.model import Catalogue
+from code_check.errors import InputError
+from code_check.readers.files import write_atomically
+from code_check.readers.yaml_source import compose, read_text, validate
+
+
+def load_assessment_file(path: Path, catalogue: Catalogue | None = None) -> Assessment:
+    """Read and validate an assessment; with a catalogue, unknown requirement ids are errors."""
+    data, node = compose(read_text(path), path)
+    assessment = validate(data, node, Assessment, path, context={"catalogue": catalogue})
+    if catalogue is not None and assessment.catalogue != catalogue.id:
+        raise InputError(
+            f"is for catalogue {assessment.catalogue!r}, not {catalogue.id!r}",
+            source=path, field="catalogue",
+        )
+    return assessment
+
+
+def load_assessment_for(
+    path: Path, catalogues: dict[str, Catalogue]
+) -> tuple[Assessment, Catalogue]:
+    """Read an assessment and pick the catalogue it names from those known."""
+    data, node = compose(read_text(path), path)
+    catalogue_id = data.get("catalogue") if isinstance(data, dict) else None
+    catalogue = catalogues.get(catalogue_id) if isinstance(catalogue_id, str) else None
+    if catalogue is None and catalogue_id is not None:
+        known = ", ".join(sorted(catalogues))
+        raise InputError(
+            f"no catalogue with id {catalogue_id!r} (known: {known}); use --rules to point at it",
+            source=path, line=_line_of_key(node, "catalogue"), field="catalogue",
+        )
+    assessment = validate(data, node, Assessment, path, context={"catalogue": catalogue})
+    assert catalogue is not None  # validation refused a missing catalogue field
+    return assessment, catalogue
+
+
+def _line_of_key(node: yaml.Node, key: str) -> int | None:
+    for key_node, _ in getattr(node, "value", []):
+        if getattr(key_node, "value", None) == key:
+            return int(key_node.start_mark.line) + 1
+    return None
+
+
+def dump_assessment_yaml(assessment: Assessment, catalogue: Catalogue | None = None) -> str:
+    if catalogue is not None:
+        assessment = assessment.in_code_order(catalogue)
+    data = assessment.model_dump(mode="python", exclude_defaults=True, exclude_none=True)
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def save_assessment_file(
+    assessment: Assessment, path: Path, catalogue: Catalogue | None = None
+) -> None:
+    write_atomically(path, dump_assessment_yaml(assessment, catalogue))
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block strings for multi-line text; enums as their values."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_multi_representer(Enum, lambda dumper, value: dumper.represent_data(value.value))

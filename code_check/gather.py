@@ -1,0 +1,71 @@
+"""What a report needs from the workspace, gathered in one place for both shells.
+
+The command line and the terminal app's Export screen build reports of workspace assessments;
+both take the previous assessment, the Ombudsman's figures and the cohort's latest assessments
+from here, so ``code_check.report`` itself never reads the workspace and depends on the core only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from code_check.assessment.model import Assessment
+from code_check.catalogue.model import Catalogue
+from code_check.errors import InputError
+from code_check.report.cohort import CohortEntry
+from code_check.statistics.model import OmbudsmanStats
+from code_check.store.statistics import StatisticsStore
+from code_check.store.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class HeldBeside:
+    previous: Assessment | None = None
+    previous_catalogue: Catalogue | None = None
+    statistics: list[OmbudsmanStats] | None = None
+
+
+def held_beside(
+    workspace: Workspace, assessment_id: int, catalogues: dict[str, Catalogue]
+) -> HeldBeside:
+    """The previous assessment of the council (with its catalogue) and its held figures."""
+    council = workspace.record(assessment_id).council
+    previous_id = workspace.previous_of(assessment_id)
+    previous = previous_catalogue = None
+    if previous_id is not None:
+        previous = workspace.load(previous_id)
+        previous_catalogue = known_catalogue(catalogues, previous.catalogue, previous_id)
+    return HeldBeside(
+        previous=previous,
+        previous_catalogue=previous_catalogue,
+        statistics=StatisticsStore(workspace).rows(council) or None,
+    )
+
+
+def cohort_entries(workspace: Workspace, catalogues: dict[str, Catalogue],
+                   councils: list[str] | None) -> list[CohortEntry]:
+    """Each council's latest assessment with its previous one, from the workspace."""
+    names = councils or [c.name for c in workspace.councils()]
+    entries = []
+    for name in names:
+        records = workspace.assessments(workspace.council(name).name)
+        if not records:
+            raise InputError(f"council {name!r} has no assessment in the workspace",
+                             field="--councils")
+        latest = records[0]
+        held = held_beside(workspace, latest.id, catalogues)
+        entries.append(CohortEntry(
+            catalogue=known_catalogue(catalogues, latest.catalogue, latest.id),
+            latest=workspace.load(latest.id), previous=held.previous,
+            previous_catalogue=held.previous_catalogue))
+    if not entries:
+        raise InputError("the workspace holds no councils yet; add assessments first")
+    return entries
+
+
+def known_catalogue(catalogues: dict[str, Catalogue], catalogue_id: str,
+                    assessment_id: int) -> Catalogue:
+    if catalogue_id not in catalogues:
+        raise InputError(f"assessment {assessment_id} uses catalogue {catalogue_id!r}, which "
+                         "is not loaded; use --rules to point at it", field="catalogue")
+    return catalogues[catalogue_id]
