@@ -203,7 +203,7 @@ def run_list(args) -> int:
         console().print(f"No assessments{whose} in the workspace {escape(str(path))}. "
                         "Start one with: code-check assessment new, or try: code-check demo")
         return 0
-    from code_check.cli.readiness import percent
+    from code_check.wording import percent
 
     grid = table(f"Assessments, newest first ({len(records)})", "No.", "Council", "Date",
                  "Readiness", "Coverage")
@@ -244,7 +244,7 @@ def run_show(args) -> int:
         print_json(details)
         return 0
     from code_check.cli.output import console, escape, table
-    from code_check.cli.readiness import percent
+    from code_check.wording import percent
 
     council = assessment.council
     grid = table(f"Assessment {record.id}", "", "", show_header=False)
@@ -302,7 +302,7 @@ def run_import(args) -> int:
                                         for field, was, now in changed]})
         return 0
     from code_check.cli.output import console, escape
-    from code_check.cli.readiness import percent
+    from code_check.wording import percent
 
     if changed:
         console().print(escape(

@@ -31,7 +31,7 @@ def run_demo(args) -> int:
 
         return open_app(args, demo=True)
     from code_check.cli.output import console, escape, table
-    from code_check.cli.readiness import percent
+    from code_check.wording import percent
 
     added = [i for i in ids if i not in before]
     out = console()

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from code_check.cli.options import add_as_of, add_format, add_rules, command, group
+from code_check.wording import bar, percent, step_label
 
-BAR_WIDTH = 10
 LISTED = 20  # rows of overdue cases and rejected rows shown in the table; JSON has them all
 
 
@@ -82,8 +82,8 @@ def _print_tables(path: Path, analysis, findings) -> None:
         figures = analysis.step(step)
         limit = str(figures.limit) if figures.limit == figures.extended_limit else \
             f"{figures.limit}/{figures.extended_limit}"
-        grid.add_row(_step_label(step), limit, f"{figures.measured:,}",
-                     f"{_pct(figures.on_time_pct)} {_bar(figures.on_time_pct)}",
+        grid.add_row(step_label(step), limit, f"{figures.measured:,}",
+                     f"{percent(figures.on_time_pct, missing='-')} {bar(figures.on_time_pct)}",
                      _count(figures.extensions_used),
                      _count(figures.median_working_days), _count(figures.p90_working_days),
                      f"{figures.overdue_open:,}")
@@ -99,7 +99,7 @@ def _print_tables(path: Path, analysis, findings) -> None:
         overdue = table(f"Open cases past their limit ({analysis.overdue_total:,})",
                         "Reference", "Step", "Working days", "Limit")
         for case in analysis.overdue_cases[:LISTED]:
-            overdue.add_row(escape(case.reference), _step_label(case.step),
+            overdue.add_row(escape(case.reference), step_label(case.step),
                             str(case.working_days), str(case.limit))
         out.print(overdue)
         _more(out, analysis.overdue_total, LISTED)
@@ -124,28 +124,11 @@ def _print_tables(path: Path, analysis, findings) -> None:
 def _print_groups(out, table, title: str, heading: str, groups: list) -> None:
     from code_check.complaint_log.timeliness import STEPS
 
-    grid = table(title, heading, "Cases", *(_step_label(step) for step in STEPS))
+    grid = table(title, heading, "Cases", *(step_label(step) for step in STEPS))
     for label, figures in groups:
         grid.add_row(label, f"{figures.cases:,}", *(
-            _pct(getattr(getattr(figures, step.value.split(".")[0]),
-                         step.value.split(".")[1]).on_time_pct) for step in STEPS))
+            percent(figures.step(step).on_time_pct, missing="-") for step in STEPS))
     out.print(grid)
-
-
-def _step_label(step) -> str:
-    stage, name = step.value.split(".")
-    return f"Stage {stage[-1]} {name}"
-
-
-def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}%"
-
-
-def _bar(value: float | None) -> str:
-    if value is None:
-        return ""
-    filled = round(value / 100 * BAR_WIDTH)
-    return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
 def _count(value) -> str:

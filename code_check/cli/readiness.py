@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from code_check.cli.options import add_as_of, add_format, add_rules, add_workspace, command
 from code_check.cli.sources import add_assessment_source, load_source
-
-BAR_WIDTH = 10
+from code_check.wording import bar, percent
 
 
 def register(subparsers) -> None:
@@ -137,14 +136,3 @@ def run_compare(args) -> int:
     out.print(grid)
     return 0
 
-
-def percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.1f}%"
-
-
-def bar(value: float | None, width: int = BAR_WIDTH) -> str:
-    """A text bar that reads without colour."""
-    if value is None:
-        return ""
-    filled = round(width * value / 100)
-    return "█" * filled + "░" * (width - filled)

@@ -9,18 +9,12 @@ from __future__ import annotations
 
 from code_check.assessment.lint import Finding, Severity, sort_findings
 from code_check.assessment.model import Assessment, Status
-from code_check.catalogue.model import Catalogue, Measure
+from code_check.catalogue.model import Catalogue
 from code_check.complaint_log.timeliness import LogAnalysis
+from code_check.wording import percent_in_words, step_plural
 
 DEFAULT_THRESHOLD = 95.0  # on-time percentage below which "met" is contradicted
 NEAR_PERFECT = 99.0  # on-time percentage at or above which "not met" is contradicted
-
-STEP_NOUNS = {
-    Measure.STAGE1_ACKNOWLEDGEMENT: "stage 1 acknowledgements",
-    Measure.STAGE1_RESPONSE: "stage 1 responses",
-    Measure.STAGE2_ACKNOWLEDGEMENT: "stage 2 acknowledgements",
-    Measure.STAGE2_RESPONSE: "stage 2 responses",
-}
 
 
 def crosscheck(
@@ -48,8 +42,8 @@ def crosscheck(
         if on_time_pct is None:  # nothing measured
             continue
         status = assessment.status(requirement.id)
-        evidence = (f"{_percent(on_time_pct)} of {figures.measured:,} "
-                    f"{STEP_NOUNS[measure]} were on time ({analysis.period})")
+        evidence = (f"{percent_in_words(on_time_pct)} of {figures.measured:,} "
+                    f"{step_plural(measure)} were on time ({analysis.period})")
         if status is Status.MET and on_time_pct < threshold:
             findings.append(Finding(
                 severity=Severity.ERROR, check="log-contradicts-met",
@@ -63,7 +57,3 @@ def crosscheck(
             ))
     return sort_findings(findings, catalogue)
 
-
-def _percent(value: float) -> str:
-    """62% or 94.6%: a decimal only where it matters."""
-    return f"{value:.0f}%" if value == round(value) else f"{value:.1f}%"

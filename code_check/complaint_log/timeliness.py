@@ -82,14 +82,23 @@ class StageFigures(_Model):
     response: StepFigures
 
 
-class MonthFigures(_Model):
+class _ByStep:
+    """Figures held per stage (``stage1``, ``stage2``), looked up by step."""
+
+    def step(self, measure: Measure) -> StepFigures:
+        stage_name, step_name = measure.value.split(".")
+        figures: StepFigures = getattr(getattr(self, stage_name), step_name)
+        return figures
+
+
+class MonthFigures(_ByStep, _Model):
     month: str = Field(description="Month of receipt, e.g. 2025-04.")
     cases: int
     stage1: StageFigures
     stage2: StageFigures
 
 
-class ServiceFigures(_Model):
+class ServiceFigures(_ByStep, _Model):
     service: str
     cases: int
     stage1: StageFigures
@@ -108,7 +117,7 @@ class RejectedRow(_Model):
     error: str
 
 
-class LogAnalysis(_Model):
+class LogAnalysis(_ByStep, _Model):
     """Everything ``code-check log analyse`` reports about a complaint log."""
 
     as_of: date
@@ -126,11 +135,6 @@ class LogAnalysis(_Model):
     overdue_total: int
     rejected_rows: list[RejectedRow]
     columns: dict[str, str] = Field(description="The heading each column was read from.")
-
-    def step(self, measure: Measure) -> StepFigures:
-        stage_name, step_name = measure.value.split(".")
-        figures: StepFigures = getattr(getattr(self, stage_name), step_name)
-        return figures
 
     @property
     def period(self) -> str | None:

@@ -17,7 +17,8 @@ from code_check.assessment.model import Assessment
 from code_check.assessment.progress import ChangeKind, compare
 from code_check.assessment.scoring import score
 from code_check.catalogue.model import Catalogue
-from code_check.report.model import long_date, percent
+from code_check.report.model import long_date
+from code_check.wording import percent
 
 # Heat-map shades step every 25 points; level 0 is "no score".
 HEAT_LEVELS = ((75.0, 4), (50.0, 3), (25.0, 2), (0.0, 1))

@@ -14,24 +14,18 @@ from pydantic import BaseModel, ConfigDict
 
 from code_check import __version__
 from code_check.assessment.lint import Finding, lint, sort_findings
-from code_check.assessment.model import NOT_ASSESSED, STATUS_LABELS, Action, Assessment, Status
+from code_check.assessment.model import NOT_ASSESSED, Action, Assessment, Status
 from code_check.assessment.progress import ChangeKind, compare
 from code_check.assessment.scoring import Score, Tally, score
-from code_check.catalogue.model import Catalogue, Measure, Obligation, Requirement
+from code_check.catalogue.model import Catalogue, Obligation, Requirement
 from code_check.complaint_log.crosscheck import crosscheck
-from code_check.complaint_log.timeliness import LogAnalysis
+from code_check.complaint_log.timeliness import STEPS, LogAnalysis
 from code_check.statistics.against_averages import against_averages as beside_average
 from code_check.statistics.model import OmbudsmanStats
 from code_check.statistics.trend import trends
 from code_check.statistics.year_table import YEAR_TABLE_HEADINGS, year_cells
+from code_check.wording import percent, status_label, status_symbol, step_label
 
-STATUS_MARKS = {
-    Status.MET.value: "✓",
-    Status.PARTLY_MET.value: "◐",
-    Status.NOT_MET.value: "✗",
-    Status.NOT_APPLICABLE.value: "–",
-    NOT_ASSESSED: "?",
-}
 OBLIGATION_LABELS = {"must": "Must (legal duty)", "should": "Should"}
 PROVISIONAL_NOTE = (
     "Ids marked “provisional” stand for provisions whose paragraph numbers in the Code are not "
@@ -436,7 +430,7 @@ def _action(requirement: Requirement, catalogue: Catalogue, assessment: Assessme
     return ActionItem(
         requirement_id=requirement.id, provisional=not requirement.verified,
         section=catalogue.section_of(requirement.id).id, requirement=requirement.text,
-        status_label=STATUS_LABELS[assessment.status(requirement.id)],
+        status_label=status_label(assessment.status(requirement.id)),
         evidence=list(assessment.answer(requirement.id).evidence),
         description=action.description, owner=action.owner or "No owner named",
         due=action.due, due_text=long_date(action.due) if action.due else "No due date",
@@ -457,7 +451,7 @@ def _gaps(catalogue: Catalogue, assessment: Assessment, result: Score,
             rank=rank, id=gap.id, provisional=not gap.verified, section=gap.section,
             section_title=catalogue.section_of(gap.id).title, obligation=gap.obligation,
             obligation_label=OBLIGATION_LABELS[gap.obligation], status=gap.status,
-            status_label=status_label(gap.status), status_mark=STATUS_MARKS[gap.status],
+            status_label=status_label(gap.status), status_mark=status_symbol(gap.status),
             text=gap.text, evidence=list(answer.evidence), commentary=answer.commentary,
             action=actions.get(gap.id),
         ))
@@ -489,7 +483,7 @@ def _appendix(catalogue: Catalogue, assessment: Assessment, result: Score,
             obligation=requirement.obligation.value,
             obligation_label=OBLIGATION_LABELS[requirement.obligation.value],
             text=requirement.text, status=status, status_label=status_label(status),
-            status_mark=STATUS_MARKS[status], evidence=list(answer.evidence),
+            status_mark=status_symbol(status), evidence=list(answer.evidence),
             commentary=answer.commentary, action=actions.get(requirement.id),
             via_row=answer.via_row, carried_over=answer.carried_over,
             gap_rank=gap_ranks.get(requirement.id),
@@ -520,25 +514,20 @@ def statistics_section(rows: list[OmbudsmanStats], council: str) -> StatisticsSe
 
 # the complaint log ---------------------------------------------------------------------------
 
-STEP_LABELS = {
-    Measure.STAGE1_ACKNOWLEDGEMENT: "Stage 1 acknowledgement",
-    Measure.STAGE1_RESPONSE: "Stage 1 response",
-    Measure.STAGE2_ACKNOWLEDGEMENT: "Stage 2 acknowledgement",
-    Measure.STAGE2_RESPONSE: "Stage 2 response",
-}
 TREND_MONTHS = 12
 
 
 def complaint_log_section(analysis: LogAnalysis) -> ComplaintLogSection:
     """The log's timeliness per step and its last twelve months, in figures and words."""
     stages = []
-    for measure, label in STEP_LABELS.items():
+    for measure in STEPS:
         step = analysis.step(measure)
         limit = f"{step.limit} working days"
         if step.extended_limit != step.limit:
             limit += f" ({step.extended_limit} with an extension)"
         stages.append(StageTimeliness(
-            measure=measure.value, label=label, limit_text=limit, measured=step.measured,
+            measure=measure.value, label=step_label(measure), limit_text=limit,
+            measured=step.measured,
             on_time=step.on_time, late=step.late, on_time_pct=step.on_time_pct,
             on_time_text=_on_time_text(step.on_time_pct),
         ))
@@ -590,14 +579,6 @@ def _findings(catalogue: Catalogue, assessment: Assessment, log: LogAnalysis | N
 
 
 # words -------------------------------------------------------------------------------------
-
-def status_label(status: str) -> str:
-    return STATUS_LABELS[None if status == NOT_ASSESSED else Status(status)]
-
-
-def percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.1f}%"
-
 
 def long_date(value: date) -> str:
     return f"{value.day} {value:%B %Y}"

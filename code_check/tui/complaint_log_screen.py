@@ -18,11 +18,7 @@ from textual.widgets import DataTable, Label, ProgressBar, Sparkline, Static
 from code_check.catalogue.model import Measure
 from code_check.complaint_log.timeliness import STEPS, LogAnalysis, StepFigures
 from code_check.tui.key_bar import KeyBar
-
-
-def step_label(step: Measure) -> str:
-    stage, name = step.value.split(".")
-    return f"Stage {stage[-1]} {name}"
+from code_check.wording import step_label
 
 
 def figures_text(figures: StepFigures) -> str:
@@ -43,9 +39,7 @@ def figures_text(figures: StepFigures) -> str:
 def monthly_trend(analysis: LogAnalysis, step: Measure) -> list[tuple[str, float]]:
     """(month, on-time percentage) per month of receipt, months with nothing measured left
     out; months as ``2025-04``."""
-    stage, name = step.value.split(".")
-    points = ((month.month, getattr(getattr(month, stage), name).on_time_pct)
-              for month in analysis.by_month)
+    points = ((month.month, month.step(step).on_time_pct) for month in analysis.by_month)
     return [(month, value) for month, value in points if value is not None]
 
 

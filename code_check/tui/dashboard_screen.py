@@ -12,7 +12,7 @@ from code_check.assessment.scoring import Score, score
 from code_check.tui.assessment_screen import AssessmentScreen
 from code_check.tui.fitted_table import FittedTable
 from code_check.tui.key_bar import KeyBar
-from code_check.tui.labels import bar, percent, status_text
+from code_check.wording import bar, percent, status_text
 
 SEVERITY_WORDS = {"error": "✘ Error", "warning": "! Warning", "info": "i Note"}
 TABS = Binding.Group("Tabs")  # one entry on the key bar: "1 2 3 Tabs"
@@ -87,7 +87,8 @@ class DashboardScreen(AssessmentScreen):
         table.clear()
         for section in result.sections:
             table.add_row(f"{section.id} {section.title}", percent(section.score),
-                          bar(section.score), f"{section.assessed} of {section.applicable}",
+                          bar(section.score, 20, track_when_missing=True),
+                          f"{section.assessed} of {section.applicable}",
                           key=section.id)
 
     def _fill_gaps(self, result: Score) -> None:

@@ -17,7 +17,7 @@ from code_check.store.workspace import AssessmentRecord, Workspace
 from code_check.tui.errors import plain_words, reports_problems
 from code_check.tui.fitted_table import FittedTable
 from code_check.tui.key_bar import KeyBar
-from code_check.tui.labels import percent
+from code_check.wording import percent
 
 WELCOME = """\
 [b]Welcome to code-check.[/b]

@@ -10,7 +10,7 @@ from code_check.assessment.progress import ChangeKind, compare
 from code_check.store.workspace import AssessmentRecord
 from code_check.tui.assessment_screen import AssessmentScreen
 from code_check.tui.key_bar import KeyBar
-from code_check.tui.labels import bar, percent, status_text
+from code_check.wording import bar, percent, status_text
 
 CHANGE_MARKS = {  # every kind ``compare`` gives, as ``code-check compare`` lists them
     ChangeKind.REGRESSED: "▼",
@@ -66,7 +66,8 @@ class ProgressScreen(AssessmentScreen):
         for record in reversed(records):
             history.add_row("▶" if record.id == current.id else "",
                             record.assessed_on.isoformat(), percent(record.score),
-                            bar(record.score, 12), record.band or "not scored",
+                            bar(record.score, 12, track_when_missing=True),
+                            record.band or "not scored",
                             percent(record.coverage), key=str(record.id))
         history.move_cursor(row=history.get_row_index(str(current.id)))
         self._show_comparison(current, records)

@@ -9,8 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from code_check.tui.labels import STATUS_SYMBOLS
 from code_check.tui.session import AssessmentSession
+from code_check.wording import STATUS_SYMBOLS
 
 SHOWN_TEXT = 60
 HINT = "Enter goes to the first match; Down to choose another."

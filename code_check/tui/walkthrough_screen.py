@@ -20,10 +20,10 @@ from code_check.tui.errors import reports_problems
 from code_check.tui.evidence_list import EvidenceList
 from code_check.tui.fitted_input import FittedInput
 from code_check.tui.key_bar import KeyBar
-from code_check.tui.labels import STATUS_SYMBOLS, percent, status_text
 from code_check.tui.provision_card import ProvisionCard
 from code_check.tui.provision_tree import MOVE, ProvisionTree
 from code_check.tui.session import AssessmentSession, Filter
+from code_check.wording import STATUS_SYMBOLS, percent, status_text
 
 ACTION_FIELDS = ("action-description", "action-owner", "action-due")
 
