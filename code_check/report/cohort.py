@@ -16,16 +16,14 @@ from code_check import __version__
 from code_check.assessment.model import Assessment
 from code_check.assessment.progress import ChangeKind, compare
 from code_check.assessment.scoring import score
-from code_check.catalogue.model import Catalogue
+from code_check.catalogue.model import Band, Catalogue
 from code_check.report.model import long_date
 from code_check.wording import percent
 
-# Heat-map shades step every 25 points; level 0 is "no score".
-HEAT_LEVELS = ((75.0, 4), (50.0, 3), (25.0, 2), (0.0, 1))
-HEAT_LEGEND = (
-    (4, "75% or more"), (3, "50% to under 75%"), (2, "25% to under 50%"), (1, "under 25%"),
-    (0, "no score (nothing applicable)"),
-)
+# Heat-map shades follow the catalogue's readiness bands (90, 75, 50 and 0 in the bundled one),
+# best first, so a cell's shade and the band names tell the same story; level 0 is "no score".
+HEAT_SHADES = 4
+NO_SCORE = (0, "no score (nothing applicable)")
 
 
 @dataclass(frozen=True)
@@ -90,30 +88,51 @@ class Cohort(_Part):
 
 
 def build_cohort(entries: list[CohortEntry], *, generated_at: datetime) -> Cohort:
-    """Councils in name order; section columns in Code order across their catalogues."""
+    """Councils in name order; section columns in Code order across their catalogues; shades
+    from the readiness bands of the first entry's catalogue."""
     sections: dict[str, str] = {}
     for entry in entries:
         for section in entry.catalogue.sections:
             sections.setdefault(section.id, section.title)
     columns = sorted(sections, key=int)
-    councils = [_council(entry, columns)
+    bands = entries[0].catalogue.scoring.bands if entries else []
+    councils = [_council(entry, columns, bands)
                 for entry in sorted(entries, key=lambda e: e.latest.council.name.casefold())]
     return Cohort(
         generated_at=generated_at,
         generated_at_text=f"{long_date(generated_at.date())} at {generated_at:%H:%M %Z}".strip(),
         code_check_version=__version__,
         sections=[CohortSection(id=i, title=sections[i]) for i in columns],
-        councils=councils, legend=list(HEAT_LEGEND),
+        councils=councils, legend=heat_legend(bands),
     )
 
 
-def heat_level(value: float | None) -> int:
+def heat_level(value: float | None, bands: list[Band]) -> int:
+    """The shade of a score: HEAT_SHADES for the top band, one less for each band below
+    (bands past the last shade share it); 0 when there is no score."""
     if value is None:
         return 0
-    return next(level for floor, level in HEAT_LEVELS if value >= floor)
+    index = next(i for i, band in enumerate(bands) if value >= band.min)
+    return max(HEAT_SHADES - index, 1)
 
 
-def _council(entry: CohortEntry, columns: list[str]) -> CohortCouncil:
+def heat_legend(bands: list[Band]) -> list[tuple[int, str]]:
+    """Each shade in words: "90% or more (Ready)", "75% to under 90% (Nearly ready)", ..."""
+    legend: list[tuple[int, str]] = []
+    for index, band in enumerate(bands[:HEAT_SHADES]):
+        lowest = index == HEAT_SHADES - 1 or index == len(bands) - 1
+        upper = None if index == 0 else bands[index - 1].min
+        if lowest:
+            words = "any score" if upper is None else f"under {upper:g}%"
+        elif upper is None:
+            words = f"{band.min:g}% or more"
+        else:
+            words = f"{band.min:g}% to under {upper:g}%"
+        legend.append((HEAT_SHADES - index, f"{words} ({band.name})"))
+    return [*legend, NO_SCORE]
+
+
+def _council(entry: CohortEntry, columns: list[str], bands: list[Band]) -> CohortCouncil:
     result = score(entry.catalogue, entry.latest)
     by_id = {s.id: s for s in result.sections}
     cells = []
@@ -122,7 +141,7 @@ def _council(entry: CohortEntry, columns: list[str]) -> CohortCouncil:
         value = found.score if found else None
         cells.append(HeatCell(section=section_id, score=value,
                               score_text=percent(value) if found else "not in catalogue",
-                              level=heat_level(value)))
+                              level=heat_level(value, bands)))
     overall = result.overall
     previous_on = previous_score = change = None
     improved = regressed = 0
