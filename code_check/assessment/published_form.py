@@ -74,7 +74,7 @@ def parse_published_form(
     source: str | Path | None = None,
 ) -> Assessment:
     """An assessment from the form's rows of cells (the header first, as in the spreadsheet)."""
-    header_index = _first_filled(rows)
+    header_index = _header_row(rows)
     if header_index is None:
         raise InputError("the file is empty", source=source)
     columns = _find_columns(rows[header_index], header_index + 1, source)
@@ -221,6 +221,8 @@ def _status(cell: str, line: int, columns: _Columns, source: str | Path | None) 
         return Status.PARTLY_MET
     if text in ("n/a", "na", "n.a", "not applicable"):
         return Status.NOT_APPLICABLE
+    if text == "not assessed":  # what code-check's own form says of a row with no answers
+        return None
     raise InputError(
         f"{cell.strip()!r} is not an answer code-check understands "
         "(use Yes, No, Partial, \"Yes, with ...\", N/A, or leave it empty)",
@@ -340,6 +342,15 @@ def _cell(cells: Sequence[str], index: int | None) -> str:
 
 def _has_content(cells: Sequence[str]) -> bool:
     return any(cell.strip() for cell in cells)
+
+
+def _header_row(rows: Sequence[Sequence[str]]) -> int | None:
+    """The first row with an answer header, so lines above the table (the council, the date,
+    who approved it) are passed over; else the first filled row, to say what is wrong."""
+    headers = (index for index, cells in enumerate(rows)
+               if any(word in cell.casefold() for cell in cells[1:]
+                      for word in ANSWER_HEADER_WORDS))
+    return next(headers, _first_filled(rows))
 
 
 def _first_filled(rows: Sequence[Sequence[str]]) -> int | None:

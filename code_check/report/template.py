@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from code_check.report import html as page_html
 from code_check.report import word
 from code_check.report.inert import html_text as e
-from code_check.report.inert import neutralise
+from code_check.report.inert import neutralise, visible
 from code_check.report.model import ActionItem, ProvisionRow, Report
 
 COLUMNS = ("Code section", "What the Code expects", "Do we follow the Code?", "Evidence",
@@ -204,7 +204,9 @@ def _html_links(text: str) -> str:
 
 
 def links_in(text: str) -> list[tuple[str, bool]]:
-    """``text`` cut into (piece, is a web address) pieces, for formats that link them."""
+    """``text`` cut into (piece, is a web address) pieces, for formats that link them; control
+    characters are made visible first, so no address carries one into a file."""
+    text = visible(text)
     pieces, last = [], 0
     for link in _LINK.finditer(text):
         pieces += [(text[last:link.start()], False), (link.group(0), True)]

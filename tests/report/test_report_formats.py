@@ -15,6 +15,7 @@ from code_check.report import html as html_page
 from code_check.report.cohort import CohortEntry, build_cohort
 from code_check.report.cohort_export import COHORT_FORMATS
 from code_check.report.formats import FORMATS, export
+from code_check.report.template import details_of
 
 from . import demo_inputs
 from .demo_inputs import GENERATED_AT
@@ -120,7 +121,8 @@ def test_html_holds_every_gap_with_landmarks_and_no_scripts(report, tmp_path):
 
 
 def test_template_forms_hold_their_rows(report, tmp_path):
-    form = csv_rows(export(report, "template", tmp_path / "f.csv").read_text(encoding="utf-8"))
+    lines = csv_rows(export(report, "template", tmp_path / "f.csv").read_text(encoding="utf-8"))
+    form = lines[len(details_of(report)):]
     assert form[0] == ["Code section", "What the Code expects", "Do we follow the Code?",
                        "Evidence", "Explanations and commentary"]
     assert len(form) == 11 and {r[2] for r in form[1:]} <= {
