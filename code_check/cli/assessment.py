@@ -172,15 +172,9 @@ def _council(args, known):
 
 
 def _author(args) -> str | None:
-    """Who the audit trail names: the assessor if given, else the computer's login name."""
-    if getattr(args, "assessor", None):
-        return args.assessor
-    import getpass
+    from code_check.store.author import author_name
 
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return None
+    return author_name(getattr(args, "assessor", None))
 
 
 # list and show -----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Header, Static
 from code_check.assessment.model import Assessment, AuthorityType, Council
 from code_check.catalogue.model import Catalogue
 from code_check.errors import InputError
+from code_check.store.author import author_name
 from code_check.store.workspace import AssessmentRecord, Workspace
 from code_check.tui.errors import plain_words, reports_problems
 from code_check.tui.fitted_table import FittedTable
@@ -218,7 +219,8 @@ class HomeScreen(Screen):
     def _create(self, assessment) -> None:
         if assessment is None:
             return
-        new_id = self.workspace.add_assessment(assessment, self.app.catalogue_for(assessment))
+        new_id = self.workspace.add_assessment(assessment, self.app.catalogue_for(assessment),
+                                               author=author_name(assessment.assessor))
         self.refresh_list(select=new_id)
         self.app.open_walkthrough(new_id)
 
@@ -334,7 +336,8 @@ class HomeScreen(Screen):
     def _store_import(self, assessment: Assessment, catalogue: Catalogue) -> None:
         """Off the interface's thread: a workspace connection of its own."""
         with Workspace(self.workspace.path) as workspace:
-            new_id = workspace.add_assessment(assessment, catalogue)
+            new_id = workspace.add_assessment(assessment, catalogue,
+                                              author=author_name(assessment.assessor))
         self.app.call_from_thread(self._imported, assessment.council.name, new_id)
 
     def _imported(self, council: str, new_id: int) -> None:

@@ -6,13 +6,13 @@ so the rules for filtering, carrying over and quick answers are tested without a
 
 from __future__ import annotations
 
-import getpass
 from enum import StrEnum
 
 from code_check.assessment.model import Answer, Assessment, Status
 from code_check.assessment.scoring import Score, gaps, score
 from code_check.catalogue.model import Catalogue, Obligation, Requirement
 from code_check.errors import InputError
+from code_check.store.author import author_name
 from code_check.store.workspace import Workspace
 
 
@@ -50,7 +50,7 @@ class AssessmentSession:
         self.catalogue = catalogue
         self.assessment: Assessment = workspace.load(assessment_id)
         self.score: Score = score(catalogue, self.assessment)
-        self.author = _user_name()
+        self.author = author_name()
 
     # reading ---------------------------------------------------------------------------
 
@@ -172,10 +172,3 @@ class AssessmentSession:
         return [r.id for r in self.catalogue.requirements
                 if before.answer(r.id) != self.answer(r.id)] or [first]
 
-
-def _user_name() -> str | None:
-    """Who made a change, for the audit trail."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return None
