@@ -80,7 +80,7 @@ class FittedTable(DataTable):
         return super().clear(columns)
 
     def on_resize(self) -> None:
-        self._fit_soon()
+        self._fit()  # at once: the first frame already has the fitted widths
 
     def _fit_soon(self) -> None:
         if not self._fit_pending:
