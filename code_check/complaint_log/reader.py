@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from code_check.complaint_log.columns import ColumnMap, locate_columns
-from code_check.complaint_log.timeliness import LogAnalysis, analyse_rows
+from code_check.complaint_log.timeliness import Limits, LogAnalysis, analyse_rows, code_limits
 from code_check.complaint_log.working_days import WorkingDayCalendar
 from code_check.errors import InputError
 from code_check.readers.csv_text import csv_problem, delimiter_of, text_encoding
@@ -39,12 +39,15 @@ def analyse_file(
     column_map: ColumnMap | None = None,
     calendar: WorkingDayCalendar | None = None,
     progress: bool | None = None,
+    limits: Limits | None = None,
 ) -> LogAnalysis:
     """Measure a complaint log CSV file.
 
     ``progress`` None shows a bar on standard error for a large file when it is a terminal.
+    ``limits`` None: the timescales of the bundled Code (``code_limits``).
     """
     as_of = as_of or date.today()
+    limits = limits or _bundled_limits()
     log = _LogFile.recognise(path)
     with log.open() as handle:
         records = log.records(handle)
@@ -59,11 +62,18 @@ def analyse_file(
         if progress is None:
             progress = size >= PROGRESS_FROM_BYTES and sys.stderr.isatty()
         if not progress:
-            return analyse_rows(records, columns, as_of=as_of, calendar=calendar)
+            return analyse_rows(records, columns, as_of=as_of, calendar=calendar, limits=limits)
         return _with_progress_bar(
-            lambda rows: analyse_rows(rows, columns, as_of=as_of, calendar=calendar),
+            lambda rows: analyse_rows(rows, columns, as_of=as_of, calendar=calendar,
+                                      limits=limits),
             records, handle, size,
         )
+
+
+def _bundled_limits() -> Limits:
+    from code_check.catalogue.files import load_catalogue
+
+    return code_limits(load_catalogue())
 
 
 def load_map_file(path: Path) -> ColumnMap:

@@ -22,19 +22,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from code_check.catalogue.model import Measure
+from code_check.catalogue.model import Catalogue, Measure
 from code_check.complaint_log.columns import REQUIRED_COLUMNS, Columns
 from code_check.complaint_log.working_days import WorkingDayCalendar
 from code_check.dates import read_date
+from code_check.errors import InputError
 
-# The Code's limits in working days, (usual, with an extension): DESIGN section 8.
-LIMITS = {
-    Measure.STAGE1_ACKNOWLEDGEMENT: (5, 5),
-    Measure.STAGE1_RESPONSE: (10, 20),
-    Measure.STAGE2_ACKNOWLEDGEMENT: (5, 5),
-    Measure.STAGE2_RESPONSE: (20, 40),
-}
-STEPS = tuple(LIMITS)
+STEPS = tuple(Measure)
+# Each step's working days allowed, (usual, with an extension), as the catalogue sets them.
+Limits = dict[Measure, tuple[int, int]]
 OVERDUE_LISTED = 100  # the open cases furthest past their limit that are named one by one
 DATE_CACHE_LIMIT = 200_000  # distinct date texts remembered (dates with times can be many)
 NO_SERVICE = "(not recorded)"
@@ -147,16 +143,34 @@ class _BadRow(Exception):
     pass
 
 
+def code_limits(catalogue: Catalogue) -> Limits:
+    """The limits of the timescales that name a log ``measure``: an extension provision's
+    limit is the days allowed on top of its step's usual limit (DESIGN sections 3 and 8)."""
+    usual: dict[Measure, int] = {}
+    extra: dict[Measure, int] = {}
+    for requirement in catalogue.requirements:
+        timescale = requirement.timescale
+        if timescale is not None and timescale.measure is not None:
+            (extra if timescale.extension else usual)[timescale.measure] = timescale.limit
+    missing = [step.value for step in STEPS if step not in usual]
+    if missing:
+        raise InputError(f"sets no timescale for the complaint log's {', '.join(missing)}",
+                         source=catalogue.id)
+    return {step: (usual[step], usual[step] + extra.get(step, 0)) for step in STEPS}
+
+
 def analyse_rows(
     rows: Iterable[list[str]],
     columns: Columns,
     *,
     as_of: date,
     calendar: WorkingDayCalendar,
+    limits: Limits,
     first_row: int = 2,
 ) -> LogAnalysis:
-    """Measure every row of a log (rows as csv.reader gives them, header already taken)."""
-    tally = _Tally(columns, as_of, calendar)
+    """Measure every row of a log (rows as csv.reader gives them, header already taken)
+    against the ``limits`` of ``code_limits``."""
+    tally = _Tally(columns, as_of, calendar, limits)
     iterator = iter(rows)
     next_row: int | None = first_row
     while next_row is not None:
@@ -173,8 +187,10 @@ class _Tally:
     "in the wrong order" are plain integer comparisons.
     """
 
-    def __init__(self, columns: Columns, as_of: date, calendar: WorkingDayCalendar) -> None:
+    def __init__(self, columns: Columns, as_of: date, calendar: WorkingDayCalendar,
+                 limits: Limits) -> None:
         self.columns = columns
+        self.limits = limits
         self.as_of = as_of
         self.calendar = calendar
         self.key_dates: dict[int, date] = {}
@@ -220,6 +236,8 @@ class _Tally:
         blank = not_yet = 0
         never = NEVER
         ack1, resp1, ack2, resp2 = STEPS
+        (ack1_days, _), (resp1_days, resp1_extended), (ack2_days, _), \
+            (resp2_days, resp2_extended) = (self.limits[step] for step in STEPS)
         number = first_row - 1
         try:
             for number, row in enumerate(rows, first_row):
@@ -279,7 +297,7 @@ class _Tally:
                 except KeyError:
                     group = by_service[service] = (
                         *([0] * _HISTOGRAM_SIZE for _ in STEPS), Counter())
-                # Stage 1 acknowledgement: 5 working days from receipt.
+                # Stage 1 acknowledgement: working days from receipt.
                 work = r >> shift
                 if a <= as_of:
                     start = a >> shift
@@ -289,22 +307,23 @@ class _Tally:
                         _count_long(group, 0, (start - work) << 2)
                 else:
                     start = work
-                    if as_of_work - work > 5:
-                        self._overdue(group, 0, as_of_work - work, 0, reference, ack1, 5)
+                    if as_of_work - work > ack1_days:
+                        self._overdue(group, 0, as_of_work - work, 0, reference, ack1,
+                                      ack1_days)
                     else:
                         group[0][_NOT_DUE] += 1
-                # Stage 1 response: 10 working days from acknowledgement (20 if extended).
+                # Stage 1 response: working days from acknowledgement (more if extended).
                 if p <= as_of:
                     try:
                         group[1][(((p >> shift) - start) << 2) | x1] += 1
                     except IndexError:
                         _count_long(group, 1, (((p >> shift) - start) << 2) | x1)
-                elif as_of_work - start > (20 if x1 else 10):
+                elif as_of_work - start > (resp1_extended if x1 else resp1_days):
                     self._overdue(group, 1, as_of_work - start, x1, reference, resp1,
-                                  20 if x1 else 10)
+                                  resp1_extended if x1 else resp1_days)
                 if e > as_of:
                     continue
-                # Stage 2 acknowledgement: 5 working days from escalation.
+                # Stage 2 acknowledgement: working days from escalation.
                 work = e >> shift
                 if a2 <= as_of:
                     start = a2 >> shift
@@ -314,17 +333,18 @@ class _Tally:
                         _count_long(group, 2, (start - work) << 2)
                 else:
                     start = work
-                    if as_of_work - work > 5:
-                        self._overdue(group, 2, as_of_work - work, 0, reference, ack2, 5)
-                # Stage 2 response: 20 working days from acknowledgement (40 if extended).
+                    if as_of_work - work > ack2_days:
+                        self._overdue(group, 2, as_of_work - work, 0, reference, ack2,
+                                      ack2_days)
+                # Stage 2 response: working days from acknowledgement (more if extended).
                 if p2 <= as_of:
                     try:
                         group[3][(((p2 >> shift) - start) << 2) | x2] += 1
                     except IndexError:
                         _count_long(group, 3, (((p2 >> shift) - start) << 2) | x2)
-                elif as_of_work - start > (40 if x2 else 20):
+                elif as_of_work - start > (resp2_extended if x2 else resp2_days):
                     self._overdue(group, 3, as_of_work - start, x2, reference, resp2,
-                                  40 if x2 else 20)
+                                  resp2_extended if x2 else resp2_days)
         except csv.Error as error:
             self.rejected.append(RejectedRow(row=number + 1, error=f"cannot be read: {error}"))
             number += 1
@@ -403,14 +423,15 @@ class _Tally:
             not_yet_received=self.not_yet_received,
             first_received=self.key_dates.get(self.first_key),
             last_received=self.key_dates.get(self.last_key),
-            **_stages(overall),
+            **_stages(overall, self.limits),
             by_month=[
                 MonthFigures(month=f"{month // 12}-{month % 12 + 1:02d}",
-                             cases=tallies[0].total(), **_stages(tallies))
+                             cases=tallies[0].total(), **_stages(tallies, self.limits))
                 for month, tallies in sorted(months.items())
             ],
             by_service=None if self.columns.service is None else [
-                ServiceFigures(service=service, cases=tallies[0].total(), **_stages(tallies))
+                ServiceFigures(service=service, cases=tallies[0].total(),
+                               **_stages(tallies, self.limits))
                 for service, tallies in sorted(services.items())
             ],
             overdue_cases=[
@@ -436,17 +457,19 @@ def _empty() -> list[Counter[int]]:
     return [Counter() for _ in STEPS]
 
 
-def _stages(tallies: list[Counter[int]]) -> dict[str, StageFigures]:
-    figures = [step_figures(step, tally) for step, tally in zip(STEPS, tallies, strict=True)]
+def _stages(tallies: list[Counter[int]], limits: Limits) -> dict[str, StageFigures]:
+    figures = [step_figures(step, tally, limits[step])
+               for step, tally in zip(STEPS, tallies, strict=True)]
     return {
         "stage1": StageFigures(acknowledgement=figures[0], response=figures[1]),
         "stage2": StageFigures(acknowledgement=figures[2], response=figures[3]),
     }
 
 
-def step_figures(step: Measure, outcomes: Counter[int]) -> StepFigures:
-    """Figures for one step from its outcome counts."""
-    limit, extended_limit = LIMITS[step]
+def step_figures(step: Measure, outcomes: Counter[int],
+                 limits: tuple[int, int]) -> StepFigures:
+    """Figures for one step from its outcome counts, against its (usual, extended) limits."""
+    limit, extended_limit = limits
     measured = on_time = extended = overdue = 0
     taken: Counter[int] = Counter()
     for outcome, number in outcomes.items():
