@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 # How much of a value an error quotes: enough to recognise it, never a 50 MB cell.
 VALUE_LIMIT = 60
@@ -62,6 +67,21 @@ EXPECTED_TYPE = {
     "float_type": "a number",
     "finite_number": "an ordinary number",
 }
+
+
+def plain_problem(error: ErrorDetails, own_words: Mapping[str, str]) -> str:
+    """A pydantic error in plain words, for every reader: the reader's ``own_words`` for an
+    error type first, then what a type error expected, else pydantic's message without the
+    prefix it gives a validator's own message."""
+    kind = error["type"]
+    if kind in own_words:
+        return own_words[kind]
+    if kind in EXPECTED_TYPE:
+        return f"expected {EXPECTED_TYPE[kind]}, found {quoted(error['input'])}"
+    message = str(error["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    return message[:1].lower() + message[1:]
 
 
 def quoted(value: object) -> str:

@@ -154,16 +154,12 @@ def _shown(value) -> str:
 
 
 def run_from_text(args) -> int:
-    from code_check.errors import InputError
     from code_check.readers.yaml_source import read_text
-    from code_check.statistics.model import financial_year
+    from code_check.statistics.model import typed_financial_year
     from code_check.statistics.pasted_text import parse_statistics_text
 
     if args.year is not None:
-        try:
-            args.year = financial_year(args.year)
-        except ValueError as exc:
-            raise InputError(str(exc), field="--year") from None
+        args.year = typed_financial_year(args.year, "--year")
     parsed = parse_statistics_text(read_text(args.file), source=str(args.file))
     parsed.require_figures()
     if args.format == "table":
@@ -244,14 +240,9 @@ def _print_parsed_json(parsed, *, saved: dict | None) -> None:
 
 def run_show(args) -> int:
     from code_check.errors import InputError
-    from code_check.statistics.model import financial_year
+    from code_check.statistics.model import typed_financial_year
 
-    year = None
-    if args.year is not None:
-        try:
-            year = financial_year(args.year)
-        except ValueError as exc:
-            raise InputError(str(exc), field="--year") from None
+    year = None if args.year is None else typed_financial_year(args.year, "--year")
     rows, where = _rows_to_show(args)
     if args.council:
         rows = [r for r in rows if r.council.casefold() == args.council.strip().casefold()]

@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from code_check.errors import EXPECTED_TYPE, InputError, Loc, LocatedValueError, quoted
+from code_check.errors import InputError, Loc, LocatedValueError, plain_problem, quoted
 from code_check.readers.files import read_bytes
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -259,19 +259,12 @@ _PLAIN_MESSAGES = {
 
 
 def _plain(error: ErrorDetails) -> str:
-    if error["type"] in _PLAIN_MESSAGES:
-        return _PLAIN_MESSAGES[error["type"]]
-    if error["type"] in EXPECTED_TYPE:
-        return f"expected {EXPECTED_TYPE[error['type']]}, found {quoted(error['input'])}"
     if error["type"] == "string_pattern_mismatch":
         pattern = error["ctx"]["pattern"]
         if pattern == r"\S":
             return "must not be blank"
         return f"{quoted(error['input'])} is not in the expected form (pattern {pattern})"
-    message = str(error["msg"])
-    for prefix in ("Value error, ", "Assertion failed, "):
-        message = message.removeprefix(prefix)
-    return message[:1].lower() + message[1:]
+    return plain_problem(error, _PLAIN_MESSAGES)
 
 
 def _kind(data: Any) -> str:

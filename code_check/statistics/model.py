@@ -25,7 +25,7 @@ from pydantic_core import ErrorDetails
 
 from code_check.assessment.model import MAX_POPULATION, AuthorityType
 from code_check.catalogue.model import Text
-from code_check.errors import EXPECTED_TYPE, InputError, LocatedValueError, quoted
+from code_check.errors import InputError, LocatedValueError, plain_problem, quoted
 
 # A published whole-number percentage may be up to half a point from the exact rate.
 PERCENT_TOLERANCE = 0.5
@@ -50,6 +50,14 @@ def financial_year(value: Any) -> str:
     if end[-2:] != f"{(start + 1) % 100:02d}" or (len(end) == 4 and int(end) != start + 1):
         raise ValueError(f"{text!r} is not a financial year: the second year must follow the first")
     return f"{start}-{end[-2:]}"
+
+
+def typed_financial_year(text: str, field: str) -> str:
+    """A financial year a user typed, or one plain line naming the ``field`` it was typed in."""
+    try:
+        return financial_year(text)
+    except ValueError as exc:
+        raise InputError(str(exc), field=field) from None
 
 
 def _number_text(value: Any) -> Any:
@@ -290,20 +298,19 @@ def first_problem(exc: ValidationError) -> tuple[str | None, str]:
     return column, _plain(error)
 
 
+_PLAIN_MESSAGES = {
+    "missing": "is required but blank",
+    "extra_forbidden": "is not a known column (check the spelling)",
+}
+
+
 def _plain(error: ErrorDetails) -> str:
-    if error["type"] == "missing":
-        return "is required but blank"
     if error["type"] == "enum":
         return ("expected one of county_council, district_council, metropolitan_borough, "
                 f"unitary_council, london_borough; found {quoted(error['input'])}")
-    if error["type"] == "extra_forbidden":
-        return "is not a known column (check the spelling)"
-    if error["type"] in EXPECTED_TYPE:
-        return f"expected {EXPECTED_TYPE[error['type']]}, found {quoted(error['input'])}"
     if error["type"] in ("greater_than_equal", "less_than_equal"):
         return f"expected {_bounds(error['ctx'])}, found {quoted(error['input'])}"
-    message = str(error["msg"]).removeprefix("Value error, ")
-    return message[:1].lower() + message[1:]
+    return plain_problem(error, _PLAIN_MESSAGES)
 
 
 def _bounds(ctx: dict[str, Any]) -> str:
