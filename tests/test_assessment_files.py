@@ -13,7 +13,14 @@ from code_check.assessment.files import (
     load_assessment_file,
     save_assessment_file,
 )
-from code_check.assessment.model import Action, Answer, Assessment, Council, Status
+from code_check.assessment.model import (
+    Action,
+    Answer,
+    Assessment,
+    Council,
+    ProgressNote,
+    Status,
+)
 from code_check.errors import InputError
 
 FULL = Assessment(
@@ -70,6 +77,65 @@ def test_any_text_round_trips(catalogue, tmp_path_factory, evidence, commentary,
                                                 commentary=commentary))
     save_assessment_file(assessment, path, catalogue)
     assert load_assessment_file(path, catalogue) == assessment
+
+
+dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
+
+
+@st.composite
+def actions(draw) -> Action:
+    """Any action a manager could record: revised, completed, with dated progress notes."""
+    completed = draw(st.none() | dates)
+    return Action(
+        description=draw(text_values), owner=draw(st.none() | text_values),
+        due=draw(st.none() | dates), revised_due=draw(st.none() | dates),
+        done=completed is not None or draw(st.booleans()), completed=completed,
+        progress=draw(st.lists(st.builds(ProgressNote, on=dates, note=text_values),
+                               max_size=3)),
+    )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(action=actions())
+def test_any_action_round_trips(catalogue, tmp_path_factory, action):
+    path = tmp_path_factory.mktemp("rt") / "a.yaml"
+    assessment = FULL.with_answer("2.1", Answer(status=Status.NOT_MET, action=action))
+    save_assessment_file(assessment, path, catalogue)
+    assert load_assessment_file(path, catalogue) == assessment
+
+
+MANAGED = """\
+council: {name: Example Borough Council, authority_type: london_borough}
+catalogue: lgsco-2024
+assessed_on: 2026-03-31
+answers:
+  "5.4":
+    status: partly_met
+    action:
+      description: Refresh training
+      due: 2026-06-30
+      revised_due: 2026-09-30
+      progress:
+        - on: 2026-04-14
+          note: Trainer booked
+"""
+
+
+def test_a_hand_written_progress_note_reads_its_on_key(catalogue, tmp_path):
+    """YAML 1.1 reads a bare ``on:`` as true; the note keeps its date all the same."""
+    action = load_assessment_file(write(tmp_path, MANAGED), catalogue).answers["5.4"].action
+    assert action.progress == [ProgressNote(on=date(2026, 4, 14), note="Trainer booked")]
+    assert (action.due, action.revised_due, action.due_now) == (
+        date(2026, 6, 30), date(2026, 9, 30), date(2026, 9, 30))
+
+
+def test_a_completed_date_on_an_open_action_is_named(catalogue, tmp_path):
+    path = write(tmp_path, MANAGED.replace("      revised_due", "      completed: 2026-05-01\n"
+                                                                  "      revised_due"))
+    with pytest.raises(InputError) as error:
+        load_assessment_file(path, catalogue)
+    assert str(error.value) == (f"{path}:10: answers.5.4.action.completed: a completed date is "
+                                "given but done is false: set done: true, or remove the date")
 
 
 def write(tmp_path, text):

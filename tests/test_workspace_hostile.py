@@ -312,7 +312,8 @@ def test_a_negative_schema_version_is_damage(path, catalogue, run_cli):
     demo_workspace(path, catalogue)
     set_byte(path, 60, 0xFF)
     err = refused_unchanged(path, run_cli, "assessment", "list")
-    assert "damaged (its schema version reads -16777213)" in err
+    version = len(schema.MIGRATIONS) - 0x1000000
+    assert f"damaged (its schema version reads {version})" in err
 
 
 def test_an_unmarked_workspace_with_a_negative_schema_version_is_refused(

@@ -84,10 +84,10 @@ def _answer_findings(requirement: Requirement, answer: Answer, as_of: date) -> l
         found.append(finding(Severity.WARNING, "not-applicable-unexplained",
                              "marked not applicable, but no reason is given in the commentary"))
     action = answer.action
-    if action is not None and action.due is not None and action.overdue(as_of):
+    if action is not None and action.due_now is not None and action.overdue(as_of):
         owner = f" (owner: {action.owner})" if action.owner else ""
         found.append(finding(Severity.WARNING, "action-overdue",
-                             f"the action was due on {action.due.isoformat()} "
+                             f"the action was due on {action.due_now.isoformat()} "
                              f"and is not done{owner}"))
     if answer.carried_over:
         found.append(finding(Severity.INFO, "carried-over",

@@ -8,7 +8,14 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from code_check.catalogue.model import Catalogue, RequirementId, TemplateRowId, Text
 from code_check.errors import LocatedValueError
@@ -65,14 +72,89 @@ class Council(_Model):
     )
 
 
+class ProgressNote(_Model):
+    """One dated line of an action's progress, as a manager records it at each review."""
+
+    on: date
+    note: Text
+
+    @model_validator(mode="before")
+    @classmethod
+    def _yaml_on_key(cls, data: object) -> object:
+        """YAML 1.1 reads an unquoted ``on:`` key as true; a hand-written note means "on"."""
+        if isinstance(data, dict) and True in data and "on" not in data:
+            return {("on" if key is True else key): value for key, value in data.items()}
+        return data
+
+
+# An action due within this many days of the "as at" date is amber: time to chase it.
+DUE_SOON_DAYS = 30
+
+
+class Rag(StrEnum):
+    """Where an action stands on a date, in words and in the colour managers use."""
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    NO_DUE_DATE = "no_due_date"
+    ON_TRACK = "on_track"
+    COMPLETE = "complete"
+
+    @property
+    def label(self) -> str:
+        return RAG_WORDS[self][0]
+
+    @property
+    def colour(self) -> str:
+        return RAG_WORDS[self][1]
+
+
+RAG_WORDS = {
+    Rag.OVERDUE: ("Overdue", "Red"),
+    Rag.DUE_SOON: (f"Due within {DUE_SOON_DAYS} days", "Amber"),
+    Rag.NO_DUE_DATE: ("No due date", "Amber"),
+    Rag.ON_TRACK: ("On track", "Green"),
+    Rag.COMPLETE: ("Complete", "Blue"),
+}
+
+
 class Action(_Model):
     description: Text
     owner: str | None = None
-    due: date | None = None
+    due: date | None = Field(default=None, description="The date first agreed, kept as set.")
     done: bool = False
+    revised_due: date | None = Field(
+        default=None, description="A later date agreed since; it replaces `due` for RAG.")
+    completed: date | None = Field(default=None, description="The day the action was done.")
+    progress: list[ProgressNote] = Field(
+        default_factory=list, description="Progress notes, each dated: {on, note}.")
+
+    @model_validator(mode="after")
+    def _completed_means_done(self) -> Action:
+        if self.completed is not None and not self.done:
+            raise LocatedValueError(("completed",), "a completed date is given but done is "
+                                    "false: set done: true, or remove the date")
+        return self
+
+    @property
+    def due_now(self) -> date | None:
+        """The date the action is now due: the revised one where there is one."""
+        return self.revised_due or self.due
 
     def overdue(self, as_of: date) -> bool:
-        return not self.done and self.due is not None and self.due < as_of
+        return self.rag(as_of) is Rag.OVERDUE
+
+    def rag(self, as_of: date) -> Rag:
+        due = self.due_now
+        if self.done:
+            return Rag.COMPLETE
+        if due is None:
+            return Rag.NO_DUE_DATE
+        if due < as_of:
+            return Rag.OVERDUE
+        if (due - as_of).days <= DUE_SOON_DAYS:
+            return Rag.DUE_SOON
+        return Rag.ON_TRACK
 
 
 class Answer(_Model):

@@ -91,6 +91,25 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE answer_changes ADD COLUMN batch INTEGER;
     """,
+    # 4: actions gained a revised due date, a completed date and progress notes (issue 13);
+    # old actions read as they are. A done action gets the day it was marked done in this
+    # workspace (its audit entry, in UTC) as its completed date; one imported or carried over
+    # as done has no such entry and is left without a date rather than given a wrong one.
+    """
+    UPDATE answers SET answer = json_set(answer, '$.action.completed', marked.day)
+    FROM (
+        SELECT assessment_id, requirement_id, substr(max(changed_at), 1, 10) AS day
+        FROM answer_changes
+        WHERE undone = 0 AND undoes IS NULL AND before IS NOT NULL
+          AND json_extract(after, '$.action.done') = 1
+          AND coalesce(json_extract(before, '$.action.done'), 0) = 0
+        GROUP BY assessment_id, requirement_id
+    ) AS marked
+    WHERE marked.assessment_id = answers.assessment_id
+      AND marked.requirement_id = answers.requirement_id
+      AND json_extract(answers.answer, '$.action.done') = 1
+      AND json_type(answers.answer, '$.action.completed') IS NULL;
+    """,
 ]
 
 
