@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from code_check.cli.options import add_as_of, add_format, add_rules, command, group
-from code_check.wording import bar, percent, step_label
 
 LISTED = 20  # rows of overdue cases and rejected rows shown in the table; JSON has them all
 
@@ -69,6 +68,7 @@ def _load_assessment(args):
 def _print_tables(path: Path, analysis, findings) -> None:
     from code_check.cli.output import console, escape, table
     from code_check.complaint_log.timeliness import STEPS
+    from code_check.wording import bar, percent, step_label
 
     out = console()
     out.print(f"[bold]Complaint log {escape(str(path))}[/bold], as of {analysis.as_of:%d %B %Y}")
@@ -123,6 +123,7 @@ def _print_tables(path: Path, analysis, findings) -> None:
 
 def _print_groups(out, table, title: str, heading: str, groups: list) -> None:
     from code_check.complaint_log.timeliness import STEPS
+    from code_check.wording import percent, step_label
 
     grid = table(title, heading, "Cases", *(step_label(step) for step in STEPS))
     for label, figures in groups:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from code_check.cli.options import add_as_of, add_format, add_rules, add_workspace, command
 from code_check.cli.sources import add_assessment_source, load_source
-from code_check.wording import bar, percent
 
 
 def register(subparsers) -> None:
@@ -35,6 +34,7 @@ def register(subparsers) -> None:
 
 def run_score(args) -> int:
     from code_check.assessment.scoring import score
+    from code_check.wording import bar, percent
 
     loaded = load_source(args)
     result = score(loaded.catalogue, loaded.assessment)
@@ -102,6 +102,7 @@ def run_compare(args) -> int:
     from argparse import Namespace
 
     from code_check.assessment.progress import compare
+    from code_check.wording import percent
 
     def source(value: str):
         return load_source(Namespace(**{**vars(args), "assessment": value,
