@@ -8,7 +8,7 @@ Scores come from ``score`` and changes from ``compare``, as everywhere else.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 
@@ -51,15 +51,19 @@ class CohortCouncil(_Part):
     council: str
     authority_type: str
     catalogue_id: str
+    assessed_on: date
     assessed_on_text: str
     score: float | None
     score_text: str
     band: str
     points: str
+    coverage: float | None
     coverage_text: str
     gaps: int
     cells: list[HeatCell]
+    previous_assessed_on: date | None
     previous_assessed_on_text: str | None
+    previous_score: float | None
     previous_score_text: str | None
     score_change: float | None
     progress: str
@@ -143,14 +147,14 @@ def _council(entry: CohortEntry, columns: list[str], bands: list[Band]) -> Cohor
                               score_text=percent(value) if found else "not in catalogue",
                               level=heat_level(value, bands)))
     overall = result.overall
-    previous_on = previous_score = change = None
+    previous_score = change = None
+    previous = entry.previous
     improved = regressed = 0
     progress = "no previous assessment"
-    if entry.previous is not None:
-        comparison = compare(entry.previous_catalogue or entry.catalogue, entry.previous,
+    if previous is not None:
+        comparison = compare(entry.previous_catalogue or entry.catalogue, previous,
                              entry.catalogue, entry.latest)
-        previous_on = long_date(entry.previous.assessed_on)
-        previous_score = percent(comparison.old.score)
+        previous_score = comparison.old.score
         change = comparison.score_change
         improved = len(comparison.of_kind(ChangeKind.IMPROVED))
         regressed = len(comparison.of_kind(ChangeKind.REGRESSED))
@@ -159,11 +163,16 @@ def _council(entry: CohortEntry, columns: list[str], bands: list[Band]) -> Cohor
         council=entry.latest.council.name,
         authority_type=entry.latest.council.authority_type.label,
         catalogue_id=entry.catalogue.id,
+        assessed_on=entry.latest.assessed_on,
         assessed_on_text=long_date(entry.latest.assessed_on),
         score=overall.score, score_text=percent(overall.score), band=overall.band,
-        points=overall.points(), coverage_text=percent(overall.coverage),
+        points=overall.points(), coverage=overall.coverage,
+        coverage_text=percent(overall.coverage),
         gaps=len(result.gaps), cells=cells,
-        previous_assessed_on_text=previous_on, previous_score_text=previous_score,
+        previous_assessed_on=previous.assessed_on if previous else None,
+        previous_assessed_on_text=long_date(previous.assessed_on) if previous else None,
+        previous_score=previous_score,
+        previous_score_text=percent(previous_score) if previous else None,
         score_change=change, progress=progress, improved=improved, regressed=regressed,
     )
 

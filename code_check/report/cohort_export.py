@@ -103,26 +103,28 @@ def render_cohort_markdown(cohort: Cohort) -> str:
 def render_cohort_xlsx(cohort: Cohort) -> bytes:
     from openpyxl import Workbook
 
-    from code_check.report.spreadsheet import header, save, write_row
+    from code_check.report.spreadsheet import filtered, header, save, write_row
 
     book = Workbook()
+    headings = [TITLE, cohort.scope]
     overview = book.worksheets[0]  # a new workbook's one sheet
     overview.title = "Readiness and progress"
-    columns = (("Council", 34), ("Type", 20), ("Assessed on", 16), ("Readiness (%)", 13),
-               ("Band", 18), ("Coverage (%)", 13), ("Gaps", 8), ("Previous assessment", 28),
-               ("Change (points)", 14), ("Progress", 22))
-    header(overview, columns)
-    for row, c in enumerate(cohort.councils, start=2):
+    columns = (("Council", 34), ("Type", 20), ("Assessed on", 13), ("Readiness (%)", 13),
+               ("Band", 18), ("Coverage (%)", 13), ("Gaps", 8), ("Previous assessed on", 13),
+               ("Previous readiness (%)", 13), ("Change (points)", 14), ("Progress", 22))
+    first = header(overview, headings, columns)
+    for row, c in enumerate(cohort.councils, start=first):
         write_row(overview, row, [
-            c.council, c.authority_type, c.assessed_on_text, c.score, c.band,
-            c.coverage_text, c.gaps, _previous(c), c.score_change, c.progress])
-        for column in (4, 9):
+            c.council, c.authority_type, c.assessed_on, c.score, c.band, c.coverage, c.gaps,
+            c.previous_assessed_on, c.previous_score, c.score_change, c.progress])
+        for column in (4, 6, 9, 10):
             overview.cell(row=row, column=column).number_format = "0.0"
-    overview.auto_filter.ref = f"A1:J{len(cohort.councils) + 1}"
+    filtered(overview, columns, first, len(cohort.councils))
     heat = book.create_sheet("Readiness by section")
-    header(heat, (("Council", 34), *[(f"Section {s.id} (%)", 13) for s in cohort.sections],
-                  ("Overall (%)", 12)))
-    for row, c in enumerate(cohort.councils, start=2):
+    first = header(heat, headings, (("Council", 34),
+                                    *[(f"Section {s.id} (%)", 13) for s in cohort.sections],
+                                    ("Overall (%)", 12)))
+    for row, c in enumerate(cohort.councils, start=first):
         write_row(heat, row, [c.council, *[cell.score for cell in c.cells], c.score])
         for column in range(2, len(c.cells) + 3):
             heat.cell(row=row, column=column).number_format = "0.0"

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from code_check import __version__
 from code_check.assessment.lint import Finding, lint, sort_findings
-from code_check.assessment.model import NOT_ASSESSED, Action, Assessment, Status
+from code_check.assessment.model import NOT_ASSESSED, Action, Assessment, Rag, Status
 from code_check.assessment.progress import ChangeKind, compare
 from code_check.assessment.scoring import Score, Tally, score
 from code_check.catalogue.model import Catalogue, Obligation, Requirement
@@ -88,6 +88,12 @@ class Summary(ReportPart):
     change: ChangeSincePrevious | None
 
 
+class ProgressItem(ReportPart):
+    on: date
+    on_text: str
+    note: str
+
+
 class ActionItem(ReportPart):
     requirement_id: str
     provisional: bool
@@ -98,10 +104,19 @@ class ActionItem(ReportPart):
     description: str
     owner: str
     due: date | None
+    revised_due: date | None
+    due_now: date | None
     due_text: str
     done: bool
+    completed: date | None
+    completed_text: str
     overdue: bool
     state: str
+    rag: str
+    rag_colour: str
+    priority: int
+    priority_reason: str
+    progress: list[ProgressItem]
 
 
 class GapItem(ReportPart):
@@ -418,28 +433,51 @@ def _actions(catalogue: Catalogue, assessment: Assessment, as_of: date) -> dict[
 
 def _action(requirement: Requirement, catalogue: Catalogue, assessment: Assessment,
             action: Action, as_of: date) -> ActionItem:
-    overdue = action.overdue(as_of)
-    if action.done:
-        state = "Done"
-    elif overdue:
-        state = "Overdue"
-    elif action.due is None:
-        state = "Open, no due date"
-    else:
-        state = "Open"
+    rag = action.rag(as_of)
+    status = assessment.status(requirement.id)
+    priority = action_priority(requirement.obligation, status)
     return ActionItem(
         requirement_id=requirement.id, provisional=not requirement.verified,
         section=catalogue.section_of(requirement.id).id, requirement=requirement.text,
-        status_label=status_label(assessment.status(requirement.id)),
+        status_label=status_label(status),
         evidence=list(assessment.answer(requirement.id).evidence),
         description=action.description, owner=action.owner or "No owner named",
-        due=action.due, due_text=long_date(action.due) if action.due else "No due date",
-        done=action.done, overdue=overdue, state=state,
+        due=action.due, revised_due=action.revised_due, due_now=action.due_now,
+        due_text=_due_text(action), done=action.done, completed=action.completed,
+        completed_text=long_date(action.completed) if action.completed else "",
+        overdue=rag is Rag.OVERDUE, state=rag.label, rag=rag.value, rag_colour=rag.colour,
+        priority=priority,
+        priority_reason=f"{OBLIGATION_WORDS[requirement.obligation]}, "
+        f"{status_label(status).lower()}",
+        progress=[ProgressItem(on=note.on, on_text=long_date(note.on), note=note.note)
+                  for note in action.progress],
     )
 
 
+OBLIGATION_WORDS = {Obligation.MUST: "legal duty", Obligation.SHOULD: "should"}
+_GAP_ORDER = (Status.NOT_MET, Status.PARTLY_MET, None)
+
+
+def action_priority(obligation: Obligation, status: Status | None) -> int:
+    """1 is most urgent: a legal duty before a should, then not met before partly met before
+    not assessed (the gaps' order); an action on a provision met or not applicable is last."""
+    if status not in _GAP_ORDER:
+        return 2 * len(_GAP_ORDER) + 1
+    return 1 + _GAP_ORDER.index(status) + len(_GAP_ORDER) * (obligation is Obligation.SHOULD)
+
+
+def _due_text(action: Action) -> str:
+    if action.due_now is None:
+        return "No due date"
+    if action.revised_due is None or action.due in (None, action.revised_due):
+        return long_date(action.due_now)
+    assert action.due is not None  # the line above returned when it is None
+    return f"{long_date(action.revised_due)} (revised from {long_date(action.due)})"
+
+
 def _action_order(item: ActionItem) -> tuple:
-    return (item.done, not item.overdue, item.due or date.max, item.owner.casefold())
+    return (item.done, not item.overdue, item.priority, item.due_now or date.max,
+            item.owner.casefold())
 
 
 def _gaps(catalogue: Catalogue, assessment: Assessment, result: Score,

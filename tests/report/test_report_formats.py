@@ -75,13 +75,13 @@ def test_docx_holds_every_gap(report, tmp_path):
 
 def test_xlsx_holds_every_gap(report, tmp_path):
     sheets = xlsx_cells(export(report, "xlsx", tmp_path / "r.xlsx").read_bytes())
-    ids = {row[0] for row in sheets["Full self-assessment"][1:] if row[6]}
+    ids = {row[0] for row in sheets["Full self-assessment"][3:] if row[6]}
     assert ids == _gap_ids(report)
     assert list(sheets)[0] == "All actions"
     for owner in {a.owner for a in report.actions}:
         owned = [a.requirement_id for a in report.actions if a.owner == owner]
-        assert any([row[0] for row in rows[1:]] == owned
-                   and {row[6] for row in rows[1:]} == {owner} for rows in sheets.values())
+        assert any([row[0] for row in rows[3:]] == owned
+                   and {row[8] for row in rows[3:]} == {owner} for rows in sheets.values())
 
 
 def test_xlsx_action_sheets_filter_freeze_and_say_overdue(report, tmp_path):
@@ -89,9 +89,10 @@ def test_xlsx_action_sheets_filter_freeze_and_say_overdue(report, tmp_path):
 
     book = openpyxl.load_workbook(export(report, "xlsx", tmp_path / "r.xlsx"))
     for sheet in book.worksheets:
-        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
-    rows = list(book["All actions"].iter_rows(min_row=2, values_only=True))
-    assert sum(1 for r in rows if r[9] == "Overdue") == sum(1 for a in report.actions if a.overdue)
+        assert sheet.freeze_panes == "A4" and sheet.auto_filter.ref.startswith("A3:")
+    rows = list(book["All actions"].iter_rows(min_row=4, values_only=True))
+    assert sum(1 for r in rows if r[11] == "Overdue") == sum(
+        1 for a in report.actions if a.overdue)
 
 
 def test_csv_holds_every_gap(report, tmp_path):

@@ -152,3 +152,31 @@ def test_complaint_log_contradicting_an_answer_is_a_finding(catalogue, assessmen
                                                     for f in report.lint}
     without_log = build_report(catalogue, claimed, generated_at=GENERATED_AT, as_of=AS_OF)
     assert not any(f.check.startswith("log-") for f in without_log.lint)
+
+
+@pytest.mark.parametrize(("obligation", "status", "priority"), [
+    ("must", Status.NOT_MET, 1), ("must", Status.PARTLY_MET, 2), ("must", None, 3),
+    ("should", Status.NOT_MET, 4), ("should", Status.PARTLY_MET, 5), ("should", None, 6),
+    ("must", Status.MET, 7), ("should", Status.NOT_APPLICABLE, 7),
+])
+def test_action_priority_puts_legal_duties_first_then_not_met(obligation, status, priority):
+    from code_check.catalogue.model import Obligation
+    from code_check.report.model import action_priority
+
+    assert action_priority(Obligation(obligation), status) == priority
+
+
+def test_actions_carry_the_managers_fields_in_words(catalogue, assessments):
+    previous, current = assessments
+    gap = score(catalogue, current).gaps[0]
+    action = Action(description="Train staff", owner="Ann Lee", due=date(2026, 3, 31),
+                    revised_due=date(2026, 9, 30), done=True, completed=date(2026, 5, 20))
+    changed = current.with_answer(gap.id, current.answer(gap.id).model_copy(
+        update={"action": action}))
+    item = next(a for a in build_report(catalogue, changed, generated_at=GENERATED_AT,
+                                        as_of=AS_OF).actions if a.requirement_id == gap.id)
+    assert item.due_text == "30 September 2026 (revised from 31 March 2026)"
+    assert (item.state, item.rag_colour, item.completed_text) == (
+        "Complete", "Blue", "20 May 2026")
+    duty = "legal duty" if gap.obligation == "must" else "should"
+    assert item.priority_reason == f"{duty}, {item.status_label.lower()}"
