@@ -10,11 +10,13 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 
 from code_check.assessment.model import Assessment
 from code_check.catalogue.model import Catalogue
 from code_check.errors import InputError
+from code_check.report.inert import visible
 from code_check.store.workspace import Workspace, default_workspace_path
 from code_check.tui.errors import reports_problems
 from code_check.tui.home_screen import HomeScreen
@@ -76,6 +78,19 @@ class CodeCheckApp(App[None]):
             f"code-check: unexpected problem ({type(error).__name__}: {error}); "
             "your answers up to this point are saved. Set CODE_CHECK_DEBUG=1 to see the details."
         ))
+
+    # user text in the app's own chrome ---------------------------------------------------
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification is plain text: the app's own words use no markup, and what they
+        quote (a council, a piece of evidence, a file's problem) must show as it was typed."""
+        super().notify(visible(message), title=title, severity=severity, timeout=timeout,
+                       markup=False)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header, whose sub-title is often a council's name as typed."""
+        return super().format_title(title, visible(sub_title, line_breaks=False))
 
     def steady_cursors(self, screen: Screen) -> None:
         """Turn off cursor blinking where asked (screen snapshots must not flicker)."""

@@ -13,11 +13,13 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Label, ProgressBar, Sparkline, Static
+from textual.widgets import Label, ProgressBar, Sparkline, Static
 
 from code_check.catalogue.model import Measure
 from code_check.complaint_log.timeliness import STEPS, LogAnalysis, StepFigures
+from code_check.tui.fitted_table import FittedTable
 from code_check.tui.key_bar import KeyBar
+from code_check.tui.user_text import inert_text
 from code_check.wording import step_label
 
 
@@ -112,9 +114,10 @@ class ComplaintLogScreen(Screen):
         analysis = self.analysis
         period = f", received {analysis.period}" if analysis.period else ""
         with VerticalScroll():
-            yield Static(f"{self.source}: {analysis.cases:,} cases{period}, as of "
-                         f"{analysis.as_of:%d %B %Y}; {len(analysis.rejected_rows):,} rows "
-                         "rejected", id="summary", markup=False)
+            yield Static(inert_text(f"{self.source}: {analysis.cases:,} cases{period}, as of "
+                                    f"{analysis.as_of:%d %B %Y}; "
+                                    f"{len(analysis.rejected_rows):,} rows rejected"),
+                         id="summary")
             with Grid(id="steps"):
                 for step in STEPS:
                     figures = self.analysis.step(step)
@@ -129,11 +132,12 @@ class ComplaintLogScreen(Screen):
                 yield MonthRuler(id="trend-months")
             yield Label(f"Open cases past their limit: {analysis.overdue_total:,}",
                         id="overdue-title")
-            yield DataTable(id="overdue", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(id="overdue", cursor_type="row", zebra_stripes=True,
+                              flexible={"Reference": None})
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one("#overdue", DataTable)
+        table = self.query_one("#overdue", FittedTable)
         table.add_columns("Reference", "Step", "Working days", "Limit")
         for case in self.analysis.overdue_cases:
             table.add_row(case.reference, step_label(case.step), str(case.working_days),

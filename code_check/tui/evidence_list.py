@@ -6,6 +6,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 
+from code_check.tui.user_text import inert_text
+
 
 class EvidenceList(OptionList):
     BINDINGS = [Binding("delete,backspace", "remove", "Remove evidence", key_display="del")]
@@ -23,7 +25,7 @@ class EvidenceList(OptionList):
         keep = self.highlighted
         self.clear_options()
         if items:
-            self.add_options(items)
+            self.add_options([inert_text(item) for item in items])
             self.highlighted = min(keep or 0, len(items) - 1)
         self.display = bool(items)
 

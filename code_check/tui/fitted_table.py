@@ -17,12 +17,15 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
+from code_check.tui.user_text import inert_text
+
 MIN_WIDTH = 8  # cells: a flexible column never gets less
 
 
 def as_text(value: object, wrap: bool = False) -> Text:
-    """A cell as plain text (never markup): wrapping, or ending in "…" when cut."""
-    text = value.copy() if isinstance(value, Text) else Text(str(value))
+    """A cell as plain text (never markup, no control characters): wrapping, or ending in
+    "…" when cut."""
+    text = value.copy() if isinstance(value, Text) else inert_text(value)
     text.no_wrap, text.overflow = not wrap, "fold" if wrap else "ellipsis"
     return text
 

@@ -14,6 +14,7 @@ from code_check.assessment.model import Assessment, AuthorityType, Council
 from code_check.dates import typed_date
 from code_check.errors import InputError
 from code_check.tui.errors import reports_problems
+from code_check.tui.user_text import inert_text
 
 
 class NewAssessmentScreen(ModalScreen[Assessment | None]):
@@ -45,7 +46,7 @@ class NewAssessmentScreen(ModalScreen[Assessment | None]):
         council = self.council
         with Vertical(classes="dialog"):
             with VerticalScroll(classes="fields"):  # scrolls; the buttons stay in sight
-                yield Static(self.title_text, classes="question")
+                yield Static(inert_text(self.title_text), classes="question")
                 if not self.council_fixed:
                     yield Label("Council name")
                     yield Input(council.name if council else "", id="council",

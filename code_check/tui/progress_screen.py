@@ -9,7 +9,9 @@ from textual.widgets import DataTable, Header, Static
 from code_check.assessment.progress import ChangeKind, compare
 from code_check.store.workspace import AssessmentRecord
 from code_check.tui.assessment_screen import AssessmentScreen
+from code_check.tui.fitted_table import FittedTable
 from code_check.tui.key_bar import KeyBar
+from code_check.tui.user_text import inert_text
 from code_check.wording import bar, percent, status_text
 
 CHANGE_MARKS = {  # every kind ``compare`` gives, as ``code-check compare`` lists them
@@ -39,9 +41,10 @@ class ProgressScreen(AssessmentScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="trend-title", classes="title")
-        yield DataTable(id="history", cursor_type="row")
+        yield FittedTable(id="history", cursor_type="row", flexible={"Band": None})
         yield Static(id="comparison-title", classes="title")
-        yield DataTable(id="changes", cursor_type="row")
+        yield FittedTable(id="changes", cursor_type="row",
+                          flexible={"Change": None, "Before": None, "Now": None})
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -58,9 +61,9 @@ class ProgressScreen(AssessmentScreen):
         current = workspace.record(self.assessment_id)
         records = list(reversed(workspace.assessments(current.council)))  # oldest first
         self.sub_title = current.council
-        self.query_one("#trend-title", Static).update(
+        self.query_one("#trend-title", Static).update(inert_text(
             f"Readiness over {len(records)} assessment{'s' * (len(records) != 1)} of "
-            f"{current.council}, newest first (bars on a 0-100% scale)")
+            f"{current.council}, newest first (bars on a 0-100% scale)"))
         history = self.query_one("#history", DataTable)
         history.clear()
         for record in reversed(records):

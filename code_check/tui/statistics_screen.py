@@ -27,6 +27,7 @@ from code_check.store.statistics import PlannedChange, StatisticsStore
 from code_check.store.workspace import Workspace
 from code_check.tui.fitted_table import FittedTable
 from code_check.tui.key_bar import KeyBar
+from code_check.tui.user_text import inert_text
 
 BAR_WIDTH = 25  # characters for 100%
 KEY_FIGURE_HEADINGS = ("Figure", "This council", "Average", "Compared", "Rests on")
@@ -129,7 +130,7 @@ class StatisticsScreen(Screen):
         years.clear(columns=True)
         if not self.rows:
             self.query_one("#statistics-title", Static).update(
-                problem or f"{self.council}: no Ombudsman statistics held yet")
+                inert_text(problem or f"{self.council}: no Ombudsman statistics held yet"))
             empty.update("Press p to paste the text of the Ombudsman's page or annual letter "
                          "for this council, or run: code-check stats import FILE")
             empty.display = True
@@ -138,9 +139,9 @@ class StatisticsScreen(Screen):
             return
         empty.display = False
         latest = self.rows[-1]
-        self.query_one("#statistics-title", Static).update(
+        self.query_one("#statistics-title", Static).update(inert_text(
             f"{latest.council} ({latest.authority_type.label}), {latest.year}: "
-            "against the average for similar authorities")
+            "against the average for similar authorities"))
         key.add_columns(*KEY_FIGURE_HEADINGS)
         for c in against_averages(latest):
             compared = f"{c.mark} {c.in_words}" if c.direction else c.in_words
@@ -150,9 +151,11 @@ class StatisticsScreen(Screen):
             years.add_row(*year_cells(stats))
         self.query_one("#trend", Static).update(upheld_bars(self.rows))
         notes = Trend(latest.council, self.rows).notes
-        self.query_one("#caveats", Static).update("\n".join(f"Note: {n}" for n in notes))
+        self.query_one("#caveats", Static).update(
+            inert_text("\n".join(f"Note: {n}" for n in notes)))
         warnings = [w for stats in self.rows for w in stats.warnings]
-        self.query_one("#warnings", Static).update("\n".join(f"Check: {w}" for w in warnings))
+        self.query_one("#warnings", Static).update(
+            inert_text("\n".join(f"Check: {w}" for w in warnings)))
 
 
 class PasteStatisticsScreen(ModalScreen[bool]):
@@ -174,7 +177,8 @@ class PasteStatisticsScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="paste-dialog"):
-            yield Static(f"Paste the Ombudsman's figures for {self.council}", classes="title")
+            yield Static(inert_text(f"Paste the Ombudsman's figures for {self.council}"),
+                         classes="title")
             yield Static("Copy the whole of the council's page on the Ombudsman's website, or "
                          "its annual review letter, and paste it below (ctrl+v).")
             yield TextArea(id="paste-text", soft_wrap=True)
@@ -214,7 +218,7 @@ class PasteStatisticsScreen(ModalScreen[bool]):
                 lines = _plan_lines(store.plan([self.ready])[0])
         except InputError as error:
             lines = [f"Cannot save yet: {error.problem}"]
-        preview.update("\n".join(lines + _found_lines(parsed)))
+        preview.update(inert_text("\n".join(lines + _found_lines(parsed))))
         self._can_save(self.ready is not None and bool(parsed.found))
 
     def _chosen_year(self) -> str | None:

@@ -15,6 +15,7 @@ from code_check.assessment.model import Action, Status
 from code_check.catalogue.model import Obligation, Requirement
 from code_check.dates import typed_date
 from code_check.errors import InputError
+from code_check.report.inert import visible
 from code_check.tui.done_box import DoneBox
 from code_check.tui.errors import reports_problems
 from code_check.tui.evidence_list import EvidenceList
@@ -232,7 +233,7 @@ class WalkthroughScreen(Screen):
         self.query_one(EvidenceList).show(answer.evidence)
         self.query_one("#new-evidence", Input).value = ""
         commentary = self.query_one("#commentary", TextArea)
-        commentary.load_text(answer.commentary or "")
+        commentary.load_text(visible(answer.commentary or ""))  # shown, not acted on
         self._commentary_saved_as = commentary.text
         action = answer.action
         self.query_one("#action-description", Input).value = action.description if action else ""

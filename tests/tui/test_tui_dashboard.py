@@ -88,10 +88,10 @@ async def test_progress_shows_the_trend_and_what_changed(make_app, council_ids, 
         screen = app.screen
         assert isinstance(screen, ProgressScreen)
         history = screen.query_one("#history", DataTable)
-        assert [history.get_row_at(i)[2] for i in range(history.row_count)] == \
+        assert [str(history.get_row_at(i)[2]) for i in range(history.row_count)] == \
             [f"{records[i].score:.1f}%" for i in reversed(council_ids)]
-        assert history.get_row_at(0)[3] == "█" * round(records[council_ids[1]].score * 12 / 100) \
-            + "░" * (12 - round(records[council_ids[1]].score * 12 / 100))
+        filled = round(records[council_ids[1]].score * 12 / 100)
+        assert str(history.get_row_at(0)[3]) == "█" * filled + "░" * (12 - filled)
         title = str(screen.query_one("#comparison-title").render())
         improved = len(expected.of_kind(ChangeKind.IMPROVED))
         regressed = len(expected.of_kind(ChangeKind.REGRESSED))
