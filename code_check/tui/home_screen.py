@@ -44,20 +44,22 @@ class HomeScreen(Screen):
     BINDINGS = [
         Binding("o", "open", "Open", show=False,
                 tooltip="Walk through the selected assessment (Enter does the same)"),
+        # In order of importance: the key bar shows as many as fit from the top (at 80
+        # columns n, c, d, s and l); every one is in ? help and the ctrl+p palette.
         Binding("n", "new", "New", tooltip="Start a new blank assessment"),
-        Binding("c", "carry_over", "From previous",
+        Binding("c", "carry_over", "Carry over",
                 tooltip="Start a new assessment from the selected one, answers carried over"),
         Binding("d", "dashboard", "Dashboard", tooltip="Readiness, gaps and checks"),
+        Binding("s", "statistics", "Stats",  # as the command line's `stats`
+                tooltip="The Ombudsman's complaint statistics for the selected council"),
+        Binding("l", "complaint_log", "Complaint log",
+                tooltip="How timely your complaint handling is, from your complaint log (CSV)"),
         Binding("g", "progress", "Progress", tooltip="This council's assessments over time"),
         Binding("i", "import_file", "Import", tooltip="Import an assessment (YAML or CSV)"),
         Binding("x", "export", "Export", tooltip="Export the selected assessment"),
         Binding("delete", "delete", "Delete", key_display="del",
                 tooltip="Delete the selected assessment (asks first)"),
         Binding("t", "demo", "Demo", tooltip="Open the demo council (installs it if needed)"),
-        Binding("s", "statistics", "Statistics",
-                tooltip="The Ombudsman's complaint statistics for the selected council"),
-        Binding("l", "complaint_log", "Complaint log",
-                tooltip="How timely your complaint handling is, from your complaint log (CSV)"),
     ]
 
     def compose(self) -> ComposeResult:

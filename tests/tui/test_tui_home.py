@@ -147,14 +147,16 @@ async def test_from_previous_asks_the_date_and_assessor_first(make_app, council_
         date(2026, 6, 30), "Sam Lee", council_ids[1])
 
 
-async def test_the_key_bar_offers_statistics_and_the_complaint_log(make_app, council_ids):
+@pytest.mark.parametrize("width", [80, 200])
+async def test_the_key_bar_offers_statistics_and_the_complaint_log(make_app, council_ids,
+                                                                    width):
     from code_check.tui.key_bar import KeyBar
 
     app = make_app()
-    async with app.run_test(size=(200, 50)) as pilot:
+    async with app.run_test(size=(width, 24)) as pilot:
         await pilot.pause()
         text = str(app.screen.query_one(KeyBar).render())
-        assert " s Statistics " in text and " l Complaint log " in text
+        assert " s Stats " in text and " l Complaint log " in text
 
 
 async def test_import_and_export_yaml(make_app, council_ids, workspace_path, catalogue,
@@ -219,8 +221,8 @@ async def test_help_and_the_command_palette_offer_every_action(make_app, council
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"Open", "New", "From previous", "Dashboard", "Progress", "Import", "Export",
-                "Delete", "Demo", "Statistics", "Complaint log", "Help", "Home"} <= titles
+        assert {"Open", "New", "Carry over", "Dashboard", "Progress", "Import", "Export",
+                "Delete", "Demo", "Stats", "Complaint log", "Help", "Home"} <= titles
         await pilot.press("enter")
         await pilot.pause()
         titles = {command.title for command in app.get_system_commands(app.screen)}
@@ -352,7 +354,8 @@ async def test_the_key_bar_shows_the_keys_and_a_click_presses_one(make_app, coun
         await pilot.pause()
         bar = app.screen.query_one(KeyBar)
         text = str(bar.render())
-        assert text.startswith(" n New  c From previous ") and text.endswith(" ^p all actions ")
+        assert text == " n New  c Carry over  d Dashboard  s Stats  l Complaint log " \
+            " ^p all actions "
         await pilot.click(KeyBar, offset=(2, 0))
         await pilot.pause()
         assert isinstance(app.screen, NewAssessmentScreen)
