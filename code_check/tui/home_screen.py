@@ -32,9 +32,13 @@ apart), [b]n[/b] to start your own assessment, or [b]i[/b] to import a file. \
 Press [b]?[/b] for help."""
 
 COUNCIL_WIDTH = 30
-# Whose a published form is gets asked once the file has been read and found sound; until
-# then its answers are held under this stand-in, which is never stored.
-NOT_YET_NAMED = Council(name="not yet named", authority_type=AuthorityType.DISTRICT_COUNCIL)
+
+
+def not_yet_named() -> Council:
+    """Whose a published form is gets asked once the file has been read and found sound; until
+    then its answers are held under this stand-in, which is never stored. Made when needed:
+    building the first model costs pydantic a schema, which Home's first frame need not wait for."""
+    return Council(name="not yet named", authority_type=AuthorityType.DISTRICT_COUNCIL)
 
 
 class HomeScreen(Screen):
@@ -295,7 +299,7 @@ class HomeScreen(Screen):
                 from code_check.assessment.published_form import read_published_form
 
                 catalogue = self.app.catalogue()
-                assessment = read_published_form(path, catalogue, council=NOT_YET_NAMED,
+                assessment = read_published_form(path, catalogue, council=not_yet_named(),
                                                  assessed_on=self.app.today)
                 self.app.call_from_thread(self._ask_whose, path, assessment, catalogue)
                 return
