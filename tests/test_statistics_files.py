@@ -137,10 +137,13 @@ MALFORMED = [
                   "Kent County Council,county_council,2022-23,100001\n",
      "stats.csv:2: upheld_per_100k: expected at most 100,000, found 100001.0"),
     ("stats.csv", HEADER + "Kent County Council,county_council,2022-23,61,53,\"" + "4" * 140_000
-     + "\"\n", "stats.csv:2: has a cell longer than 131,072 characters, more than any figure "
-     "needs (is this the statistics file?)"),
-    ("stats.csv", "council" + "x" * 140_000 + "\n", "stats.csv:1: has a cell longer than "
-     "131,072 characters, more than any figure needs (is this the statistics file?)"),
+     + "\"\n", "stats.csv:2: a cell on this row is longer than 131,072 characters; is a quote "
+     '(") left open?'),
+    ("stats.csv", "council" + "x" * 140_000 + "\n", "stats.csv:1: a cell on this row is longer "
+     'than 131,072 characters; is a quote (") left open?'),
+    ("stats.csv", HEADER + GOOD_ROW + 'Kent County Council,"county_council,2023-24,1,1,0\n',
+     'stats.csv:3: a quoted cell opened on this row is never closed (a " is missing), so the '
+     "rest of the file cannot be read"),
     ("stats.yaml", "- council: Kent\n  authority_type: county_council\n  year: 2022-23\n"
                    "  average_upheld_pct: 1e400\n",
      "stats.yaml:4: average_upheld_pct: expected an ordinary number, found '1e400'"),
@@ -185,12 +188,15 @@ def test_bad_row_after_good_ones_imports_nothing(tmp_path, run_cli):
 def test_missing_and_unreadable_files(tmp_path, run_cli):
     status, _, err = run_cli("stats", "import", tmp_path / "absent.csv")
     assert (status, err) == (1, f"code-check: {tmp_path}/absent.csv: file not found\n")
-    latin = tmp_path / "latin.csv"
-    latin.write_bytes(HEADER.encode() + "Caf\xe9 Council,county_council,2022-23,1,1,0\n"
-                      .encode("latin-1"))
-    status, _, err = run_cli("stats", "show", latin)
+    windows = tmp_path / "windows.csv"
+    windows.write_bytes(HEADER.encode() + "Caf\xe9 Council,county_council,2022-23,1,1,0\n"
+                        .encode("cp1252"))
+    assert [row.council for row in read_statistics(windows)] == ["Caf\xe9 Council"]
+    garbled = tmp_path / "garbled.csv"
+    garbled.write_bytes(HEADER.encode() + b"Caf\x81 Council,county_council,2022-23,1,1,0\n")
+    status, _, err = run_cli("stats", "show", garbled)
     assert status == 1
-    assert err.startswith(f"code-check: {latin}:2: is not UTF-8 text")
+    assert err.startswith(f"code-check: {garbled}:2: is not UTF-8 text (byte 0x81)")
 
 
 def test_json_output_of_a_file(tmp_path, run_cli):

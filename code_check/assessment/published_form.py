@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +21,7 @@ from typing import Any
 from code_check.assessment.model import Answer, Assessment, Council, Status
 from code_check.catalogue.model import Catalogue
 from code_check.errors import InputError
-from code_check.readers.csv_text import SAVE_AS_UTF8, UTF8, csv_problem, delimiter_of, text_encoding
+from code_check.readers.csv_text import csv_problem, decode_csv, delimiter_of
 from code_check.readers.files import read_bytes
 
 ANSWER_HEADER_WORDS = ("follow", "compliant", "comply")
@@ -40,7 +39,6 @@ _SECTION = re.compile(
 _STAGE = re.compile(r"\bstage\s*(\d|one|two|three)\b", re.I)
 _STAGE_WORDS = {"one": 1, "two": 2, "three": 3}
 _SEPARATORS = ";\n"
-_ENCODING_NAMES = {UTF8: "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}
 
 
 @dataclass(frozen=True)
@@ -101,47 +99,15 @@ def read_published_form(
     assessed_on: date,
     assessor: str | None = None,
 ) -> Assessment:
-    """Read a published self-assessment saved as CSV (UTF-8, or Excel's Windows encoding)."""
-    rows = csv_rows(decode_csv(read_bytes(path), path), path)
+    """Read a published self-assessment saved as CSV (in any encoding ``decode_csv`` reads)."""
+    raw = read_bytes(path)
+    if not raw.strip():
+        raise InputError("the file is empty", source=path)
+    rows = csv_rows(decode_csv(raw, path), path)
     return parse_published_form(
         rows, catalogue, council=council, assessed_on=assessed_on, assessor=assessor,
         source=path,
     )
-
-
-def decode_csv(raw: bytes, source: str | Path) -> str:
-    """UTF-8 (with or without a byte-order mark), UTF-16 or UTF-32 with one, or Windows-1252
-    when that is unmistakable.
-
-    Excel's plain "CSV" on Windows writes Windows-1252 and its "Unicode Text" UTF-16. We accept
-    Windows-1252 only when every byte decodes to printable text, so a binary file is refused,
-    not misread.
-    """
-    if not raw.strip():
-        raise InputError("the file is empty", source=source)
-    encoding = text_encoding(raw, source)
-    try:
-        return raw.decode(encoding)
-    except UnicodeDecodeError as exc:
-        problem = exc
-    if encoding == UTF8 and (text := _windows_1252(raw)) is not None:
-        return text
-    line = raw[: problem.start].decode(encoding, errors="replace").count("\n") + 1
-    raise InputError(
-        f"is not {_ENCODING_NAMES[encoding]} text (byte 0x{raw[problem.start]:02x}); "
-        f"{SAVE_AS_UTF8}",
-        source=source, line=line,
-    )
-
-
-def _windows_1252(raw: bytes) -> str | None:
-    """The text in Windows-1252, if every byte of ``raw`` is printable text in it."""
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
-    printable = all(unicodedata.category(char) != "Cc" or char in "\t\r\n" for char in text)
-    return text if printable else None
 
 
 def csv_rows(text: str, source: str | Path) -> list[list[str]]:

@@ -21,7 +21,7 @@ from code_check.complaint_log.columns import ColumnMap, locate_columns
 from code_check.complaint_log.timeliness import Limits, LogAnalysis, analyse_rows, code_limits
 from code_check.complaint_log.working_days import WorkingDayCalendar
 from code_check.errors import InputError
-from code_check.readers.csv_text import csv_problem, delimiter_of, text_encoding
+from code_check.readers.csv_text import csv_problem, delimiter_of, file_encoding
 from code_check.readers.files import open_to_read
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 PROGRESS_FROM_BYTES = 20_000_000  # files smaller than this finish before a bar is worth showing
 PROGRESS_EVERY_ROWS = 50_000
-HEAD_BYTES = 65_536  # read first to tell the encoding, the delimiter and text from binary
+HEAD_BYTES = 65_536  # read first to tell the delimiter
 
 
 def analyse_file(
@@ -93,12 +93,14 @@ class _LogFile:
 
     @classmethod
     def recognise(cls, path: Path) -> _LogFile:
+        encoding = file_encoding(path)
         with open_to_read(path) as handle:
             head = handle.read(HEAD_BYTES)
-        encoding = text_encoding(head, path)
         return cls(path, encoding, delimiter_of(head.decode(encoding, errors="replace")))
 
     def open(self) -> io.TextIOWrapper[BinaryIO]:
+        """The file as text (checked whole by ``recognise``: replacing a bad byte only guards
+        against the file being changed since)."""
         return io.TextIOWrapper(open_to_read(self.path), encoding=self.encoding,
                                 errors="replace", newline="")
 

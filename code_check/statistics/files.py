@@ -16,6 +16,8 @@ import yaml
 from pydantic import ValidationError
 
 from code_check.errors import InputError
+from code_check.readers.csv_text import csv_problem, decode_csv, delimiter_of
+from code_check.readers.files import read_bytes
 from code_check.readers.yaml_source import compose, located_error, read_text
 from code_check.statistics.model import (
     COLUMNS,
@@ -48,7 +50,8 @@ def read_statistics(path: Path) -> list[OmbudsmanStats]:
 
 
 def _read_csv(path: Path) -> list[tuple[int, OmbudsmanStats]]:
-    reader = csv.reader(io.StringIO(read_text(path), newline=""))
+    text = decode_csv(read_bytes(path), path)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text), strict=True)
     records = _records(reader, path)
     header = next(records, None)
     if not header or not any(cell.strip() for cell in header):
@@ -73,18 +76,17 @@ def _read_csv(path: Path) -> list[tuple[int, OmbudsmanStats]]:
 
 
 def _records(reader: Reader, path: Path) -> Iterator[list[str]]:
-    """The reader's rows, with a cell past the csv module's size limit (the only error it
-    raises in the default dialect) as an error on its line, not a crash."""
+    """The reader's rows; one the csv module cannot read is an error on the line it starts on,
+    worded as for every CSV file, not a crash."""
+    last_line = 0
     while True:
         try:
             record = next(reader)
         except StopIteration:
             return
-        except csv.Error:
-            raise InputError(
-                f"has a cell longer than {csv.field_size_limit():,} characters, more than any "
-                "figure needs (is this the statistics file?)", source=path, line=reader.line_num,
-            ) from None
+        except csv.Error as error:
+            raise InputError(csv_problem(error), source=path, line=last_line + 1) from None
+        last_line = reader.line_num
         yield record
 
 
