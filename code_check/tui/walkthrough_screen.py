@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Header, Input, Label, Static, TextArea, Tree
 from textual.widgets.tree import TreeNode
 
-from code_check.assessment.model import Action, Status
+from code_check.assessment.model import Action, ProgressNote, Status
 from code_check.catalogue.model import Obligation, Requirement
 from code_check.dates import typed_date
 from code_check.errors import InputError
@@ -26,7 +26,14 @@ from code_check.tui.provision_tree import MOVE, ProvisionTree
 from code_check.tui.session import AssessmentSession, Filter
 from code_check.wording import STATUS_SYMBOLS, percent, status_text
 
-ACTION_FIELDS = ("action-description", "action-owner", "action-due")
+ACTION_FIELDS = ("action-description", "action-owner", "action-due", "action-revised-due",
+                 "action-completed")
+# The action's dates as the form names them in a problem: field id -> (Action field, words).
+ACTION_DATES = {
+    "action-due": ("due", "Due date"),
+    "action-revised-due": ("revised_due", "Revised due date"),
+    "action-completed": ("completed", "Completed date"),
+}
 
 ROW_SOURCES = {  # how an answer for a whole row of the published form came
     "quick mode": "in quick mode, for the whole of",
@@ -118,7 +125,13 @@ class WalkthroughScreen(Screen):
                     with Grid(id="action-details"):
                         yield FittedInput(id="action-owner", placeholder="Owner")
                         yield FittedInput(id="action-due", placeholder="Due, e.g. 31/03/2026")
+                        yield FittedInput(id="action-revised-due", placeholder="Revised due")
+                        yield FittedInput(id="action-completed", placeholder="Completed on")
                         yield DoneBox(id="action-done")
+                    yield Label("Progress notes (Enter adds one, dated today)",
+                                classes="field-title")
+                    yield Static(id="action-progress")
+                    yield FittedInput(id="new-progress", placeholder="What has happened")
         yield Static(id="progress-line")
         yield KeyBar()
 
@@ -238,11 +251,9 @@ class WalkthroughScreen(Screen):
         action = answer.action
         self.query_one("#action-description", Input).value = action.description if action else ""
         self.query_one("#action-owner", Input).value = (action.owner or "") if action else ""
-        self.query_one("#action-due", Input).value = \
-            action.due.isoformat() if action and action.due else ""
-        done = self.query_one(DoneBox)
-        with done.prevent(Checkbox.Changed):
-            done.value = bool(action and action.done)
+        self._show_action_state(action)
+        self._show_progress_notes(action)
+        self.query_one("#new-progress", Input).value = ""
         self._action_saved_as = self._action_fields()
         self.form_for = requirement_id
 
@@ -392,6 +403,8 @@ class WalkthroughScreen(Screen):
             self.query_one(EvidenceList).show(evidence)
             event.input.value = ""
             self._saved(target)
+        elif event.input.id == "new-progress":
+            self._add_progress_note(target, event.input)
         else:
             self._save_action()
 
@@ -411,34 +424,83 @@ class WalkthroughScreen(Screen):
 
     @reports_problems
     def _save_action(self, announce: bool = True) -> None:
-        """Save the action as typed. A due date that is not a date is refused, but the rest
-        (what will be done, by whom) is saved all the same, so nothing typed is lost."""
+        """Save the action as typed. A date that is not a date is refused, but the rest (what
+        will be done, by whom, the other dates) is saved all the same, so nothing typed is
+        lost. A completed date means done; ticking done without one records today, and
+        unticking it clears the date."""
         target = self.form_for
         if target is None or not self.is_mounted:
             return
         fields = self._action_fields()
         if fields == self._action_saved_as:
             return
-        description, owner, due_text, done = fields
-        if not description.strip() and (owner.strip() or due_text.strip() or done):
-            raise InputError("describe the action before giving its owner, date or state",
+        description, owner, *_, ticked = fields
+        if not description.strip() and (ticked or any(f.strip() for f in fields[1:-1])):
+            raise InputError("describe the action before giving its owner, dates or state",
                              field="Action")
         kept = self.session.answer(target).action
-        try:
-            due, date_problem = typed_date(due_text, "Due date"), None
-        except InputError as problem:
-            due, date_problem = (kept.due if kept else None), problem
-        action = Action(description=description.strip(), owner=owner.strip() or None, due=due,
-                        done=done) if description.strip() else None
+        dates, date_problem = self._typed_dates(kept)
+        if not ticked and self._action_saved_as and self._action_saved_as[-1]:
+            dates["completed"] = None  # just unticked
+        done = ticked or dates["completed"] is not None
+        if done and dates["completed"] is None:
+            dates["completed"] = self.app.today
+        action = Action(description=description.strip(), owner=owner.strip() or None,
+                        done=done, progress=kept.progress if kept else [], **dates
+                        ) if description.strip() else None
         if action != kept:
             self.session.update(target, action=action)
             self._saved(target)
         if date_problem is not None:
-            raise InputError(f"{date_problem.problem}; what will be done and the owner are "
-                             "saved, the date is not", field="Due date")
-        self._action_saved_as = fields
+            raise InputError(f"{date_problem.problem}; the rest of the action is saved, this "
+                             "date is not", field=date_problem.field)
+        self._show_action_state(action)  # a completed date filled in, done ticked
+        self._action_saved_as = self._action_fields()
         if announce and action != kept:
             self.notify("Action saved." if action else "Action removed.")
+
+    def _show_action_state(self, action: Action | None) -> None:
+        """The dates and the done box as saved (a completed date filled in, done ticked)."""
+        for field, (name, _) in ACTION_DATES.items():
+            value = getattr(action, name) if action else None
+            self.query_one(f"#{field}", Input).value = value.isoformat() if value else ""
+        done = self.query_one(DoneBox)
+        with done.prevent(Checkbox.Changed):
+            done.value = bool(action and action.done)
+
+    def _typed_dates(self, kept: Action | None) -> tuple[dict, InputError | None]:
+        """The action's dates as typed; one that is not a date keeps its saved value, and the
+        first such problem is returned to be reported."""
+        dates, problem = {}, None
+        for field, (name, words) in ACTION_DATES.items():
+            try:
+                dates[name] = typed_date(self.query_one(f"#{field}", Input).value, words)
+            except InputError as typed_wrong:
+                dates[name] = getattr(kept, name) if kept else None
+                problem = problem or typed_wrong
+        return dates, problem
+
+    def _add_progress_note(self, target: str, field: Input) -> None:
+        """A note dated today on the action on show (the action must be described first)."""
+        note = field.value.strip()
+        if not note:
+            return
+        self._save_action(announce=False)
+        action = self.session.answer(target).action
+        if action is None:
+            raise InputError("describe the action before adding a progress note",
+                             field="Progress note")
+        progress = [*action.progress, ProgressNote(on=self.app.today, note=note)]
+        self.session.update(target, action=action.model_copy(update={"progress": progress}))
+        field.value = ""
+        self._show_progress_notes(self.session.answer(target).action)
+        self._saved(target)
+        self.notify("Progress note added.")
+
+    def _show_progress_notes(self, action: Action | None) -> None:
+        notes = action.progress if action else []
+        self.query_one("#action-progress", Static).update(Text("\n".join(
+            f"{note.on:%d/%m/%Y} {note.note}" for note in notes) or "None yet"))
 
     @reports_problems
     def on_evidence_list_removed(self, event: EvidenceList.Removed) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from textual.widgets import Input, TextArea
 
-from code_check.assessment.model import Action, Assessment, Status
+from code_check.assessment.model import Action, Assessment, ProgressNote, Status
 from code_check.store.workspace import Workspace
 from code_check.tui.session import Filter
 from code_check.tui.walkthrough_screen import WalkthroughScreen
@@ -279,9 +279,46 @@ async def test_marking_an_action_done_says_so_in_words(
         await pilot.press("space")
         await pilot.pause()
         assert str(done.label) == "Done"
+        today = app.today  # ticking done records the day it was done
+        assert screen.query_one("#action-completed", Input).value == today.isoformat()
     with Workspace(workspace_path) as workspace:
         assert workspace.load(blank_id).answer(first).action == Action(
-            description="Train staff", done=True)
+            description="Train staff", done=True, completed=today)
+
+
+async def test_a_revised_due_date_and_a_progress_note_are_saved(
+        make_app, workspace_path, catalogue, blank_id):
+    from textual.widgets import Static
+
+    first = catalogue.requirements[0].id
+    async with walking(make_app) as (app, pilot, screen):
+        await _type_action(pilot, screen, "Rewrite the policy", "Jo", "31/03/2026")
+        screen.query_one("#action-revised-due", Input).focus()
+        await type_text(pilot, "30/09/2026")
+        await pilot.press("enter")
+        screen.query_one("#new-progress", Input).focus()
+        await type_text(pilot, "Draft with legal")
+        await pilot.press("enter")
+        await pilot.pause()
+        today = app.today
+        assert str(screen.query_one("#action-progress", Static).render()) == (
+            f"{today:%d/%m/%Y} Draft with legal")
+        assert screen.query_one("#new-progress", Input).value == ""
+    assert _stored(workspace_path, blank_id, first).action == Action(
+        description="Rewrite the policy", owner="Jo", due=date(2026, 3, 31),
+        revised_due=date(2026, 9, 30),
+        progress=[ProgressNote(on=today, note="Draft with legal")])
+
+
+async def test_a_progress_note_needs_an_action(make_app, workspace_path, catalogue, blank_id):
+    first = catalogue.requirements[0].id
+    async with walking(make_app) as (app, pilot, screen):
+        screen.query_one("#new-progress", Input).focus()
+        await type_text(pilot, "Started")
+        await pilot.press("enter")
+        assert "describe the action before adding a progress note" in " ".join(
+            notifications(app))
+    assert _stored(workspace_path, blank_id, first).action is None
 
 
 async def test_quick_mode_asks_before_replacing_answers_and_undoes_in_one_step(
