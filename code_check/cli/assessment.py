@@ -325,31 +325,34 @@ def _council_changes(held, imported) -> list[tuple[str, str, str]]:
 
 
 def _read_import(args):
-    if args.file.suffix.lower() in (".yaml", ".yml"):
-        return _read_yaml_import(args)
+    """The file as ``code_check.importing`` reads it for both shells; what the command line
+    gives (council, date, assessor) wins over what an assessment file says."""
+    from code_check.catalogue.files import load_catalogues
+    from code_check.importing import is_published_form, read_import
+
+    assessment, catalogue = read_import(args.file, load_catalogues(args.rules),
+                                        lambda: _form_details(args))
+    if is_published_form(args.file):
+        return assessment, catalogue
+    return _with_command_line_details(args, assessment), catalogue
+
+
+def _form_details(args):
+    """Whose a published form is, which the command line must say."""
     from datetime import date
 
-    from code_check.assessment.published_form import read_published_form
     from code_check.catalogue.files import load_catalogue
+    from code_check.importing import FormDetails
 
     if not args.council:
         raise InputError("say whose self-assessment this is with --council NAME",
                          field="--council")
-    known = _known_council_in_workspace(args) if args.output is None else None
-    council = _council(args, known)
-    catalogue = load_catalogue(args.catalogue, args.rules)
-    assessment = read_published_form(args.file, catalogue, council=council,
-                                     assessed_on=args.date or date.today(),
-                                     assessor=args.assessor)
-    return assessment, catalogue
+    council = _council(args, _known_council_in_workspace(args) if args.output is None else None)
+    return FormDetails(catalogue=load_catalogue(args.catalogue, args.rules), council=council,
+                       assessed_on=args.date or date.today(), assessor=args.assessor)
 
 
-def _read_yaml_import(args):
-    """An assessment file; council, date and assessor given on the command line win."""
-    from code_check.assessment.files import load_assessment_for
-    from code_check.catalogue.files import load_catalogues
-
-    assessment, catalogue = load_assessment_for(args.file, load_catalogues(args.rules))
+def _with_command_line_details(args, assessment):
     council = _council(argparse.Namespace(**{**vars(args), "council": assessment.council.name}),
                        assessment.council)
     if args.council:
@@ -359,7 +362,7 @@ def _read_yaml_import(args):
         changes["assessed_on"] = args.date
     if args.assessor:
         changes["assessor"] = args.assessor
-    return assessment.model_copy(update=changes), catalogue
+    return assessment.model_copy(update=changes)
 
 
 def _known_council_in_workspace(args):

@@ -292,21 +292,19 @@ class HomeScreen(Screen):
 
     @work(thread=True, exclusive=True, group="import")
     def read_import(self, path: Path) -> None:
-        """Read and check the file first: a published form (CSV) is asked whose it is only
-        once it has been found sound; a YAML assessment file says so itself."""
+        """Read and check the file first, as the command line does (``code_check.importing``):
+        a published form is asked whose it is only once it has been found sound; a YAML
+        assessment file says so itself."""
+        from code_check.importing import FormDetails, is_published_form, read_import
+
         try:
-            if path.suffix.lower() == ".csv":
-                from code_check.assessment.published_form import read_published_form
-
-                catalogue = self.app.catalogue()
-                assessment = read_published_form(path, catalogue, council=not_yet_named(),
-                                                 assessed_on=self.app.today)
+            assessment, catalogue = read_import(path, self.app.catalogues, lambda: FormDetails(
+                catalogue=self.app.catalogue(), council=not_yet_named(),
+                assessed_on=self.app.today))
+            if is_published_form(path):
                 self.app.call_from_thread(self._ask_whose, path, assessment, catalogue)
-                return
-            from code_check.assessment.files import load_assessment_for
-
-            assessment, catalogue = load_assessment_for(path, self.app.catalogues)
-            self._store_import(assessment, catalogue)
+            else:
+                self._store_import(assessment, catalogue)
         except (InputError, ValueError) as error:
             self._import_failed(error)
 

@@ -23,3 +23,15 @@ async def until(pilot: Pilot, condition, seconds: float = 10.0) -> None:
             return
         await pilot.pause(0.05)
     raise AssertionError("the app never reached the expected state")
+
+
+async def import_from_home(pilot: Pilot, path) -> None:
+    """Give Home's import (``i``) a path and let the file be read."""
+    app = pilot.app
+    await pilot.pause()
+    await pilot.press("i")
+    await pilot.pause()
+    app.screen.query_one("Input").value = str(path)
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()

@@ -11,7 +11,7 @@ from code_check.tui.app import CodeCheckApp
 from code_check.tui.confirm_screen import ConfirmScreen
 from code_check.tui.home_screen import HomeScreen
 from code_check.tui.walkthrough_screen import WalkthroughScreen
-from tests.tui.helpers import notifications, type_text, until
+from tests.tui.helpers import import_from_home, notifications, type_text, until
 
 
 async def test_first_run_welcomes_and_lists_nothing(make_app):
@@ -204,13 +204,7 @@ async def test_a_broken_import_is_a_notification_not_a_crash(make_app, tmp_path,
     broken.write_text(content, encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one(Input).value = str(broken)
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await import_from_home(pilot, broken)
         [message] = notifications(app)
         assert message.startswith(f"{broken}{problem}")
         assert isinstance(app.screen, HomeScreen)
@@ -260,13 +254,7 @@ async def test_import_the_published_form_from_csv(make_app, workspace_path, cata
                     encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one(Input).value = str(form)
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await import_from_home(pilot, form)
         answered = len({r.id for row in ("1", "6a") for r in catalogue.in_template_row(row)})
         assert f"published.csv reads well: {answered} provisions answered. Whose " \
             "self-assessment is it" in str(app.screen.query_one(".question").render())
