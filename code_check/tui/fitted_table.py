@@ -68,7 +68,7 @@ class FittedTable(DataTable):
         self.flexible = dict(flexible)
         self.detail = detail
         self.wrap = wrap
-        self._widths: dict[str, int] = {}
+        self._widths: dict[str, int] | None = None  # None: not fitted yet
         self._fit_pending = False
 
     def add_row(self, *cells, height: int | None = 1, key: str | None = None, label=None):
@@ -78,8 +78,9 @@ class FittedTable(DataTable):
                                key=key, label=label)
 
     def clear(self, columns: bool = False) -> FittedTable:
-        if columns:
-            self._widths = {}  # new columns start at their natural widths
+        # Rows added after this start one line high: forget the fitted widths so the next
+        # fit lays the table out again even when the widths come out the same.
+        self._widths = None
         return super().clear(columns)
 
     def on_resize(self) -> None:
@@ -149,9 +150,10 @@ class FittedTable(DataTable):
         if self.wrap or not self.is_valid_row_index(row_index):
             return []
         cells = [as_text(cell) for cell in self.get_row_at(row_index)]
+        widths = self._widths or {}
         return [(column.label.plain, cell.plain)
                 for column, cell in zip(self.ordered_columns, cells, strict=True)
-                if cell.cell_len > self._widths.get(column.label.plain, cell.cell_len)]
+                if cell.cell_len > widths.get(column.label.plain, cell.cell_len)]
 
     def on_data_table_row_highlighted(self) -> None:
         self._show_detail()

@@ -367,3 +367,12 @@ async def test_the_highlighted_search_match_reads_in_full(demo_app):
         demo_app.screen.query_one(Input).focus()
         await type_text(pilot, "s")
         assert plain(hint.render()).startswith("Enter goes to the first match")
+
+
+async def test_home_keeps_its_wrapped_rows_after_coming_back_to_it(demo_app):
+    """Home lists its assessments again on return: the rows must be fitted again, not left
+    one line high with their second lines cut off."""
+    async with demo_app.run_test(size=SMALL) as pilot:
+        await visit(pilot, ["enter", "escape"])
+        assert type(demo_app.screen).__name__ == "HomeScreen"
+        assert cuts(demo_app) == []
