@@ -161,7 +161,7 @@ def render_template_html(report: Report, *, provision_level: bool = False) -> st
 
 
 def render_template_docx(report: Report, *, provision_level: bool = False) -> bytes:
-    doc = word.new_document(landscape=True)
+    doc = word.new_document(report, title_of(report), landscape=True)
     word.heading(doc, title_of(report), 1)
     word.paragraph(doc, intro_of(report))
     word.table(doc, None, [[k, v] for k, v in details_of(report)], widths=[4.5, 12])

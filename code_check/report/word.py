@@ -7,13 +7,15 @@ it before it goes to committee; the readiness chart is a PNG with alternative te
 from __future__ import annotations
 
 import io
+import re
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Emu, Pt
 
 from code_check.report.charts import Bar, png_bar_chart
 from code_check.report.inert import visible
@@ -21,7 +23,7 @@ from code_check.report.model import ActionItem, ComplaintLogSection, Report, Sta
 
 
 def render_docx(report: Report) -> bytes:
-    doc = new_document()
+    doc = new_document(report, paper_title(report))
     _title_page(doc, report)
     _summary(doc, report)
     _gaps(doc, report)
@@ -38,7 +40,13 @@ def render_docx(report: Report) -> bytes:
 
 # building blocks (shared with the published form) ------------------------------------------
 
-def new_document(*, landscape: bool = False):
+def paper_title(report: Report) -> str:
+    return f"{report.title.council}: Complaint Handling Code self-assessment"
+
+
+def new_document(report: Report, title: str, *, landscape: bool = False):
+    """An A4 document in Arial, described as the report's (title, author, date, British
+    English), with the title in a running header and "Page X of Y" in the footer."""
     doc = Document()
     normal = doc.styles["Normal"]
     normal.font.name = "Arial"
@@ -50,7 +58,65 @@ def new_document(*, landscape: bool = False):
         section.page_width, section.page_height = section.page_height, section.page_width
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2))
+    _describe(doc, report, title)
+    _running_header(section, title)
+    _page_numbers(section)
     return doc
+
+
+LANGUAGE = "en-GB"
+
+
+def _describe(doc, report: Report, title: str) -> None:
+    """Document properties that say what the file is, instead of python-docx's own
+    (author "python-docx", created in 2013, American English)."""
+    properties = doc.core_properties
+    author = report.title.assessor or report.title.council
+    properties.title = visible(title)
+    properties.subject = "Complaint Handling Code self-assessment"
+    properties.author = properties.last_modified_by = visible(author)
+    properties.created = properties.modified = report.title.generated_at
+    properties.language = LANGUAGE
+    properties.comments = f"Produced by code-check {report.title.code_check_version}"
+    properties.keywords = ""
+    for language in doc.styles.element.iter(qn("w:lang")):
+        language.set(qn("w:val"), LANGUAGE)
+
+
+def _running_header(section, title: str) -> None:
+    header = section.header.paragraphs[0]
+    header.add_run(visible(title)).font.size = Pt(9)
+
+
+def _page_numbers(section) -> None:
+    """ "Page X of Y" from Word's PAGE and NUMPAGES fields, so it stays right after edits."""
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for piece in ("Page ", "PAGE", " of ", "NUMPAGES"):
+        if piece.isupper():
+            _field(footer, piece)
+        else:
+            footer.add_run(piece)
+    for run in footer.runs:
+        run.font.size = Pt(9)
+
+
+def _field(para, instruction: str) -> None:
+    """A Word field: its code, then a value shown until Word or LibreOffice updates it."""
+    _field_mark(para, "begin")
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    para.add_run()._r.append(code)
+    _field_mark(para, "separate")
+    para.add_run("1")
+    _field_mark(para, "end")
+
+
+def _field_mark(para, kind: str) -> None:
+    mark = OxmlElement("w:fldChar")
+    mark.set(qn("w:fldCharType"), kind)
+    para.add_run()._r.append(mark)
 
 
 def save(doc) -> bytes:
@@ -73,7 +139,9 @@ def paragraph(doc, text: str, *, bold_lead: str | None = None, style: str | None
 
 def table(doc, headers: list[str] | None, rows: list[list[str]], *,
           widths: list[float] | None = None, font_size: float | None = None):
-    """A grid table whose header row (if any) is bold and repeats on every page."""
+    """A grid table whose header row (if any) is bold and repeats on every page, whose rows
+    never split over two pages, whose columns fit their longest word and whose number columns
+    are right-aligned."""
     columns = len(headers) if headers else len(rows[0])
     grid = doc.add_table(rows=0, cols=columns)
     grid.style = "Table Grid"
@@ -89,20 +157,78 @@ def table(doc, headers: list[str] | None, rows: list[list[str]], *,
             cell.text = visible(text)
         if not headers:
             cells[0].paragraphs[0].runs[0].bold = True
+    for row in grid.rows:
+        _keep_together(row)
+        for column in number_columns(rows):
+            row.cells[column].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if font_size:
         for row in grid.rows:
             for cell in row.cells:
                 for run in (r for p in cell.paragraphs for r in p.runs):
                     run.font.size = Pt(font_size)
-    if widths:
-        grid.autofit = False
-        for column, width in zip(grid.columns, widths, strict=True):
-            column.width = Cm(width)
-        for row in grid.rows:
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = Cm(width)
+    _set_widths(grid, fitted_widths(widths or _even_widths(doc, columns),
+                                    [headers or [], *rows], font_size or 11))
     doc.add_paragraph()
     return grid
+
+
+_NUMBER = re.compile(r"[-+−]?\d[\d,]*(\.\d+)?%?( of \d[\d,]*(\.\d+)?)?( \(.*\))?")
+_NO_FIGURE = {"", "–", "-", "nothing measured", "not published"}
+
+
+def number_columns(rows: list[list[str]]) -> list[int]:
+    """Columns after the first (which names the row, ids such as 6.2 included) whose cells are
+    all numbers, or say there is none."""
+    return [column for column in range(1, len(rows[0]) if rows else 0)
+            if all(_NUMBER.fullmatch(row[column]) or row[column] in _NO_FIGURE for row in rows)
+            and any(_NUMBER.fullmatch(row[column]) for row in rows)]
+
+
+# Arial's advance widths as a share of the font size, by kind of character, a little generous
+_NARROW, _WIDE = set("fijlrtI.,;:'!()[]/|- "), set("mwMW%@")
+_CELL_PADDING_CM = 0.45  # the 100-twip cell margins each side, and room for rounding
+_LONGEST_FITTED = 20  # longer words (web addresses) wrap wherever the column ends
+_POINT_CM = 2.54 / 72
+
+
+def word_width_cm(word: str, size_pt: float) -> float:
+    """How wide ``word`` prints in bold Arial at ``size_pt``, near enough to size a column."""
+    ems = sum(0.3 if c in _NARROW else 0.9 if c in _WIDE else 0.72 if c.isupper() else 0.58
+              for c in word)
+    return ems * size_pt * _POINT_CM + _CELL_PADDING_CM
+
+
+def fitted_widths(widths: list[float], rows: list[list[str]], size_pt: float) -> list[float]:
+    """``widths`` moved so each column holds its longest word unbroken ("Complete", not
+    "Complet e"), taken from the columns with most room to spare; the total is kept."""
+    needs = [max((word_width_cm(word, size_pt) for row in rows if row
+                  for word in row[column].split() if len(word) <= _LONGEST_FITTED), default=0)
+             for column in range(len(widths))]
+    fitted = list(widths)
+    for column, need in enumerate(needs):
+        while fitted[column] < need:
+            spare = max(range(len(fitted)), key=lambda c: fitted[c] - needs[c])
+            room = min(need - fitted[column], fitted[spare] - needs[spare])
+            if room <= 0:
+                break
+            fitted[spare] -= room
+            fitted[column] += room
+    return fitted
+
+
+def _even_widths(doc, columns: int) -> list[float]:
+    section = doc.sections[-1]
+    usable = section.page_width - section.left_margin - section.right_margin
+    return [Emu(usable).cm / columns] * columns
+
+
+def _set_widths(grid, widths: list[float]) -> None:
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = Cm(width)
+    for row in grid.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Cm(width)
 
 
 def picture(doc, png: bytes, width_cm: float, description: str) -> None:
@@ -160,10 +286,18 @@ def _cell_margins(grid) -> None:
 
 
 def _repeat_as_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    marker = OxmlElement("w:tblHeader")
+    _row_property(row, "w:tblHeader")
+
+
+def _keep_together(row) -> None:
+    """A row that does not fit at the foot of a page moves whole to the next one."""
+    _row_property(row, "w:cantSplit")
+
+
+def _row_property(row, tag: str) -> None:
+    marker = OxmlElement(tag)
     marker.set(qn("w:val"), "true")
-    properties.append(marker)
+    row._tr.get_or_add_trPr().append(marker)
 
 
 def _provision(id: str, provisional: bool) -> str:
@@ -247,7 +381,7 @@ def _actions(doc, report: Report) -> None:
     table(doc, ["Provision", "Action", "Owner", "Due", "State"],
           [[_provision(a.requirement_id, a.provisional), a.description, a.owner, a.due_text,
             f"⚠ {a.state}" if a.overdue else a.state] for a in report.actions],
-          widths=[2.6, 6, 4, 2.4, 2])
+          widths=[4.4, 5.2, 2.8, 2.4, 2.2])
 
 
 CHART_WIDTH_CM = 16  # the full width of a portrait A4 page inside its margins
