@@ -37,7 +37,9 @@ def register(subparsers) -> None:
                         help="the council's complaint log: timeliness against the Code's limits, "
                         "and the answers it contradicts")
     parser.add_argument("--as-of", type=iso_date, metavar="DATE",
-                        help="judge overdue actions as of this date (YYYY-MM-DD; default: today)")
+                        help="judge overdue actions and open complaints as of this date "
+                        "(YYYY-MM-DD; default: today, and for the complaint log the date of "
+                        "its latest complaint)")
     parser.add_argument("--provision-level", action="store_true",
                         help="template: one row per provision instead of one per section")
     parser.add_argument("--cohort", action="store_true",
@@ -78,7 +80,7 @@ def _single(args, generated_at, as_of) -> Path:
         previous=previous, previous_catalogue=previous_catalogue,
         statistics=_statistics(args, loaded) if args.stats is not None else held.statistics,
         complaint_log=_complaint_log(args, as_of),
-        generated_at=generated_at, as_of=as_of,
+        generated_at=generated_at, as_of=as_of, as_of_asked=args.as_of is not None,
     )
     return export(report, args.format, args.output, provision_level=args.provision_level)
 
@@ -103,7 +105,12 @@ def _complaint_log(args, as_of):
         return None
     from code_check.complaint_log.reader import analyse_file
 
-    return analyse_file(args.log, as_of=as_of)
+    analysis = analyse_file(args.log, as_of=as_of)
+    latest = analysis.last_received
+    if args.as_of is None and latest is not None and latest < as_of:
+        # A log exported in March is judged as at March, not as at today.
+        analysis = analyse_file(args.log, as_of=latest)
+    return analysis
 
 
 def _statistics(args, loaded) -> list:

@@ -222,9 +222,21 @@ def _summary(report: Report) -> str:
         f"<div>Readiness<strong>{e(s.score_text)}</strong>{e(s.points)}</div>"
         f"<div>Band<strong>{e(s.band)}</strong>{e(s.band_meaning)}</div>"
         f"<div>Coverage<strong>{e(s.coverage_text)}</strong>{e(s.answered)}</div>"
-        f"<div>Gaps<strong>{s.gap_count}</strong>applicable provisions not met</div>"
-        "</div>"
+        f"<div>Gaps<strong>{s.gap_count}</strong>{e(s.gap_breakdown)}</div>"
+        "</div>",
+        *[f"<p><strong>{e(line)}</strong></p>" for line in s.as_at],
+        f"<p><strong>Gaps:</strong> {e(s.gap_words)}.</p>",
+        _overdue(s.overdue_actions, s.overdue_words),
     ]
+    if s.contradictions:
+        parts.append(table("Answers the complaint log contradicts",
+                           ["Provision", "Finding"],
+                           [[e(c.requirement_id or ""), e(c.message)]
+                            for c in s.contradictions]))
+    if s.statistics_headline:
+        parts.append("<h3>The Ombudsman's statistics</h3><ul>"
+                     + "".join(f"<li>{e(line)}</li>" for line in s.statistics_headline)
+                     + "</ul>")
     if s.musts_blocking:
         parts.append("<p><strong>Legal duties (must) that keep the council from "
                      f"“Ready”:</strong> {e(', '.join(s.musts_blocking))}</p>")
@@ -246,17 +258,23 @@ def _summary(report: Report) -> str:
     return "\n".join(parts)
 
 
+def _overdue(overdue: list[ActionItem], words: str) -> str:
+    if not overdue:
+        return f"<p>{e(words)}.</p>"
+    return table(words, ["Provision", "Action", "Owner", "Due", "State"], _action_rows(overdue))
+
+
 def _gaps(report: Report) -> str:
     if not report.gaps:
         return "<p>No gaps: every applicable provision is met.</p>"
-    blocks = [f"<p>{len(report.gaps)} applicable provisions are not met, legal duties (must) "
-              "first, then the worst status, then in the Code's order.</p>"]
+    blocks = [f"<p>{e(report.summary.gap_words)}; legal duties (must) first, then the worst "
+              "status, then in the Code's order.</p>"]
     for gap in report.gaps:
         evidence = ("<ul>" + "".join(f"<li>{e(x)}</li>" for x in gap.evidence) + "</ul>"
                     if gap.evidence else "None recorded")
         blocks.append(
-            f'<div class="gap"><h3>{gap.rank}. Provision {provision(gap.id, gap.provisional)}'
-            f"</h3><p>{status(gap.status_mark, gap.status_label, gap.status)} "
+            f'<div class="gap"><h3>{gap.rank}. {provision(gap.id, gap.provisional)} '
+            f"{e(gap.short_title)}</h3><p>{status(gap.status_mark, gap.status_label, gap.status)} "
             f"{e(gap.obligation_label)}. Section {e(gap.section)}, {e(gap.section_title)}.</p>"
             f"<p>{e(gap.text)}</p><dl>"
             f"<dt>Evidence</dt><dd>{evidence}</dd>"
@@ -283,9 +301,12 @@ def _actions(report: Report) -> str:
         return "<p>No actions recorded.</p>"
     return table(
         "Actions, overdue first, then by due date",
-        ["Provision", "Action", "Owner", "Due", "State"],
-        [[provision(a.requirement_id, a.provisional), e(a.description), e(a.owner),
-          e(a.due_text), _state(a)] for a in report.actions])
+        ["Provision", "Action", "Owner", "Due", "State"], _action_rows(report.actions))
+
+
+def _action_rows(actions: list[ActionItem]) -> list[list[str]]:
+    return [[provision(a.requirement_id, a.provisional), e(a.description), e(a.owner),
+             e(a.due_text), _state(a)] for a in actions]
 
 
 def _sections(report: Report) -> str:
@@ -342,6 +363,8 @@ def _statistics(stats: StatisticsSection) -> str:
                "Rests on"],
               [[e(f.figure), e(f.value_text), e(f.average_text), e(f"{f.mark} {f.comparison}"),
                 e(f.rests_on)] for f in stats.headline], numeric={1, 2}),
+        table(f"Complaints and enquiries, {stats.latest_year}", ["Figure", "Number"],
+              [[e(c.label), e(c.count_text)] for c in stats.breakdown], numeric={1}),
         "<h3>Year by year</h3>",
         table("The Ombudsman's figures for each year held, each rate beside the average "
               "for similar authorities where published", stats.year_headings,

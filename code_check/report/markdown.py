@@ -48,11 +48,20 @@ def _summary(report: Report) -> str:
     s = report.summary
     lines = [
         "## Summary", "",
+        *[f"{md(line)}\n" for line in s.as_at],
         f"- **Readiness:** {md(s.score_text)}, {md(s.band)} ({md(s.points)})",
         f"- **What the band means:** {md(s.band_meaning or 'not described')}",
         f"- **Coverage:** {md(s.coverage_text)} ({md(s.answered)})",
-        f"- **Gaps:** {s.gap_count}",
+        f"- **Gaps:** {md(s.gap_words)}",
+        f"- **Overdue actions:** {md(s.overdue_words)}",
+        *[f"  - {_action_line(a, with_provision=True)}" for a in s.overdue_actions],
     ]
+    if s.contradictions:
+        lines.append(f"- **Answers the complaint log contradicts:** {len(s.contradictions)}")
+        lines += [f"  - {md(c.requirement_id or '')}: {md(c.message)}" for c in s.contradictions]
+    if s.statistics_headline:
+        lines.append("- **The Ombudsman's statistics:**")
+        lines += [f"  - {md(line)}" for line in s.statistics_headline]
     if s.musts_blocking:
         lines.append("- **Legal duties (must) blocking “Ready”:** "
                      + md(", ".join(s.musts_blocking)))
@@ -73,8 +82,8 @@ def _gaps(report: Report) -> str:
     blocks = [f"## Gaps, worst first ({len(report.gaps)})"]
     for gap in report.gaps:
         lines = [
-            f"### {gap.rank}. Provision {md(provision(gap.id, gap.provisional))}: "
-            f"{md(gap.status_label)} ({md(gap.obligation_label)})",
+            f"### {gap.rank}. {md(provision(gap.id, gap.provisional))} "
+            f"{md(gap.short_title)}: {md(gap.status_label)} ({md(gap.obligation_label)})",
             "",
             f"Section {md(gap.section)}, {md(gap.section_title)}. {md(gap.text)}",
             "",
@@ -86,9 +95,11 @@ def _gaps(report: Report) -> str:
     return "\n\n".join(blocks)
 
 
-def _action_line(action: ActionItem) -> str:
-    return (f"{md(action.description)} (owner: {md(action.owner)}; due: {md(action.due_text)}; "
-            f"{md(action.state)})")
+def _action_line(action: ActionItem, *, with_provision: bool = False) -> str:
+    lead = f"{md(provision(action.requirement_id, action.provisional))}: " \
+        if with_provision else ""
+    return (f"{lead}{md(action.description)} (owner: {md(action.owner)}; due: "
+            f"{md(action.due_text)}; {md(action.state)})")
 
 
 def _actions(report: Report) -> str:
@@ -140,6 +151,9 @@ def _statistics(report: Report) -> str:
         table(["Figure", "Council", "Average", "Compared", "Rests on"],
               [[f.figure, f.value_text, f.average_text, f"{f.mark} {f.comparison}", f.rests_on]
                for f in stats.headline]),
+        "", f"### {md(stats.latest_year)} in detail", "",
+        table(["Complaints and enquiries", "Number"],
+              [[c.label, c.count_text] for c in stats.breakdown]),
         "", "### Year by year", "",
         table(stats.year_headings, stats.years),
     ]

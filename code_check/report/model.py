@@ -8,6 +8,8 @@ out: none of them computes a score, a rate or a date comparison.
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
@@ -20,12 +22,15 @@ from code_check.assessment.scoring import Score, Tally, score
 from code_check.catalogue.model import Catalogue, Obligation, Requirement
 from code_check.complaint_log.crosscheck import crosscheck
 from code_check.complaint_log.timeliness import STEPS, LogAnalysis
+from code_check.statistics.against_averages import AverageComparison
 from code_check.statistics.against_averages import against_averages as beside_average
-from code_check.statistics.model import OmbudsmanStats
+from code_check.statistics.model import COLUMN_LABELS, OmbudsmanStats
 from code_check.statistics.trend import trends
 from code_check.statistics.year_table import YEAR_TABLE_HEADINGS, year_cells
 from code_check.wording import percent, status_label, status_symbol, step_label
 
+# The cross-check's findings: answers the complaint log contradicts.
+CONTRADICTION_CHECKS = ("log-contradicts-met", "log-contradicts-not-met")
 OBLIGATION_LABELS = {"must": "Must (legal duty)", "should": "Should"}
 PROVISIONAL_NOTE = (
     "Ids marked “provisional” stand for provisions whose paragraph numbers in the Code are not "
@@ -73,21 +78,6 @@ class ChangeSincePrevious(ReportPart):
     unchanged: int
 
 
-class Summary(ReportPart):
-    score: float | None
-    score_text: str
-    band: str
-    band_meaning: str
-    points: str
-    coverage: float | None
-    coverage_text: str
-    answered: str
-    musts_blocking: list[str]
-    gap_count: int
-    gaps_by_severity: list[SeverityCount]
-    change: ChangeSincePrevious | None
-
-
 class ProgressItem(ReportPart):
     on: date
     on_text: str
@@ -122,6 +112,7 @@ class ActionItem(ReportPart):
 class GapItem(ReportPart):
     rank: int
     id: str
+    short_title: str
     provisional: bool
     section: str
     section_title: str
@@ -231,6 +222,14 @@ class StatisticsFigure(ReportPart):
     rests_on: str
 
 
+class StatisticsCount(ReportPart):
+    """One count of the year's breakdown; its text says when the file does not give it."""
+
+    label: str
+    count: int | None
+    count_text: str
+
+
 class StatisticsSection(ReportPart):
     """The Ombudsman's figures for the council, each beside the average for similar
     authorities, year by year, with the caveats that go beside any trend."""
@@ -238,10 +237,33 @@ class StatisticsSection(ReportPart):
     council: str
     latest_year: str
     headline: list[StatisticsFigure]
+    breakdown: list[StatisticsCount]
     year_headings: list[str]
     years: list[list[str]]
     notes: list[str]
     warnings: list[str]
+
+
+class Summary(ReportPart):
+    score: float | None
+    score_text: str
+    band: str
+    band_meaning: str
+    points: str
+    coverage: float | None
+    coverage_text: str
+    answered: str
+    musts_blocking: list[str]
+    gap_count: int
+    gap_words: str
+    gap_breakdown: str
+    gaps_by_severity: list[SeverityCount]
+    change: ChangeSincePrevious | None
+    as_at: list[str]
+    overdue_words: str
+    overdue_actions: list[ActionItem]
+    contradictions: list[LintItem]
+    statistics_headline: list[str]
 
 
 class Report(ReportPart):
@@ -269,30 +291,37 @@ def build_report(
     complaint_log: LogAnalysis | None = None,
     generated_at: datetime,
     as_of: date,
+    as_of_asked: bool = False,
 ) -> Report:
     """The whole report for one assessment; ``previous`` adds the change since it.
 
     ``statistics`` may hold several councils' figures: the assessed council's are used.
     ``complaint_log`` adds the log's timeliness, and its cross-check of the answers to the
-    checks.
+    checks. ``as_of_asked``: the user chose ``as_of`` (page 1 says which date judged what).
     """
     result = score(catalogue, assessment)
     actions = _actions(catalogue, assessment, as_of)
     change = None
     if previous is not None:
         change = _change(previous_catalogue or catalogue, previous, catalogue, assessment)
+    lint_items = [LintItem(severity=f.severity.value, check=f.check,
+                           requirement_id=f.requirement_id, message=f.message)
+                  for f in _findings(catalogue, assessment, complaint_log, as_of)]
+    ordered_actions = sorted(actions.values(), key=_action_order)
+    stats = statistics_section(statistics, assessment.council.name) if statistics else None
     return Report(
         title=_title(catalogue, assessment, generated_at, as_of),
-        summary=_summary(result, change),
+        summary=_summary(result, change, Page1Facts(
+            as_at=as_at_lines(as_of, as_of_asked, complaint_log),
+            overdue=[a for a in ordered_actions if a.overdue],
+            contradictions=[i for i in lint_items if i.check in CONTRADICTION_CHECKS],
+            statistics=stats)),
         gaps=_gaps(catalogue, assessment, result, actions),
-        actions=sorted(actions.values(), key=_action_order),
+        actions=ordered_actions,
         sections=[_section(s) for s in result.sections],
         complaint_log=complaint_log_section(complaint_log) if complaint_log else None,
-        statistics=statistics_section(statistics, assessment.council.name)
-        if statistics else None,
-        lint=[LintItem(severity=f.severity.value, check=f.check,
-                       requirement_id=f.requirement_id, message=f.message)
-              for f in _findings(catalogue, assessment, complaint_log, as_of)],
+        statistics=stats,
+        lint=lint_items,
         appendix=_appendix(catalogue, assessment, result, actions),
         template=template_rows(catalogue, assessment),
         template_provisions=provision_rows(catalogue, assessment),
@@ -377,7 +406,58 @@ def _title(catalogue: Catalogue, assessment: Assessment, generated_at: datetime,
     )
 
 
-def _summary(result: Score, change: ChangeSincePrevious | None) -> Summary:
+@dataclass(frozen=True)
+class Page1Facts:
+    """What page 1 lifts from further down, so a committee sees it without scrolling."""
+
+    as_at: list[str]
+    overdue: list[ActionItem]
+    contradictions: list[LintItem]
+    statistics: StatisticsSection | None
+
+
+def as_at_lines(as_of: date, asked: bool, log: LogAnalysis | None) -> list[str]:
+    """Which date judged overdue actions and open complaints, and why that date."""
+    why = "the date asked for" if asked else "the day the report was made"
+    lines = [f"Actions are judged overdue as at {long_date(as_of)} ({why})."]
+    if log is not None:
+        log_why = why if log.as_of == as_of else "the latest complaint received in the log"
+        lines.append(f"Open complaints in the log are judged as at {long_date(log.as_of)} "
+                     f"({log_why}).")
+    return lines
+
+
+def gap_breakdown(result: Score) -> str:
+    """"3 not met, 16 partly met": what the gaps are, so none reads as worse than it is."""
+    if not result.gaps:
+        return "every applicable provision is met"
+    counts = Counter(g.status for g in result.gaps)
+    return ", ".join(f"{counts[status]} {status_label(status).lower()}"
+                     for status in (Status.NOT_MET.value, Status.PARTLY_MET.value, NOT_ASSESSED)
+                     if counts[status])
+
+
+def gap_words(result: Score) -> str:
+    """"19 gaps: 3 not met, 16 partly met"."""
+    count = len(result.gaps)
+    noun = "gap" if count == 1 else "gaps"
+    return f"{count or 'No'} {noun}: {gap_breakdown(result)}"
+
+
+def _overdue_words(overdue: list[ActionItem]) -> str:
+    if not overdue:
+        return "No actions are overdue"
+    return f"{len(overdue)} action{'' if len(overdue) == 1 else 's'} overdue, worst first"
+
+
+def _statistics_headline(stats: StatisticsSection | None) -> list[str]:
+    if stats is None:
+        return []
+    return [f"{f.figure} ({stats.latest_year}): {f.value_text}, {f.comparison}"
+            for f in stats.headline]
+
+
+def _summary(result: Score, change: ChangeSincePrevious | None, facts: Page1Facts) -> Summary:
     overall = result.overall
     severities = []
     for obligation in (Obligation.MUST, Obligation.SHOULD):
@@ -392,7 +472,12 @@ def _summary(result: Score, change: ChangeSincePrevious | None) -> Summary:
         band_meaning=overall.band_meaning, points=overall.points(),
         coverage=overall.coverage, coverage_text=percent(overall.coverage),
         answered=_answered(overall), musts_blocking=list(overall.musts_blocking),
-        gap_count=len(result.gaps), gaps_by_severity=severities, change=change,
+        gap_count=len(result.gaps), gap_words=gap_words(result),
+        gap_breakdown=gap_breakdown(result),
+        gaps_by_severity=severities, change=change, as_at=facts.as_at,
+        overdue_words=_overdue_words(facts.overdue), overdue_actions=facts.overdue,
+        contradictions=facts.contradictions,
+        statistics_headline=_statistics_headline(facts.statistics),
     )
 
 
@@ -486,7 +571,8 @@ def _gaps(catalogue: Catalogue, assessment: Assessment, result: Score,
     for rank, gap in enumerate(result.gaps, start=1):
         answer = assessment.answer(gap.id)
         items.append(GapItem(
-            rank=rank, id=gap.id, provisional=not gap.verified, section=gap.section,
+            rank=rank, id=gap.id, short_title=short_title(gap.text),
+            provisional=not gap.verified, section=gap.section,
             section_title=catalogue.section_of(gap.id).title, obligation=gap.obligation,
             obligation_label=OBLIGATION_LABELS[gap.obligation], status=gap.status,
             status_label=status_label(gap.status), status_mark=status_symbol(gap.status),
@@ -494,6 +580,19 @@ def _gaps(catalogue: Catalogue, assessment: Assessment, result: Score,
             action=actions.get(gap.id),
         ))
     return items
+
+
+SHORT_TITLE_LENGTH = 48
+
+
+def short_title(text: str) -> str:
+    """The provision's first sentence, or its opening words cut at a word boundary with an
+    ellipsis: the catalogue gives provisions no titles of their own."""
+    first = text.split(". ", 1)[0].rstrip(".")
+    if len(first) <= SHORT_TITLE_LENGTH:
+        return first
+    cut = first[:SHORT_TITLE_LENGTH + 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _section(section) -> SectionReadiness:
@@ -539,15 +638,50 @@ def statistics_section(rows: list[OmbudsmanStats], council: str) -> StatisticsSe
     latest = trend.years[-1]
     return StatisticsSection(
         council=trend.council, latest_year=latest.year,
-        headline=[StatisticsFigure(
-            figure=c.figure, value_text=c.shown_value, average_text=c.show(c.average),
-            comparison=c.in_words, mark=c.mark, rests_on=c.rests_on_text)
-            for c in beside_average(latest)],
+        headline=[_figure(c) for c in beside_average(latest)],
+        breakdown=[StatisticsCount(label=COLUMN_LABELS[name], count=getattr(latest, name),
+                                   count_text=_count_text(getattr(latest, name)))
+                   for name in BREAKDOWN],
         year_headings=list(YEAR_TABLE_HEADINGS),
         years=[year_cells(year) for year in trend.years],
         notes=trend.notes,
         warnings=[warning for year in trend.years for warning in year.warnings],
     )
+
+
+NOT_PROVIDED = "not in the figures provided"
+BREAKDOWN = ("dealt_with", "not_for_us", "assessed_and_closed", "investigated")
+# Which way is better for each key figure: fewer upheld, more compliance and remedies.
+BETTER_WHEN = {"Complaints upheld": "below", "Upheld per 100,000 residents": "below",
+               "Compliance with recommendations": "above",
+               "Satisfactory remedy by the council": "above"}
+
+
+def _figure(comparison: AverageComparison) -> StatisticsFigure:
+    """One key figure in words; a blank is "not in the figures provided", as the file has no
+    way to say the Ombudsman did not publish it."""
+    value = comparison.shown_value if comparison.value is not None or comparison.not_applicable \
+        else NOT_PROVIDED
+    average = NOT_PROVIDED if comparison.average is None else comparison.show(comparison.average)
+    return StatisticsFigure(
+        figure=comparison.figure, value_text=value, average_text=average,
+        comparison=_compared(comparison), mark=comparison.mark,
+        rests_on=comparison.rests_on_text)
+
+
+def _compared(comparison: AverageComparison) -> str:
+    """The difference in words, with better or worse where the figure has a direction."""
+    if comparison.value is not None and comparison.average is None:
+        return "no average in the figures provided"
+    better = BETTER_WHEN.get(comparison.figure)
+    if comparison.direction in (None, "same") or better is None:
+        return comparison.in_words
+    verdict = "better" if comparison.direction == better else "worse"
+    return f"{comparison.in_words}: {verdict} than the average"
+
+
+def _count_text(count: int | None) -> str:
+    return NOT_PROVIDED if count is None else f"{count:,}"
 
 
 # the complaint log ---------------------------------------------------------------------------

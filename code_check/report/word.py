@@ -7,6 +7,7 @@ it before it goes to committee; the readiness chart is a PNG with alternative te
 from __future__ import annotations
 
 import io
+import math
 import re
 
 from docx import Document
@@ -158,7 +159,6 @@ def table(doc, headers: list[str] | None, rows: list[list[str]], *,
         if not headers:
             cells[0].paragraphs[0].runs[0].bold = True
     for row in grid.rows:
-        _keep_together(row)
         for column in number_columns(rows):
             row.cells[column].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if font_size:
@@ -168,6 +168,7 @@ def table(doc, headers: list[str] | None, rows: list[list[str]], *,
                     run.font.size = Pt(font_size)
     _set_widths(grid, fitted_widths(widths or _even_widths(doc, columns),
                                     [headers or [], *rows], font_size or 11))
+    keep_rows_whole(doc, grid, font_size or 11)
     doc.add_paragraph()
     return grid
 
@@ -193,9 +194,13 @@ _POINT_CM = 2.54 / 72
 
 def word_width_cm(word: str, size_pt: float) -> float:
     """How wide ``word`` prints in bold Arial at ``size_pt``, near enough to size a column."""
+    return _text_width_cm(word, size_pt) + _CELL_PADDING_CM
+
+
+def _text_width_cm(text: str, size_pt: float) -> float:
     ems = sum(0.3 if c in _NARROW else 0.9 if c in _WIDE else 0.72 if c.isupper() else 0.58
-              for c in word)
-    return ems * size_pt * _POINT_CM + _CELL_PADDING_CM
+              for c in text)
+    return ems * size_pt * _POINT_CM
 
 
 def fitted_widths(widths: list[float], rows: list[list[str]], size_pt: float) -> list[float]:
@@ -220,6 +225,29 @@ def _even_widths(doc, columns: int) -> list[float]:
     section = doc.sections[-1]
     usable = section.page_width - section.left_margin - section.right_margin
     return [Emu(usable).cm / columns] * columns
+
+
+_BULLET_AND_PADDING_CM = 1.1
+_HEADER_AND_FOOTER_CM = 2.5
+
+
+def keep_rows_whole(doc, grid, size_pt: float = 11) -> None:
+    """Each row that fits on a page moves whole to the next page rather than split; a row
+    taller than a page is left to split, as kept whole its end would be cut off."""
+    section = doc.sections[-1]
+    page_cm = (Emu(section.page_height - section.top_margin - section.bottom_margin).cm
+               - _HEADER_AND_FOOTER_CM)
+    for row in grid.rows:
+        height = max(_cell_height_cm(cell, size_pt) for cell in row.cells)
+        _row_property(row, "w:cantSplit", on=height < page_cm)
+
+
+def _cell_height_cm(cell, size_pt: float) -> float:
+    """A generous guess at a cell's printed height: its paragraphs' lines, wrapped."""
+    room = max(Emu(cell.width).cm - _BULLET_AND_PADDING_CM, 1)
+    lines = sum(max(1, math.ceil(_text_width_cm(para.text, size_pt) / room))
+                for para in cell.paragraphs)
+    return lines * size_pt * 1.25 * _POINT_CM
 
 
 def _set_widths(grid, widths: list[float]) -> None:
@@ -286,18 +314,19 @@ def _cell_margins(grid) -> None:
 
 
 def _repeat_as_header(row) -> None:
-    _row_property(row, "w:tblHeader")
+    _row_property(row, "w:tblHeader", on=True)
 
 
-def _keep_together(row) -> None:
-    """A row that does not fit at the foot of a page moves whole to the next one."""
-    _row_property(row, "w:cantSplit")
-
-
-def _row_property(row, tag: str) -> None:
-    marker = OxmlElement(tag)
-    marker.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(marker)
+def _row_property(row, tag: str, *, on: bool) -> None:
+    """Set or clear a row's on/off property (once, however often it is called)."""
+    properties = row._tr.get_or_add_trPr()
+    marker = properties.find(qn(tag))
+    if on and marker is None:
+        marker = OxmlElement(tag)
+        marker.set(qn("w:val"), "true")
+        properties.append(marker)
+    elif not on and marker is not None:
+        properties.remove(marker)
 
 
 def _provision(id: str, provisional: bool) -> str:
@@ -326,11 +355,32 @@ def _title_page(doc, report: Report) -> None:
         ["Produced by", f"code-check {t.code_check_version} on {t.generated_at_text}"],
     ], widths=[4.5, 12.5])
     s = report.summary
-    summary = paragraph(doc, f"{s.score_text}, {s.band} ({s.points}); {s.gap_count} gaps.",
+    summary = paragraph(doc, f"{s.score_text}, {s.band} ({s.points}); {s.gap_words}.",
                         bold_lead="Readiness: ")
     for run in summary.runs:
         run.font.size = Pt(14)
+    _at_a_glance(doc, report)
     doc.add_page_break()
+
+
+def _at_a_glance(doc, report: Report) -> None:
+    """Page 1: the dates that judged, overdue actions, contradicted answers, the figures."""
+    s = report.summary
+    for line in s.as_at:
+        paragraph(doc, line)
+    paragraph(doc, f"{s.overdue_words}.", bold_lead="Overdue actions: ")
+    for action in s.overdue_actions:
+        paragraph(doc, f"{_provision(action.requirement_id, action.provisional)}: "
+                  f"{_action_text(action)}", style="List Bullet")
+    if s.contradictions:
+        paragraph(doc, str(len(s.contradictions)),
+                  bold_lead="Answers the complaint log contradicts: ")
+        for finding in s.contradictions:
+            paragraph(doc, f"{finding.requirement_id}: {finding.message}", style="List Bullet")
+    if s.statistics_headline:
+        paragraph(doc, "", bold_lead="The Ombudsman's statistics:")
+        for line in s.statistics_headline:
+            paragraph(doc, line, style="List Bullet")
 
 
 def _summary(doc, report: Report) -> None:
@@ -339,7 +389,7 @@ def _summary(doc, report: Report) -> None:
     paragraph(doc, f"{s.score_text}, {s.band} ({s.points}).", bold_lead="Readiness: ")
     paragraph(doc, s.band_meaning or "not described", bold_lead="What the band means: ")
     paragraph(doc, f"{s.coverage_text} ({s.answered}).", bold_lead="Coverage: ")
-    paragraph(doc, f"{s.gap_count} applicable provisions not met.", bold_lead="Gaps: ")
+    paragraph(doc, f"{s.gap_words}.", bold_lead="Gaps: ")
     if s.musts_blocking:
         paragraph(doc, ", ".join(s.musts_blocking),
                   bold_lead="Legal duties (must) that keep the council from “Ready”: ")
@@ -361,10 +411,11 @@ def _gaps(doc, report: Report) -> None:
     if not report.gaps:
         paragraph(doc, "No gaps: every applicable provision is met.")
         return
-    paragraph(doc, f"{len(report.gaps)} applicable provisions are not met, legal duties (must) "
-              "first, then the worst status, then in the Code's order.")
+    paragraph(doc, f"{report.summary.gap_words}; legal duties (must) first, then the worst "
+              "status, then in the Code's order.")
     for gap in report.gaps:
-        heading(doc, f"{gap.rank}. Provision {_provision(gap.id, gap.provisional)}", 2)
+        heading(doc, f"{gap.rank}. {_provision(gap.id, gap.provisional)} {gap.short_title}",
+                2)
         paragraph(doc, f"{gap.status_mark} {gap.status_label}; {gap.obligation_label}; "
                   f"section {gap.section}, {gap.section_title}.", bold_lead="Status: ")
         paragraph(doc, gap.text)
@@ -426,6 +477,9 @@ def _statistics(doc, stats: StatisticsSection) -> None:
     table(doc, ["Figure", "Council", "Average", "Compared", "Rests on"],
           [[f.figure, f.value_text, f.average_text, f"{f.mark} {f.comparison}", f.rests_on]
            for f in stats.headline])
+    heading(doc, f"Complaints and enquiries, {stats.latest_year}", 2)
+    table(doc, ["Figure", "Number"], [[c.label, c.count_text] for c in stats.breakdown],
+          widths=[12, 5])
     heading(doc, "Year by year", 2)
     table(doc, stats.year_headings, stats.years, font_size=9.5,
           widths=[1.8, 2.4, 1.7, 3, 2.6, 2.6, 2.9])
