@@ -137,3 +137,14 @@ def test_very_long_durations_are_counted_too(tmp_path):
     assert (response.measured, response.on_time, response.overdue_open) == (2, 0, 1)
     assert (response.median_working_days, response.p90_working_days) == (254, 254)
     assert [(c.reference, c.working_days) for c in analysis.overdue_cases] == [("O", 254)]
+
+
+def test_the_latest_date_of_any_kind_up_to_the_as_of_date(analysis, tmp_path):
+    # H was received on the as-of date; its acknowledgement and I's receipt come after it.
+    assert analysis.last_dated == date(2025, 6, 30)
+    path = tmp_path / "log.csv"
+    path.write_text("\n".join((HEADER, ROWS[0])) + "\n", encoding="utf-8")
+    later_reply = analyse_file(path, as_of=date(2025, 6, 30), progress=False)
+    # A log's last entry may be a reply, after its last receipt: a report judges it as at then.
+    assert (later_reply.last_received, later_reply.last_dated) == (date(2025, 6, 2),
+                                                                   date(2025, 6, 17))

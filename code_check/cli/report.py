@@ -38,8 +38,8 @@ def register(subparsers) -> None:
                         "and the answers it contradicts")
     parser.add_argument("--as-of", type=iso_date, metavar="DATE",
                         help="judge overdue actions and open complaints as of this date "
-                        "(YYYY-MM-DD; default: today, and for the complaint log the date of "
-                        "its latest complaint)")
+                        "(YYYY-MM-DD; default: today, and for the complaint log the latest "
+                        "date it holds)")
     parser.add_argument("--provision-level", action="store_true",
                         help="template: one row per provision instead of one per section")
     parser.add_argument("--cohort", action="store_true",
@@ -106,7 +106,7 @@ def _complaint_log(args, as_of):
     from code_check.complaint_log.reader import analyse_file
 
     analysis = analyse_file(args.log, as_of=as_of)
-    latest = analysis.last_received
+    latest = analysis.last_dated
     if args.as_of is None and latest is not None and latest < as_of:
         # A log exported in March is judged as at March, not as at today.
         analysis = analyse_file(args.log, as_of=latest)

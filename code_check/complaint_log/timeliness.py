@@ -121,6 +121,9 @@ class LogAnalysis(_ByStep, _Model):
     not_yet_received: int = Field(description="Rows received after the as-of date.")
     first_received: date | None
     last_received: date | None
+    last_dated: date | None = Field(
+        default=None, description="The latest date of any kind in the log, up to the as-of date: "
+        "the day the log was last brought up to date, as nearly as the log can say.")
     stage1: StageFigures
     stage2: StageFigures
     by_month: list[MonthFigures]
@@ -206,6 +209,7 @@ class _Tally:
         self.not_yet_received = 0
         self.first_key = NEVER
         self.last_key = -NEVER
+        self.last_dated: date | None = None  # kept as each new date is parsed, off the hot loop
         self.rejected: list[RejectedRow] = []
         self.overdue_heap: list[tuple[int, int, str, Measure, int]] = []
         self.overdue_total = 0
@@ -376,6 +380,9 @@ class _Tally:
                                   f"(the year is not between {PLAUSIBLE_YEARS[0]} and "
                                   f"{PLAUSIBLE_YEARS[-1]})")
                 self.dates[text] = NEVER if parsed is None else self._key(parsed)
+                if parsed and parsed <= self.as_of and (
+                        self.last_dated is None or parsed > self.last_dated):
+                    self.last_dated = parsed
                 self.received[text] = (NEVER, {}) if parsed is None else (
                     self.dates[text],
                     self.groups.setdefault(parsed.year * 12 + parsed.month - 1, {}))
@@ -423,6 +430,7 @@ class _Tally:
             not_yet_received=self.not_yet_received,
             first_received=self.key_dates.get(self.first_key),
             last_received=self.key_dates.get(self.last_key),
+            last_dated=self.last_dated,
             **_stages(overall, self.limits),
             by_month=[
                 MonthFigures(month=f"{month // 12}-{month % 12 + 1:02d}",

@@ -421,7 +421,7 @@ def as_at_lines(as_of: date, asked: bool, log: LogAnalysis | None) -> list[str]:
     why = "the date asked for" if asked else "the day the report was made"
     lines = [f"Actions are judged overdue as at {long_date(as_of)} ({why})."]
     if log is not None:
-        log_why = why if log.as_of == as_of else "the latest complaint received in the log"
+        log_why = why if log.as_of == as_of else "the latest date in the log"
         lines.append(f"Open complaints in the log are judged as at {long_date(log.as_of)} "
                      f"({log_why}).")
     return lines

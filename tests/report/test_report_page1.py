@@ -146,19 +146,19 @@ def test_gap_headings_name_the_provision(report, fmt):
     assert "Provision 9.5" not in text
 
 
-def test_cli_judges_the_log_at_its_latest_complaint(run_cli, catalogue, assessments,
+def test_cli_judges_the_log_at_its_latest_date(run_cli, catalogue, assessments,
                                                     tmp_path):
     from code_check.assessment.files import save_assessment_file
 
     path = tmp_path / "current.yaml"
     save_assessment_file(assessments[1], path, catalogue)
     log = demo_inputs.DEMO / "example-complaint-log.csv"
-    latest = demo_inputs.complaint_log().last_received
+    latest = demo_inputs.complaint_log().last_dated
     out = tmp_path / "r.json"
     assert run_cli("report", path, "--format", "json", "-o", out, "--log", log)[0] == 0
     as_at = json.loads(out.read_text(encoding="utf-8"))["summary"]["as_at"]
     assert as_at[1] == (f"Open complaints in the log are judged as at {latest.day} "
-                        f"{latest:%B %Y} (the latest complaint received in the log).")
+                        f"{latest:%B %Y} (the latest date in the log).")
     assert run_cli("report", path, "--format", "json", "-o", out, "--log", log,
                    "--as-of", "2026-06-01")[0] == 0
     as_at = json.loads(out.read_text(encoding="utf-8"))["summary"]["as_at"]
