@@ -173,6 +173,7 @@ def render_template_docx(report: Report, *, provision_level: bool = False) -> by
         word.linked_lines(cells.cells[3], [links_in(item) for item in row.evidence])
         word.linked_lines(cells.cells[4], [links_in(line) for line in row.commentary],
                           bullets=False)
+    word.keep_rows_whole(doc, grid)
     return word.save(doc)
 
 

@@ -1,13 +1,18 @@
-"""The picture check: the Word paper as LibreOffice prints it (skipped off CI without it)."""
+"""The picture check: the Word files as LibreOffice prints them (skipped off CI without it)."""
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import shutil
 import subprocess
+from collections import Counter
 
+import docx
 import pytest
 
+from code_check.report.template import render_template_docx
 from code_check.report.word import render_docx
 
 pytestmark = pytest.mark.skipif(
@@ -15,9 +20,10 @@ pytestmark = pytest.mark.skipif(
     reason="LibreOffice (soffice) is not installed; .ci/run installs it on CI")
 
 
-def _pages(report, tmp_path) -> list[str]:
+def _pages(data: bytes, tmp_path) -> list[str]:
+    """The file's pages as pdftotext reads them from LibreOffice's PDF."""
     paper = tmp_path / "paper.docx"
-    paper.write_bytes(render_docx(report))
+    paper.write_bytes(data)
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(paper)],
                    check=True, capture_output=True, timeout=180)
@@ -27,7 +33,7 @@ def _pages(report, tmp_path) -> list[str]:
 
 
 def test_printed_paper_numbers_its_pages_and_breaks_no_state_word(report, tmp_path):
-    pages = _pages(report, tmp_path)
+    pages = _pages(render_docx(report), tmp_path)
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in page
     text = "\n".join(pages)
@@ -36,3 +42,18 @@ def test_printed_paper_numbers_its_pages_and_breaks_no_state_word(report, tmp_pa
     for word in words:
         for cut in range(1, len(word)):
             assert f"{word[:cut]}\n{word[cut:]}" not in text, word
+
+
+def test_printed_form_loses_no_text_of_a_row_taller_than_a_page(report, tmp_path):
+    """A row kept whole but taller than a page has its end cut off when printed."""
+    data = render_template_docx(report)
+    form = docx.Document(io.BytesIO(data)).tables[1]
+    written = _words("\n".join(cell.text for row in form.rows for cell in row.cells))
+    printed = _words("\n".join(_pages(data, tmp_path)).replace("-\n", ""))
+    assert written - printed == Counter()
+
+
+def _words(text: str) -> Counter[str]:
+    """Words of four letters or more, web addresses left out (they wrap anywhere)."""
+    text = re.sub(r"https?://\S+", " ", text)
+    return Counter(re.findall(r"[a-z]{4,}", text.lower().replace("-", "")))
