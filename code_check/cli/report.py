@@ -40,6 +40,11 @@ def register(subparsers) -> None:
                         help="judge overdue actions and open complaints as of this date "
                         "(YYYY-MM-DD; default: today, and for the complaint log the latest "
                         "date it holds)")
+    parser.add_argument("--paper", type=Path, metavar="DETAILS.yaml",
+                        help="docx, html, md: the committee paper's details (meeting, date, "
+                        "author, contact, status, financial implications, extra "
+                        "recommendations, background papers); any left out are marked to "
+                        "complete")
     parser.add_argument("--provision-level", action="store_true",
                         help="template: one row per provision instead of one per section")
     parser.add_argument("--cohort", action="store_true",
@@ -81,6 +86,7 @@ def _single(args, generated_at, as_of) -> Path:
         statistics=_statistics(args, loaded) if args.stats is not None else held.statistics,
         complaint_log=_complaint_log(args, as_of),
         generated_at=generated_at, as_of=as_of, as_of_asked=args.as_of is not None,
+        paper=_paper(args),
     )
     return export(report, args.format, args.output, provision_level=args.provision_level)
 
@@ -98,6 +104,15 @@ def _held(args, loaded):
     with Workspace(getattr(args, "workspace", None)) as workspace:
         return held_beside(workspace, loaded.workspace_id,
                            load_catalogues(getattr(args, "rules", None)))
+
+
+def _paper(args):
+    if args.paper is None:
+        return None
+    from code_check.readers.yaml_source import load_model
+    from code_check.report.paper import PaperDetails
+
+    return load_model(args.paper, PaperDetails)
 
 
 def _complaint_log(args, as_of):

@@ -13,6 +13,7 @@ from string import Template
 from code_check.report.charts import Bar, svg_bar_chart
 from code_check.report.inert import html_text as e
 from code_check.report.model import ActionItem, ComplaintLogSection, Report, StatisticsSection
+from code_check.report.paper import CommitteePaper
 
 CSS = """
 :root { --ink: #1a1a1a; --muted: #4a4f57; --rule: #c9ced6; --accent: #1d4f91; --band: #eef2f7; }
@@ -111,25 +112,32 @@ $footer
 
 
 def render_html(report: Report) -> str:
+    paper = report.paper
     sections = [
-        ("summary", "Summary", _summary(report)),
+        ("purpose", "Purpose", f"<p>{e(paper.purpose)}</p>"),
+        ("recommendations", "Recommendations", _recommendations(paper)),
+        ("background", "Background", "".join(f"<p>{e(line)}</p>" for line in paper.background)),
+        ("summary", "Key findings", _summary(report)),
         ("gaps", "Gaps, worst first", _gaps(report)),
-        ("actions", "Action plan", _actions(report)),
         ("readiness", "Readiness by section", _sections(report)),
     ]
     if report.complaint_log:
         sections.append(("complaint-log", "Complaint handling performance",
                          _complaint_log(report.complaint_log)))
+    sections += [
+        ("checks", "Checks on the answers", _lint(report)),
+        ("implications", "Implications", _implications(paper)),
+        ("background-papers", "Background papers", _list(paper.background_papers)),
+        ("appendices", "Appendices", _list(paper.appendices)),
+        ("actions", "Action plan", _actions(report)),
+    ]
     if report.statistics:
         sections.append(("statistics", "The Ombudsman's statistics",
                          _statistics(report.statistics)))
-    sections += [
-        ("checks", "Checks on the answers", _lint(report)),
-        ("appendix", "Appendix: the full self-assessment", _appendix(report)),
-    ]
+    sections.append(("appendix", "Appendix: the full self-assessment", _appendix(report)))
     t = report.title
     return page(
-        title=f"Complaint Handling Code self-assessment: {t.council}",
+        title=paper.title,
         header=_header(report),
         nav=contents([(anchor, heading) for anchor, heading, _ in sections]),
         main="\n".join(section(anchor, heading, body) for anchor, heading, body in sections),
@@ -210,9 +218,25 @@ def _header(report: Report) -> str:
         ("Position as at", t.as_of_text),
         ("Produced by", f"code-check {t.code_check_version} on {t.generated_at_text}"),
     ]
+    rows[:0] = [(d.label.capitalize(), d.text) for d in report.paper.front_sheet]
     meta = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in rows)
     return (f'<p class="subtitle">Complaint Handling Code self-assessment</p>'
-            f"<h1>{e(t.council)}</h1><dl class=\"meta\">{meta}</dl>")
+            f"<h1>{e(report.paper.title)}</h1><dl class=\"meta\">{meta}</dl>")
+
+
+def _recommendations(paper: CommitteePaper) -> str:
+    items = "".join(f"<li>{e(line)}</li>" for line in paper.recommendations)
+    return f"<p>The committee is recommended to:</p><ol>{items}</ol>"
+
+
+def _implications(paper: CommitteePaper) -> str:
+    rows = [("Legal", paper.legal), ("Equality", paper.equality), ("Risk", paper.risk),
+            ("Financial", paper.financial.text)]
+    return "".join(f"<p><strong>{e(k)}:</strong> {e(v)}</p>" for k, v in rows)
+
+
+def _list(lines: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{e(line)}</li>" for line in lines) + "</ul>"
 
 
 def _summary(report: Report) -> str:

@@ -6,12 +6,14 @@ from collections.abc import Sequence
 
 from code_check.report.inert import markdown_text as md
 from code_check.report.model import ActionItem, Report
+from code_check.report.paper import CommitteePaper
 
 
 def render_markdown(report: Report) -> str:
     parts = [
-        _title(report), _summary(report), _gaps(report), _actions(report), _sections(report),
-        _complaint_log(report), _statistics(report), _lint(report), _appendix(report),
+        _title(report), _paper_opening(report.paper), _summary(report), _gaps(report),
+        _sections(report), _complaint_log(report), _lint(report), _paper_closing(report.paper),
+        _actions(report), _statistics(report), _appendix(report),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -30,9 +32,10 @@ def provision(id: str, provisional: bool) -> str:
 def _title(report: Report) -> str:
     t = report.title
     return "\n".join([
-        f"# Complaint Handling Code self-assessment: {md(t.council)}",
+        f"# {md(report.paper.title)}",
         "",
         table(["", ""], [
+            *[[d.label.capitalize(), d.text] for d in report.paper.front_sheet],
             ["Council", f"{t.council} ({t.authority_type})"],
             ["Assessed on", t.assessed_on_text],
             ["Assessor", t.assessor or "Not recorded"],
@@ -44,10 +47,31 @@ def _title(report: Report) -> str:
     ])
 
 
+def _paper_opening(paper: CommitteePaper) -> str:
+    return "\n".join([
+        "## Purpose", "", md(paper.purpose), "",
+        "## Recommendations", "", "The committee is recommended to:", "",
+        *[f"{number}. {md(line)}" for number, line in enumerate(paper.recommendations, 1)], "",
+        "## Background", "", *[f"{md(line)}\n" for line in paper.background],
+    ]).rstrip()
+
+
+def _paper_closing(paper: CommitteePaper) -> str:
+    return "\n".join([
+        "## Implications", "",
+        f"- **Legal:** {md(paper.legal)}",
+        f"- **Equality:** {md(paper.equality)}",
+        f"- **Risk:** {md(paper.risk)}",
+        f"- **Financial:** {md(paper.financial.text)}", "",
+        "## Background papers", "", *[f"- {md(line)}" for line in paper.background_papers], "",
+        "## Appendices", "", *[f"- {md(line)}" for line in paper.appendices],
+    ])
+
+
 def _summary(report: Report) -> str:
     s = report.summary
     lines = [
-        "## Summary", "",
+        "## Key findings", "",
         *[f"{md(line)}\n" for line in s.as_at],
         f"- **Readiness:** {md(s.score_text)}, {md(s.band)} ({md(s.points)})",
         f"- **What the band means:** {md(s.band_meaning or 'not described')}",

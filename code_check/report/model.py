@@ -22,6 +22,7 @@ from code_check.assessment.scoring import Score, Tally, score
 from code_check.catalogue.model import Catalogue, Obligation, Requirement
 from code_check.complaint_log.crosscheck import crosscheck
 from code_check.complaint_log.timeliness import STEPS, LogAnalysis
+from code_check.report.paper import CommitteePaper, PaperDetails, committee_paper
 from code_check.statistics.against_averages import AverageComparison
 from code_check.statistics.against_averages import against_averages as beside_average
 from code_check.statistics.model import COLUMN_LABELS, OmbudsmanStats
@@ -279,6 +280,7 @@ class Report(ReportPart):
     template: list[TemplateRowAnswer]
     template_provisions: list[TemplateRowAnswer]
     provisional_note: str
+    paper: CommitteePaper
 
 
 def build_report(
@@ -292,12 +294,14 @@ def build_report(
     generated_at: datetime,
     as_of: date,
     as_of_asked: bool = False,
+    paper: PaperDetails | None = None,
 ) -> Report:
     """The whole report for one assessment; ``previous`` adds the change since it.
 
     ``statistics`` may hold several councils' figures: the assessed council's are used.
     ``complaint_log`` adds the log's timeliness, and its cross-check of the answers to the
     checks. ``as_of_asked``: the user chose ``as_of`` (page 1 says which date judged what).
+    ``paper``: the committee paper's details (meeting, author...); missing ones are marked.
     """
     result = score(catalogue, assessment)
     actions = _actions(catalogue, assessment, as_of)
@@ -309,23 +313,28 @@ def build_report(
                   for f in _findings(catalogue, assessment, complaint_log, as_of)]
     ordered_actions = sorted(actions.values(), key=_action_order)
     stats = statistics_section(statistics, assessment.council.name) if statistics else None
+    title = _title(catalogue, assessment, generated_at, as_of)
+    summary = _summary(result, change, Page1Facts(
+        as_at=as_at_lines(as_of, as_of_asked, complaint_log),
+        overdue=[a for a in ordered_actions if a.overdue],
+        contradictions=[i for i in lint_items if i.check in CONTRADICTION_CHECKS],
+        statistics=stats))
+    appendix = _appendix(catalogue, assessment, result, actions)
     return Report(
-        title=_title(catalogue, assessment, generated_at, as_of),
-        summary=_summary(result, change, Page1Facts(
-            as_at=as_at_lines(as_of, as_of_asked, complaint_log),
-            overdue=[a for a in ordered_actions if a.overdue],
-            contradictions=[i for i in lint_items if i.check in CONTRADICTION_CHECKS],
-            statistics=stats)),
+        title=title,
+        summary=summary,
         gaps=_gaps(catalogue, assessment, result, actions),
         actions=ordered_actions,
         sections=[_section(s) for s in result.sections],
         complaint_log=complaint_log_section(complaint_log) if complaint_log else None,
         statistics=stats,
         lint=lint_items,
-        appendix=_appendix(catalogue, assessment, result, actions),
+        appendix=appendix,
         template=template_rows(catalogue, assessment),
         template_provisions=provision_rows(catalogue, assessment),
         provisional_note=PROVISIONAL_NOTE,
+        paper=committee_paper(title, summary, appendix, paper or PaperDetails(),
+                              has_statistics=stats is not None),
     )
 
 

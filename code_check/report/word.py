@@ -12,7 +12,7 @@ import re
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -21,20 +21,23 @@ from docx.shared import Cm, Emu, Pt
 from code_check.report.charts import Bar, png_bar_chart
 from code_check.report.inert import visible
 from code_check.report.model import ActionItem, ComplaintLogSection, Report, StatisticsSection
+from code_check.report.paper import CommitteePaper, Detail
 
 
 def render_docx(report: Report) -> bytes:
     doc = new_document(report, paper_title(report))
     _title_page(doc, report)
+    _paper_opening(doc, report.paper)
     _summary(doc, report)
     _gaps(doc, report)
-    _actions(doc, report)
     _sections(doc, report)
     if report.complaint_log:
         _complaint_log(doc, report.complaint_log)
+    _lint(doc, report)
+    _paper_closing(doc, report.paper)
+    _actions(doc, report)
     if report.statistics:
         _statistics(doc, report.statistics)
-    _lint(doc, report)
     _appendix(doc, report)
     return save(doc)
 
@@ -344,7 +347,8 @@ def _action_text(action: ActionItem | None) -> str:
 def _title_page(doc, report: Report) -> None:
     t = report.title
     paragraph(doc, "Complaint Handling Code self-assessment", style="Subtitle")
-    heading(doc, t.council, 0)
+    heading(doc, report.paper.title, 0)
+    _front_sheet(doc, report.paper)
     table(doc, None, [
         ["Council", f"{t.council} ({t.authority_type})"],
         ["Assessed on", t.assessed_on_text],
@@ -361,6 +365,47 @@ def _title_page(doc, report: Report) -> None:
         run.font.size = Pt(14)
     _at_a_glance(doc, report)
     doc.add_page_break()
+
+
+def _front_sheet(doc, paper: CommitteePaper) -> None:
+    """Meeting, author, contact and status; a missing one a highlighted field to complete."""
+    grid = table(doc, None, [[d.label.capitalize(), d.text] for d in paper.front_sheet],
+                 widths=[4.5, 12.5])
+    for row, detail in zip(grid.rows, paper.front_sheet, strict=True):
+        _mark_if_missing(row.cells[1].paragraphs[0].runs[-1], detail)
+
+
+def _mark_if_missing(run, detail: Detail) -> None:
+    if detail.value is None:
+        run.bold = True
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+def _paper_opening(doc, paper: CommitteePaper) -> None:
+    heading(doc, "Purpose", 1)
+    paragraph(doc, paper.purpose)
+    heading(doc, "Recommendations", 1)
+    paragraph(doc, "The committee is recommended to:")
+    for recommendation in paper.recommendations:
+        paragraph(doc, recommendation, style="List Number")
+    heading(doc, "Background", 1)
+    for line in paper.background:
+        paragraph(doc, line)
+
+
+def _paper_closing(doc, paper: CommitteePaper) -> None:
+    heading(doc, "Implications", 1)
+    paragraph(doc, paper.legal, bold_lead="Legal: ")
+    paragraph(doc, paper.equality, bold_lead="Equality: ")
+    paragraph(doc, paper.risk, bold_lead="Risk: ")
+    financial = paragraph(doc, paper.financial.text, bold_lead="Financial: ")
+    _mark_if_missing(financial.runs[-1], paper.financial)
+    heading(doc, "Background papers", 1)
+    for line in paper.background_papers:
+        paragraph(doc, line, style="List Bullet")
+    heading(doc, "Appendices", 1)
+    for line in paper.appendices:
+        paragraph(doc, line, style="List Bullet")
 
 
 def _at_a_glance(doc, report: Report) -> None:
@@ -385,7 +430,7 @@ def _at_a_glance(doc, report: Report) -> None:
 
 def _summary(doc, report: Report) -> None:
     s = report.summary
-    heading(doc, "Summary", 1)
+    heading(doc, "Key findings", 1)
     paragraph(doc, f"{s.score_text}, {s.band} ({s.points}).", bold_lead="Readiness: ")
     paragraph(doc, s.band_meaning or "not described", bold_lead="What the band means: ")
     paragraph(doc, f"{s.coverage_text} ({s.answered}).", bold_lead="Coverage: ")

@@ -105,7 +105,7 @@ def test_an_existing_report_is_replaced_whole(run_cli, files, tmp_path):
     out = tmp_path / "r.md"
     out.write_text("old contents " * 10_000)
     assert run_cli("report", files[1], "--format", "md", "-o", out)[0] == 0
-    assert out.read_text(encoding="utf-8").startswith("# Complaint Handling Code")
+    assert out.read_text(encoding="utf-8").startswith("# Example Borough Council: Complaint")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".r.md")] == []
 
 

@@ -112,7 +112,7 @@ def test_json_holds_every_gap(report, tmp_path):
     assert {g["id"] for g in data["gaps"]} == _gap_ids(report)
     assert list(data) == ["title", "summary", "gaps", "actions", "sections", "complaint_log",
                           "statistics", "lint", "appendix", "template", "template_provisions",
-                          "provisional_note"]
+                          "provisional_note", "paper"]
 
 
 def test_html_holds_every_gap_with_landmarks_and_no_scripts(report, tmp_path):
