@@ -129,8 +129,8 @@ def save(doc) -> bytes:
     return out.getvalue()
 
 
-def heading(doc, text: str, level: int) -> None:
-    doc.add_heading(visible(text), level=level)
+def heading(doc, text: str, level: int):
+    return doc.add_heading(visible(text), level=level)
 
 
 def paragraph(doc, text: str, *, bold_lead: str | None = None, style: str | None = None):
@@ -346,8 +346,9 @@ def _action_text(action: ActionItem | None) -> str:
 
 def _title_page(doc, report: Report) -> None:
     t = report.title
-    paragraph(doc, "Complaint Handling Code self-assessment", style="Subtitle")
-    heading(doc, report.paper.title, 0)
+    title = heading(doc, report.paper.title, 0)
+    for run in title.runs:
+        run.font.size = Pt(22)  # the front sheet, summary and headline figures fit page 1
     _front_sheet(doc, report.paper)
     table(doc, None, [
         ["Council", f"{t.council} ({t.authority_type})"],
@@ -364,7 +365,6 @@ def _title_page(doc, report: Report) -> None:
     for run in summary.runs:
         run.font.size = Pt(14)
     _at_a_glance(doc, report)
-    doc.add_page_break()
 
 
 def _front_sheet(doc, paper: CommitteePaper) -> None:

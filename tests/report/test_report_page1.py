@@ -31,11 +31,12 @@ def html_page1(report) -> str:
 
 
 def docx_page1(report) -> str:
-    """The paragraphs before the first page break: what prints on page 1."""
+    """The paragraphs before the body of the paper (its Purpose): the front sheet and the
+    summary, which open page 1."""
     document = docx.Document(io.BytesIO(render_docx(report)))
     lines = []
     for paragraph in document.paragraphs:
-        if 'w:br w:type="page"' in paragraph._p.xml:
+        if paragraph.style.name.startswith("Heading") and paragraph.text == "Purpose":
             break
         lines.append(paragraph.text)
     return "\n".join(lines)

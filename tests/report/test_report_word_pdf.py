@@ -36,6 +36,10 @@ def test_printed_paper_numbers_its_pages_and_breaks_no_state_word(report, tmp_pa
     pages = _pages(render_docx(report), tmp_path)
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in page
+    # No page is wasted: the paper runs on after page 1's summary instead of breaking the
+    # page, which left a page holding one line that spilled over.
+    for number, page in enumerate(pages[:-1], start=1):
+        assert len([line for line in page.splitlines() if line.strip()]) > 8, number
     text = "\n".join(pages)
     words = {word for action in report.actions for word in action.state.split()}
     assert "Complete" in words
