@@ -47,16 +47,20 @@ STATUS_LABELS = {
 NOT_ASSESSED = "not_assessed"
 
 
-class AuthorityType(StrEnum):
+class SaidAsWords(StrEnum):
+    """An enum whose values read as words once their underscores are spaces."""
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class AuthorityType(SaidAsWords):
     COUNTY_COUNCIL = "county_council"
     DISTRICT_COUNCIL = "district_council"
     METROPOLITAN_BOROUGH = "metropolitan_borough"
     UNITARY_COUNCIL = "unitary_council"
     LONDON_BOROUGH = "london_borough"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
 
 
 # More residents than any council could serve: a bigger figure is a typing slip.

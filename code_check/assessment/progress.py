@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import BaseModel, ConfigDict
 
-from code_check.assessment.model import NOT_ASSESSED, Assessment, Status
+from code_check.assessment.model import NOT_ASSESSED, Assessment, SaidAsWords, Status
 from code_check.assessment.scoring import OverallScore, score
 from code_check.catalogue.model import Catalogue
 
 _RANK = {Status.NOT_MET: 0, Status.PARTLY_MET: 1, Status.MET: 2}
 
 
-class ChangeKind(StrEnum):
+class ChangeKind(SaidAsWords):
     REGRESSED = "regressed"
     IMPROVED = "improved"
     NEWLY_ASSESSED = "newly_assessed"
     NO_LONGER_ASSESSED = "no_longer_assessed"
     APPLICABILITY_CHANGED = "applicability_changed"
     NOT_COMPARABLE = "not_comparable"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
 
 
 class Change(BaseModel):
