@@ -89,7 +89,11 @@ class Requirement(_Strict):
     verified: bool = Field(
         default=True, description="False where the paragraph number is provisional."
     )
-    template_rows: list[TemplateRowId] = Field(min_length=1)
+    template_rows: list[TemplateRowId] = Field(
+        default_factory=list,
+        description="Rows of the published form that answer it; needed unless the form has "
+        "one row per provision.",
+    )
     timescale: Timescale | None = None
     tags: list[Tag] = Field(default_factory=list)
     replaces: list[str] = Field(
@@ -110,6 +114,34 @@ class TemplateRow(_Strict):
     id: TemplateRowId
     title: Text
     expects: Text = Field(description="One line: what the Code expects, as the form puts it.")
+
+
+class RowPer(StrEnum):
+    """What one row of the published form answers."""
+
+    TEMPLATE_ROW = "template_row"
+    PROVISION = "provision"
+
+
+# The LGSCO's form, as councils publish it: what a catalogue without `published_form` gets.
+LGSCO_FORM_COLUMNS = ("Code section", "What the Code expects", "Do we follow the Code?",
+                      "Evidence", "Explanations and commentary")
+
+
+class PublishedForm(_Strict):
+    """The Ombudsman's self-assessment form councils publish: what a row is, and its headings."""
+
+    one_row_per: RowPer = Field(
+        default=RowPer.TEMPLATE_ROW,
+        description="template_row: the catalogue's template_rows (the LGSCO's ten); "
+        "provision: one row per requirement (the Housing Ombudsman's form).",
+    )
+    columns: list[Text] = Field(
+        default_factory=lambda: list(LGSCO_FORM_COLUMNS), min_length=5, max_length=5,
+        description="The five headings in order: the row's name, what the Code asks, "
+        "the answer, evidence, commentary.",
+    )
+    title: Text | None = Field(default=None, description="The form's own title, if it has one.")
 
 
 # Numbers are read strictly (``true`` is not 1) and must be finite and in range: what
@@ -164,7 +196,14 @@ class Catalogue(_Strict):
     version: Text
     issued: date
     effective: date | None = None
-    template_rows: list[TemplateRow] = Field(min_length=1)
+    published_form: PublishedForm = Field(
+        default_factory=PublishedForm,
+        description="Absent: the LGSCO's form, one row per template row.",
+    )
+    template_rows: list[TemplateRow] = Field(
+        default_factory=list,
+        description="Rows of the published form; needed unless it has one row per provision.",
+    )
     sections: list[Section] = Field(min_length=1)
     scoring: Scoring
 
@@ -173,6 +212,9 @@ class Catalogue(_Strict):
         _unique([s.id for s in self.sections], "section", lambda i: ("sections", i, "id"))
         _unique([r.id for r in self.template_rows], "template row",
                 lambda i: ("template_rows", i, "id"))
+        by_row = self.published_form.one_row_per is RowPer.TEMPLATE_ROW
+        if by_row and not self.template_rows:
+            raise LocatedValueError(("template_rows",), _NEEDS_ROWS)
         seen: dict[str, str] = {}
         rows = {row.id for row in self.template_rows}
         for s_index, section in enumerate(self.sections):
@@ -185,6 +227,8 @@ class Catalogue(_Strict):
                         f"(already in section {seen[requirement.id]})",
                     )
                 seen[requirement.id] = section.id
+                if by_row and not requirement.template_rows:
+                    raise LocatedValueError((*where, "template_rows"), _NEEDS_ROWS)
                 unknown = [row for row in requirement.template_rows if row not in rows]
                 if unknown:
                     raise LocatedValueError(
@@ -219,6 +263,10 @@ class Catalogue(_Strict):
     def order(self, requirement_id: str) -> int:
         """Position in Code order, for sorting."""
         return self._positions[requirement_id]
+
+
+_NEEDS_ROWS = ("is required, at least one row, unless published_form has one_row_per: "
+               "provision")
 
 
 def _unique(ids: list[str], what: str, where: Callable[[int], Loc]) -> None:
