@@ -49,3 +49,18 @@ def typed_date(text: str, field: str) -> date | None:
                              field=field)
         raise InputError(f"{shown!r} is not a date: write it like {EXAMPLES}", field=field)
     return parsed
+
+
+def long_date(value: date) -> str:
+    """A date the UK way, as people read it: 30 April 2026 (no leading zero, no weekday).
+
+    The one rule for every date put into words, so reports and checks agree; machine data
+    (JSON fields, CSV columns) keeps ISO."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def long_date_span(first: date | None, last: date | None) -> str | None:
+    """"1 April 2025 to 26 March 2026"; None when either end is unknown (nothing dated)."""
+    if first is None or last is None:
+        return None
+    return f"{long_date(first)} to {long_date(last)}"

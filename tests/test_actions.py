@@ -42,4 +42,4 @@ def test_the_overdue_check_names_the_revised_date(catalogue):
                                                                action=action)})
     overdue = [f.message for f in lint(catalogue, assessment, as_of=AS_AT)
                if f.check == "action-overdue"]
-    assert overdue == ["the action was due on 2026-03-01 and is not done"]
+    assert overdue == ["the action was due on 1 March 2026 and is not done"]

@@ -46,7 +46,7 @@ def test_met_contradicted_by_the_log_reads_plainly(tmp_path, catalogue):
     findings = crosscheck(catalogue, assessment_with(**{"6_3": "met"}), analysis)
     assert [(f.requirement_id, f.severity, f.message) for f in findings] == [
         ("6.3", Severity.ERROR, "marked met, but 62% of 1,204 stage 1 responses were on time "
-                                "(2025-04-01 to 2026-03-31)"),
+                                "(1 April 2025 to 31 March 2026)"),
     ]
 
 
@@ -55,7 +55,7 @@ def test_threshold_is_configurable_and_decimals_shown_where_they_matter(tmp_path
     assessment = assessment_with(**{"6_3": "met"})
     assert [f.message for f in crosscheck(catalogue, assessment, analysis)] == [
         "marked met, but 94.6% of 1,000 stage 1 responses were on time "
-        "(2025-04-01 to 2026-03-31)"]
+        "(1 April 2025 to 31 March 2026)"]
     assert crosscheck(catalogue, assessment, analysis, threshold=90) == []
 
 
@@ -65,8 +65,9 @@ def test_not_met_contradicted_by_a_near_perfect_log(tmp_path, catalogue):
                           analysis)
     assert [(f.requirement_id, f.severity, f.check) for f in findings] == [
         ("6.3", Severity.WARNING, "log-contradicts-not-met")]
-    assert findings[0].message == ("marked not met, but 100% of 200 stage 1 responses were on "
-                                   "time (2025-04-01 to 2026-03-31); is the answer out of date?")
+    assert findings[0].message == (
+        "marked not met, but 100% of 200 stage 1 responses were on time "
+        "(1 April 2025 to 31 March 2026); is the answer out of date?")
 
 
 @pytest.mark.parametrize("status", ["partly_met", "not_applicable", None])

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from code_check.dates import read_date, typed_date
+from code_check.dates import long_date, long_date_span, read_date, typed_date
 from code_check.errors import InputError
 
 
@@ -34,3 +34,14 @@ def test_a_bad_date_says_what_is_wrong(text, problem):
     with pytest.raises(InputError) as refused:
         typed_date(text, "Due date")
     assert str(refused.value) == problem
+
+
+def test_dates_in_words_are_written_the_uk_way():
+    assert long_date(date(2026, 4, 30)) == "30 April 2026"
+    assert long_date(date(2026, 3, 1)) == "1 March 2026"  # no leading zero
+
+
+def test_a_span_of_dates_needs_both_ends():
+    assert long_date_span(date(2025, 4, 1), date(2026, 3, 26)) == "1 April 2025 to 26 March 2026"
+    assert long_date_span(None, date(2026, 3, 26)) is None
+    assert long_date_span(date(2025, 4, 1), None) is None

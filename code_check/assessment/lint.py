@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from code_check.assessment.model import Answer, Assessment, Status
 from code_check.catalogue.model import Catalogue, Obligation, Requirement
+from code_check.dates import long_date
 
 STALE_AFTER_DAYS = 365
 
@@ -57,7 +58,7 @@ def _assessment_findings(assessment: Assessment, as_of: date) -> list[Finding]:
     return [Finding(
         severity=Severity.WARNING, check="assessment-out-of-date",
         message=f"this assessment is {age // 30} months old (dated "
-        f"{assessment.assessed_on.isoformat()}); the Code expects a self-assessment every year",
+        f"{long_date(assessment.assessed_on)}); the Code expects a self-assessment every year",
     )]
 
 
@@ -87,7 +88,7 @@ def _answer_findings(requirement: Requirement, answer: Answer, as_of: date) -> l
     if action is not None and action.due_now is not None and action.overdue(as_of):
         owner = f" (owner: {action.owner})" if action.owner else ""
         found.append(finding(Severity.WARNING, "action-overdue",
-                             f"the action was due on {action.due_now.isoformat()} "
+                             f"the action was due on {long_date(action.due_now)} "
                              f"and is not done{owner}"))
     if answer.carried_over:
         found.append(finding(Severity.INFO, "carried-over",

@@ -11,6 +11,7 @@ from code_check.assessment.lint import Finding, Severity, sort_findings
 from code_check.assessment.model import Assessment, Status
 from code_check.catalogue.model import Catalogue
 from code_check.complaint_log.timeliness import LogAnalysis
+from code_check.dates import long_date_span
 from code_check.wording import percent_in_words, step_plural
 
 DEFAULT_THRESHOLD = 95.0  # on-time percentage below which "met" is contradicted
@@ -32,6 +33,7 @@ def crosscheck(
     least ``near_perfect`` per cent on time is a warning: probably an answer left out of date.
     """
     near_perfect = max(near_perfect, threshold)
+    received = long_date_span(analysis.first_received, analysis.last_received)
     findings = []
     for requirement in catalogue.requirements:
         measure = requirement.timescale.measure if requirement.timescale else None
@@ -43,7 +45,7 @@ def crosscheck(
             continue
         status = assessment.status(requirement.id)
         evidence = (f"{percent_in_words(on_time_pct)} of {figures.measured:,} "
-                    f"{step_plural(measure)} were on time ({analysis.period})")
+                    f"{step_plural(measure)} were on time ({received})")
         if status is Status.MET and on_time_pct < threshold:
             findings.append(Finding(
                 severity=Severity.ERROR, check="log-contradicts-met",

@@ -17,7 +17,7 @@ from code_check.assessment.model import Assessment
 from code_check.assessment.progress import ChangeKind, compare
 from code_check.assessment.scoring import score
 from code_check.catalogue.model import Band, Catalogue
-from code_check.report.model import long_date
+from code_check.dates import long_date
 from code_check.wording import percent
 
 # Heat-map shades follow the catalogue's readiness bands (90, 75, 50 and 0 in the bundled one),

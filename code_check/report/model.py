@@ -22,6 +22,7 @@ from code_check.assessment.scoring import Score, Tally, score
 from code_check.catalogue.model import Catalogue, Obligation, Requirement
 from code_check.complaint_log.crosscheck import crosscheck
 from code_check.complaint_log.timeliness import STEPS, LogAnalysis
+from code_check.dates import long_date, long_date_span
 from code_check.report.paper import CommitteePaper, PaperDetails, committee_paper
 from code_check.statistics.against_averages import AverageComparison
 from code_check.statistics.against_averages import against_averages as beside_average
@@ -721,11 +722,10 @@ def complaint_log_section(analysis: LogAnalysis) -> ComplaintLogSection:
         )
         for month in analysis.by_month[-TREND_MONTHS:]
     ]
-    first, last = analysis.first_received, analysis.last_received
     return ComplaintLogSection(
         cases=analysis.cases,
-        period_text=f"{long_date(first)} to {long_date(last)}" if first and last
-        else "no dated complaints",
+        period_text=long_date_span(analysis.first_received, analysis.last_received)
+        or "no dated complaints",
         as_of_text=long_date(analysis.as_of), stages=stages, trend=trend,
         notes=_log_notes(analysis),
     )
@@ -760,10 +760,6 @@ def _findings(catalogue: Catalogue, assessment: Assessment, log: LogAnalysis | N
 
 
 # words -------------------------------------------------------------------------------------
-
-def long_date(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
-
 
 def _answered(tally: Tally) -> str:
     return f"{tally.assessed} of {tally.applicable} applicable answered"

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from code_check.dates import long_date
+
 if TYPE_CHECKING:
     from code_check.report.model import ProvisionRow, Summary, TitlePage
 
@@ -83,7 +85,7 @@ def committee_paper(title: TitlePage, summary: Summary, rows: list[ProvisionRow]
         front_sheet=[
             Detail(label="meeting name", value=d.meeting),
             Detail(label="meeting date",
-                   value=_long_date(d.meeting_date) if d.meeting_date else None),
+                   value=long_date(d.meeting_date) if d.meeting_date else None),
             Detail(label="report author", value=d.author),
             Detail(label="author's contact", value=d.contact),
             Detail(label="status (for decision or for information)", value=d.status),
@@ -106,7 +108,7 @@ def committee_paper(title: TitlePage, summary: Summary, rows: list[ProvisionRow]
 
 def _recommendations(title: TitlePage, summary: Summary) -> list[str]:
     """Built from the results, so the committee is asked to note what was actually found."""
-    report_by = _long_date(months_after(title.assessed_on, PROGRESS_REPORT_MONTHS))
+    report_by = long_date(months_after(title.assessed_on, PROGRESS_REPORT_MONTHS))
     return [
         f"Note the council's readiness of {summary.score_text} ({summary.band}) and the gaps "
         f"found: {summary.gap_words}.",
@@ -165,7 +167,3 @@ def months_after(start: date, months: int) -> date:
     month_index = start.month - 1 + months
     year, month = start.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(start.day, monthrange(year, month)[1]))
-
-
-def _long_date(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
