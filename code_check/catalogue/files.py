@@ -9,9 +9,11 @@ cache without loading pydantic at all.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +22,7 @@ from code_check.errors import InputError
 from code_check.readers.files import read_bytes, write_atomically
 
 if TYPE_CHECKING:
+    from code_check.catalogue.equivalence import Equivalence
     from code_check.catalogue.model import Catalogue
 
 DEFAULT_CATALOGUE = "lgsco-2024"
@@ -33,8 +36,8 @@ def bundled_rules_dir() -> Path:
     return Path(code_rules.__file__).parent
 
 
-def catalogue_paths(path: Path | None = None) -> list[Path]:
-    """The catalogue files in a folder (or the one file named)."""
+def rules_paths(path: Path | None = None) -> list[Path]:
+    """The catalogue and map files in a folder (or the one file named)."""
     path = path or bundled_rules_dir()
     if path.is_dir():
         found = sorted(p for p in path.iterdir() if p.suffix in {".yaml", ".yml"})
@@ -42,6 +45,40 @@ def catalogue_paths(path: Path | None = None) -> list[Path]:
             raise InputError("no catalogue files (*.yaml) in this folder", source=path)
         return found
     return [path]
+
+
+def is_map_file(path: Path) -> bool:
+    """Maps are named FROM--TO.yaml; a catalogue id never holds '--'."""
+    return "--" in path.stem
+
+
+def catalogue_paths(path: Path | None = None) -> list[Path]:
+    """The catalogue files in a folder (or the one file named), maps left out."""
+    return [p for p in rules_paths(path) if not is_map_file(p)]
+
+
+def map_paths(path: Path | None = None) -> list[Path]:
+    """The equivalence map files in a folder (or the one file named)."""
+    return [p for p in rules_paths(path) if is_map_file(p)]
+
+
+def load_equivalence(
+    path: Path, catalogues: Mapping[str, Catalogue] | None = None
+) -> Equivalence:
+    """One equivalence map, validated; given the catalogues, every id in it must be theirs."""
+    from code_check.catalogue.equivalence import Equivalence
+    from code_check.readers.yaml_source import compose, read_text, validate
+
+    data, node = compose(read_text(path), path)
+    context = None if catalogues is None else {"catalogues": catalogues}
+    return validate(data, node, Equivalence, path, context)
+
+
+@functools.cache
+def bundled_equivalence(from_id: str, to_id: str) -> Equivalence | None:
+    """The bundled map from one Code's catalogue to another's, if code-check has one."""
+    path = bundled_rules_dir() / f"{from_id}--{to_id}.yaml"
+    return load_equivalence(path) if path.is_file() else None
 
 
 def load_catalogue_file(path: Path) -> Catalogue:
@@ -118,6 +155,11 @@ def load_catalogues(path: Path | None = None) -> dict[str, Catalogue]:
 
 def load_catalogue(catalogue_id: str | None = None, rules: Path | None = None) -> Catalogue:
     """The catalogue with this id (default: the bundled LGSCO Code, or the only one given)."""
+    if rules is None:  # a bundled catalogue's file is named after its id: read that one only
+        named = {path.stem: path for path in catalogue_paths()}.get(
+            catalogue_id or DEFAULT_CATALOGUE)
+        if named:
+            return load_catalogue_file(named)
     catalogues = load_catalogues(rules)
     if catalogue_id is None:
         if len(catalogues) == 1:

@@ -279,10 +279,15 @@ def _unique(ids: list[str], what: str, where: Callable[[int], Loc]) -> None:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of catalogue files, for editors and other tools."""
-    schema = Catalogue.model_json_schema(by_alias=True)
+    return schema_of(Catalogue, "code-check catalogue")
+
+
+def schema_of(model: type[BaseModel], title: str) -> dict[str, Any]:
+    """A file format's JSON Schema, as written to ``code_rules/*.schema.json``."""
+    schema = model.model_json_schema(by_alias=True)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "code-check catalogue",
+        "title": title,
         **{k: v for k, v in schema.items() if k != "title"},
     }
 

@@ -18,7 +18,10 @@ def register(subparsers) -> None:
     listing.add_argument("--catalogue", metavar="ID", help="catalogue id (default: lgsco-2024)")
     add_rules(listing)
     add_format(listing)
-    command(rules, "schema", run_schema, "print the JSON Schema of the catalogue format")
+    schema = command(rules, "schema", run_schema,
+                     "print the JSON Schema of the catalogue format (or the map format)")
+    schema.add_argument("--map", action="store_true",
+                        help="the equivalence map format instead (FROM--TO.yaml files)")
 
 
 def run_validate(args) -> int:
@@ -99,9 +102,12 @@ def run_list(args) -> int:
 
 
 def run_schema(args) -> int:
-    from code_check.catalogue.model import json_schema
     from code_check.cli.output import print_json
 
+    if args.map:
+        from code_check.catalogue.equivalence import json_schema
+    else:
+        from code_check.catalogue.model import json_schema
     print_json(json_schema())
     return 0
 
