@@ -104,8 +104,7 @@ def test_every_requirement_has_guidance_and_evidence(catalogue):
 def test_validate_reports_every_section(run_cli):
     status, out, _ = run_cli("rules", "validate", "--format", "json")
     assert status == 0
-    [summary] = json.loads(out)
-    assert summary["id"] == "lgsco-2024"
+    summary = next(s for s in json.loads(out) if s["id"] == "lgsco-2024")
     assert summary["requirements"] == 67
     assert summary["unverified"] == 14
     assert [(s["id"], s["requirements"]) for s in summary["sections"]] == [

@@ -215,7 +215,7 @@ def test_list_with_a_user_catalogue(tmp_path, run_cli):
 def test_list_an_unknown_catalogue(run_cli):
     status, _, err = run_cli("rules", "list", "--catalogue", "nope")
     assert status == 1
-    assert err.strip() == "code-check: no catalogue with id 'nope' (known: lgsco-2024)"
+    assert err.strip() == "code-check: no catalogue with id 'nope' (known: hos-2024, lgsco-2024)"
 
 
 ASSESSMENT = """\
