@@ -80,32 +80,25 @@ def test_the_published_form_has_one_row_per_provision(hos):
     assert not [r.id for r in hos.requirements if r.template_rows]
 
 
-def _timescale(hos, requirement_id):
-    return hos.requirement(requirement_id).timescale.model_dump(mode="json", by_alias=True)
+WD = "working_days"
+# (limit, unit, from, measure, extension) of each provision that sets a timescale.
+TIMESCALES = {
+    "2.2": (12, "months", "event", None, False),
+    "2.3": (12, "months", "event", None, False),
+    "6.2": (5, WD, "receipt", "stage1.acknowledgement", False),
+    "6.3": (10, WD, "acknowledgement", "stage1.response", False),
+    "6.4": (10, WD, "acknowledgement", "stage1.response", True),
+    "6.11": (5, WD, "escalation", "stage2.acknowledgement", False),
+    "6.14": (20, WD, "acknowledgement", "stage2.response", False),
+    "6.15": (20, WD, "acknowledgement", "stage2.response", True),
+}
 
 
 def test_timescales(hos):
-    wd = "working_days"
-    twelve_months = {"limit": 12, "unit": "months", "from": "event", "measure": None,
-                     "extension": False}
-    expected = {
-        "2.2": twelve_months,
-        "2.3": twelve_months,
-        "6.2": {"limit": 5, "unit": wd, "from": "receipt",
-                "measure": "stage1.acknowledgement", "extension": False},
-        "6.3": {"limit": 10, "unit": wd, "from": "acknowledgement",
-                "measure": "stage1.response", "extension": False},
-        "6.4": {"limit": 10, "unit": wd, "from": "acknowledgement",
-                "measure": "stage1.response", "extension": True},
-        "6.11": {"limit": 5, "unit": wd, "from": "escalation",
-                 "measure": "stage2.acknowledgement", "extension": False},
-        "6.14": {"limit": 20, "unit": wd, "from": "acknowledgement",
-                 "measure": "stage2.response", "extension": False},
-        "6.15": {"limit": 20, "unit": wd, "from": "acknowledgement",
-                 "measure": "stage2.response", "extension": True},
-    }
-    found = {r.id: _timescale(hos, r.id) for r in hos.requirements if r.timescale}
-    assert found == expected
+    found = {r.id: tuple(r.timescale.model_dump(mode="json", by_alias=True).values())
+             for r in hos.requirements if r.timescale}
+    assert found == TIMESCALES
+    assert hos.requirement("6.11").timescale.describe() == "5 working days from escalation"
 
 
 def test_the_complaint_log_reads_the_same_limits_from_either_code(hos, catalogue):
