@@ -1,16 +1,21 @@
-"""What a report needs from the workspace, gathered in one place for both shells.
+"""What a report needs from the workspace and the files beside it, gathered for both shells.
 
 The command line and the terminal app's Export screen build reports of workspace assessments;
-both take the previous assessment, the Ombudsman's figures and the cohort's latest assessments
-from here, so ``code_check.report`` itself never reads the workspace and depends on the core only.
+both take the previous assessment, the Ombudsman's figures, the cohort's latest assessments and
+the complaint log's analysis from here, so ``code_check.report`` itself never reads the workspace
+or a file and depends on the core only.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 
 from code_check.assessment.model import Assessment
 from code_check.catalogue.model import Catalogue
+from code_check.complaint_log.reader import analyse_file
+from code_check.complaint_log.timeliness import LogAnalysis
 from code_check.errors import InputError
 from code_check.report.cohort import CohortEntry
 from code_check.statistics.model import OmbudsmanStats
@@ -69,3 +74,16 @@ def known_catalogue(catalogues: dict[str, Catalogue], catalogue_id: str,
         raise InputError(f"assessment {assessment_id} uses catalogue {catalogue_id!r}, which "
                          "is not loaded; use --rules to point at it", field="catalogue")
     return catalogues[catalogue_id]
+
+
+def complaint_log_for_report(path: Path, as_of: date, *, as_of_asked: bool,
+                             progress: bool | None = None) -> LogAnalysis:
+    """A complaint log's analysis for a report: unless a date was asked for, open complaints
+    are judged as at the log's latest date when that is earlier (a log exported in March is
+    not "179 working days late" in November). Only the first reading finds that date, so such
+    a log is read twice; the report's page 1 says which date was used."""
+    analysis = analyse_file(path, as_of=as_of, progress=progress)
+    latest = analysis.last_dated
+    if as_of_asked or latest is None or latest >= as_of:
+        return analysis
+    return analyse_file(path, as_of=latest, progress=progress)

@@ -118,14 +118,9 @@ def _paper(args):
 def _complaint_log(args, as_of):
     if args.log is None:
         return None
-    from code_check.complaint_log.reader import analyse_file
+    from code_check.gather import complaint_log_for_report
 
-    analysis = analyse_file(args.log, as_of=as_of)
-    latest = analysis.last_dated
-    if args.as_of is None and latest is not None and latest < as_of:
-        # A log exported in March is judged as at March, not as at today.
-        analysis = analyse_file(args.log, as_of=latest)
-    return analysis
+    return complaint_log_for_report(args.log, as_of, as_of_asked=args.as_of is not None)
 
 
 def _statistics(args, loaded) -> list:
