@@ -62,7 +62,8 @@ def test_new_blank_assessment(workspace_path, capsys):
                     "based_on": None, "carried_over": 0}
     shown = run_json(capsys, "assessment", "show", "1")
     assert shown["council_details"] == {"name": "Northtown", "authority_type": "district_council",
-                                        "population": 90000, "landlord": False}
+                                        "population": 90000, "landlord": False,
+                                        "homes": None}
     assert shown["assessor"] == "Ann Lee" and shown["answers"] == 0
     assert shown["score"] == 0 and shown["band"] == "Not ready"
 
@@ -189,7 +190,7 @@ def test_import_of_an_assessment_file(workspace_path, form, tmp_path, capsys):
         moved = workspace.load(renamed["id"])
     assert moved.council.model_dump(mode="json") == {
         "name": "Northtown Borough", "authority_type": "metropolitan_borough",
-        "population": 120000, "landlord": False}
+        "population": 120000, "landlord": False, "homes": None}
     assert moved.assessed_on.isoformat() == "2026-02-02" and moved.answers == original.answers
 
 

@@ -3,6 +3,7 @@ are brought forward with their actions (schema 4)."""
 
 from __future__ import annotations
 
+from contextlib import closing
 from datetime import UTC, date, datetime
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from code_check.assessment.model import Action, Answer, Assessment, Council, ProgressNote, Status
 from code_check.store import schema
 from code_check.store.workspace import Workspace
+from tests.old_workspaces import add_assessment, change_answer, workspace_at
 
 COUNCIL = Council(name="Northtown District Council", authority_type="district_council")
 OPEN = Action(description="Write the policy", owner="Ann Lee", due=date(2026, 5, 1))
@@ -40,19 +42,16 @@ def test_the_managers_fields_are_saved_and_loaded(path, catalogue):
         assert workspace.load(assessment_id).answer("1.1").action == managed
 
 
-def test_an_old_workspace_keeps_its_actions_and_dates_those_marked_done(
-        path, catalogue, monkeypatch):
+def test_an_old_workspace_keeps_its_actions_and_dates_those_marked_done(path):
     """Schema 4 gives an action ticked done in the app the day it was ticked; one imported as
     done has no such record and stays undated; open actions are untouched."""
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
+    with closing(workspace_at(path, 3)) as db:
+        assessment_id = add_assessment(db, assessment(**{
+            "1.1": gap(OPEN), "1.2": gap(OPEN), "1.3": gap(DONE)}))
+        change_answer(db, assessment_id, "1.2", gap(OPEN), gap(DONE))
     with Workspace(path) as workspace:
-        assessment_id = workspace.add_assessment(assessment(**{
-            "1.1": gap(OPEN), "1.2": gap(OPEN), "1.3": gap(DONE)}), catalogue)
-        workspace.set_answer(assessment_id, "1.2", gap(DONE), catalogue)
-        assert workspace.connection.execute("PRAGMA user_version").fetchone()[0] == 3
-    monkeypatch.undo()
-    with Workspace(path) as workspace:
-        assert workspace.connection.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert workspace.connection.execute("PRAGMA user_version").fetchone()[0] == len(
+            schema.MIGRATIONS)
         answers = workspace.load(assessment_id).answers
     today = datetime.now(UTC).date()
     assert answers["1.1"].action == OPEN

@@ -6,16 +6,22 @@ Saved files are short and diff well: Code order, no defaults written, multi-line
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from code_check.assessment.model import Assessment
+from code_check.catalogue.files import bundled_equivalence
 from code_check.catalogue.model import Catalogue
 from code_check.errors import InputError
 from code_check.readers.files import write_atomically
 from code_check.readers.yaml_source import compose, read_text, validate
+
+if TYPE_CHECKING:
+    from code_check.catalogue.equivalence import Equivalence
 
 
 def load_assessment_file(path: Path, catalogue: Catalogue | None = None) -> Assessment:
@@ -30,22 +36,54 @@ def load_assessment_file(path: Path, catalogue: Catalogue | None = None) -> Asse
     return assessment
 
 
+# Finds the map from one Code's catalogue to another's (catalogue ids), or None.
+MapFinder = Callable[[str, str], "Equivalence | None"]
+
+
 def load_assessment_for(
-    path: Path, catalogues: dict[str, Catalogue]
+    path: Path, catalogues: dict[str, Catalogue], map_for: MapFinder | None = None
 ) -> tuple[Assessment, Catalogue]:
-    """Read an assessment and pick the catalogue it names from those known."""
+    """Read an assessment and pick the catalogue it names from those known; a second Code
+    (``also``) is checked against its own catalogue and the map ``map_for`` finds (default:
+    the bundled maps)."""
     data, node = compose(read_text(path), path)
+    catalogue = _named_catalogue(data, node, catalogues, path, "catalogue")
+    context: dict[str, object] = {"catalogue": catalogue}
+    also, also_node = _entry(data, node, "also")
+    second = _named_catalogue(also, also_node, catalogues, path, "also.catalogue")
+    if catalogue is not None and second is not None and second.id != catalogue.id:
+        equivalence = (map_for or bundled_equivalence)(catalogue.id, second.id)
+        if equivalence is None:
+            raise InputError(f"code-check has no map from {catalogue.id} to {second.id}, so "
+                             "it cannot tell which answers serve both Codes",
+                             source=path, line=_line_of_key(also_node, "catalogue"),
+                             field="also.catalogue")
+        context.update(also_catalogue=second, equivalence=equivalence)
+    assessment = validate(data, node, Assessment, path, context=context)
+    assert catalogue is not None  # validation refused a missing catalogue field
+    return assessment, catalogue
+
+
+def _named_catalogue(data: object, node: yaml.Node, catalogues: dict[str, Catalogue],
+                     path: Path, field: str) -> Catalogue | None:
+    """The catalogue a mapping's ``catalogue`` key names; None when it names none."""
     catalogue_id = data.get("catalogue") if isinstance(data, dict) else None
     catalogue = catalogues.get(catalogue_id) if isinstance(catalogue_id, str) else None
     if catalogue is None and catalogue_id is not None:
         known = ", ".join(sorted(catalogues))
         raise InputError(
             f"no catalogue with id {catalogue_id!r} (known: {known}); use --rules to point at it",
-            source=path, line=_line_of_key(node, "catalogue"), field="catalogue",
+            source=path, line=_line_of_key(node, "catalogue"), field=field,
         )
-    assessment = validate(data, node, Assessment, path, context={"catalogue": catalogue})
-    assert catalogue is not None  # validation refused a missing catalogue field
-    return assessment, catalogue
+    return catalogue
+
+
+def _entry(data: object, node: yaml.Node, key: str) -> tuple[object, yaml.Node]:
+    """A mapping's value under ``key`` and its node (None and the mapping's when absent)."""
+    for key_node, value_node in getattr(node, "value", []):
+        if getattr(key_node, "value", None) == key and isinstance(data, dict):
+            return data.get(key), value_node
+    return None, node
 
 
 def _line_of_key(node: yaml.Node, key: str) -> int | None:
@@ -55,17 +93,21 @@ def _line_of_key(node: yaml.Node, key: str) -> int | None:
     return None
 
 
-def dump_assessment_yaml(assessment: Assessment, catalogue: Catalogue | None = None) -> str:
+def dump_assessment_yaml(assessment: Assessment, catalogue: Catalogue | None = None,
+                         second: Catalogue | None = None) -> str:
+    """The file's text: answers in Code order when the catalogues are given (``second``: the
+    ``also`` Code's), then ``also``."""
     if catalogue is not None:
-        assessment = assessment.in_code_order(catalogue)
+        assessment = assessment.in_code_order(catalogue, second)
     data = assessment.model_dump(mode="python", exclude_defaults=True, exclude_none=True)
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def save_assessment_file(
-    assessment: Assessment, path: Path, catalogue: Catalogue | None = None
+    assessment: Assessment, path: Path, catalogue: Catalogue | None = None,
+    second: Catalogue | None = None,
 ) -> None:
-    write_atomically(path, dump_assessment_yaml(assessment, catalogue))
+    write_atomically(path, dump_assessment_yaml(assessment, catalogue, second))
 
 
 class _Dumper(yaml.SafeDumper):

@@ -65,6 +65,8 @@ class AuthorityType(SaidAsWords):
 
 # More residents than any council could serve: a bigger figure is a typing slip.
 MAX_POPULATION = 100_000_000
+# More homes than any landlord in England owns: a bigger figure is a typing slip.
+MAX_HOMES = 10_000_000
 
 
 class Council(_Model):
@@ -74,6 +76,10 @@ class Council(_Model):
     landlord: bool = Field(
         default=False, description="Owns housing stock: the Housing Ombudsman's Code applies too."
     )
+    homes: int | None = Field(
+        default=None, ge=0, le=MAX_HOMES, strict=True,
+        description="Homes owned: more than 1,000 and the Housing Ombudsman's self-assessment "
+        "is due by 30 September, else within six months of the year end.")
 
 
 class ProgressNote(_Model):
@@ -181,11 +187,32 @@ class Answer(_Model):
         return self == Answer()
 
 
-class Assessment(_Model):
-    council: Council
+# Worst first: where several answers bear on one provision, the worse one stands.
+WORST_FIRST = (Status.NOT_MET, Status.PARTLY_MET, Status.MET, Status.NOT_APPLICABLE)
+
+
+def worst_of(candidates: list[Answer]) -> Answer:
+    """The worse of several answers; one without a status counts only when all are without."""
+    answered = [a for a in candidates if a.status is not None] or candidates
+    return min(answered, key=lambda a: WORST_FIRST.index(a.status) if a.status else 0)
+
+
+def _known_requirements(answers: dict[str, Answer], catalogue: Catalogue | None) -> None:
+    """An answer to a provision the catalogue does not have is a typing slip, named."""
+    for requirement_id in answers:
+        if catalogue is not None and catalogue.requirement(requirement_id) is None:
+            raise LocatedValueError(
+                (requirement_id,),
+                f"unknown requirement {requirement_id!r} (not in catalogue {catalogue.id})",
+            )
+
+
+class AlsoUnder(_Model):
+    """A second Code answered in the same assessment: a council that owns homes answers the
+    Housing Ombudsman's Code beside the LGSCO's. A provision paired ``same`` with one of the
+    first Code's is answered there, once, so it is never held here."""
+
     catalogue: Text
-    assessed_on: date
-    assessor: str | None = None
     answers: dict[RequirementId, Answer] = Field(default_factory=dict)
 
     @field_validator("answers")
@@ -193,16 +220,44 @@ class Assessment(_Model):
     def _answers_name_known_requirements(
         cls, answers: dict[str, Answer], info: ValidationInfo
     ) -> dict[str, Answer]:
-        catalogue: Catalogue | None = (info.context or {}).get("catalogue")
-        if catalogue is not None:
-            for requirement_id in answers:
-                if catalogue.requirement(requirement_id) is None:
-                    raise LocatedValueError(
-                        (requirement_id,),
-                        f"unknown requirement {requirement_id!r} "
-                        f"(not in catalogue {catalogue.id})",
-                    )
+        context = info.context or {}
+        _known_requirements(answers, context.get("also_catalogue"))
+        equivalence = context.get("equivalence")
+        if equivalence is None:
+            return answers
+        for requirement_id in answers:
+            partner = equivalence.same_as(requirement_id)
+            if partner is not None:
+                raise LocatedValueError((requirement_id,), (
+                    f"{requirement_id} is answered once for both Codes, through "
+                    f"{partner} of {equivalence.from_catalogue} (the same provision): "
+                    f"remove it here and answer {partner}"))
         return answers
+
+
+class Assessment(_Model):
+    council: Council
+    catalogue: Text
+    assessed_on: date
+    assessor: str | None = None
+    answers: dict[RequirementId, Answer] = Field(default_factory=dict)
+    also: AlsoUnder | None = Field(
+        default=None, description="A second Code answered in the same assessment.")
+
+    @field_validator("answers")
+    @classmethod
+    def _answers_name_known_requirements(
+        cls, answers: dict[str, Answer], info: ValidationInfo
+    ) -> dict[str, Answer]:
+        _known_requirements(answers, (info.context or {}).get("catalogue"))
+        return answers
+
+    @model_validator(mode="after")
+    def _two_different_codes(self) -> Assessment:
+        if self.also is not None and self.also.catalogue == self.catalogue:
+            raise LocatedValueError(("also", "catalogue"), f"{self.catalogue} is already the "
+                                    "first Code of this assessment: name the second Code here")
+        return self
 
     def answer(self, requirement_id: str) -> Answer:
         return self.answers.get(requirement_id) or Answer()
@@ -219,8 +274,17 @@ class Assessment(_Model):
             answers[requirement_id] = answer
         return self.model_copy(update={"answers": answers})
 
-    def in_code_order(self, catalogue: Catalogue) -> Assessment:
-        """Answers ordered as the Code orders them, so saved files diff well."""
-        ordered = {r.id: self.answers[r.id] for r in catalogue.requirements if r.id in self.answers}
-        ordered.update({k: v for k, v in self.answers.items() if k not in ordered})
-        return self.model_copy(update={"answers": ordered})
+    def in_code_order(self, catalogue: Catalogue, second: Catalogue | None = None) -> Assessment:
+        """Answers ordered as the Code orders them (``second``: the ``also`` Code's), so saved
+        files diff well."""
+        ordered = self.model_copy(update={"answers": _in_order(self.answers, catalogue)})
+        if self.also is not None and second is not None:
+            also = self.also.model_copy(update={"answers": _in_order(self.also.answers, second)})
+            ordered = ordered.model_copy(update={"also": also})
+        return ordered
+
+
+def _in_order(answers: dict[str, Answer], catalogue: Catalogue) -> dict[str, Answer]:
+    ordered = {r.id: answers[r.id] for r in catalogue.requirements if r.id in answers}
+    ordered.update({k: v for k, v in answers.items() if k not in ordered})
+    return ordered

@@ -110,6 +110,12 @@ MIGRATIONS: list[str] = [
       AND json_extract(answers.answer, '$.action.done') = 1
       AND json_type(answers.answer, '$.action.completed') IS NULL;
     """,
+    # 5: an assessment may answer a second Code as well (issue 14: a council that owns homes
+    # answers the Housing Ombudsman's Code beside the LGSCO's). Its answers sit in `answers`
+    # under keys such as "hos-2024:5.6", so the audit trail and undo treat them alike.
+    """
+    ALTER TABLE assessments ADD COLUMN also_catalogue TEXT;
+    """,
 ]
 
 

@@ -19,7 +19,17 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Concatenate, NoReturn, ParamSpec, Protocol, TypeVar
 
-from code_check.assessment.model import Answer, Assessment, Council, Status
+from code_check.assessment.codes import (
+    SEPARATOR,
+    SecondCode,
+    follow_first_code,
+    from_stored,
+    seed_second_code,
+    stored_answers,
+    stored_key,
+    with_stored_answer,
+)
+from code_check.assessment.model import AlsoUnder, Answer, Assessment, Council, Status
 from code_check.assessment.scoring import Score, score
 from code_check.catalogue.model import Catalogue
 from code_check.errors import InputError
@@ -57,6 +67,12 @@ class AssessmentRecord:
     score: float | None
     band: str | None
     coverage: float | None
+    also_catalogue: str | None = None
+
+    @property
+    def catalogues(self) -> list[str]:
+        """The Codes the assessment answers, the first Code first."""
+        return [self.catalogue, *([self.also_catalogue] if self.also_catalogue else [])]
 
 
 @dataclass(frozen=True)
@@ -286,7 +302,7 @@ class Workspace:
         """Assessments, newest first, with their latest score snapshot."""
         query = """
             SELECT a.id, c.name, a.catalogue, a.assessed_on, a.assessor, a.based_on,
-                   s.score, s.band, s.coverage
+                   s.score, s.band, s.coverage, a.also_catalogue
             FROM assessments a JOIN councils c ON c.id = a.council_id
             LEFT JOIN score_snapshots s ON s.id = (
                 SELECT MAX(id) FROM score_snapshots WHERE assessment_id = a.id)
@@ -302,7 +318,7 @@ class Workspace:
                 AssessmentRecord(
                     id=row[0], council=row[1], catalogue=row[2],
                     assessed_on=date.fromisoformat(row[3]), assessor=row[4], based_on=row[5],
-                    score=row[6], band=row[7], coverage=row[8],
+                    score=row[6], band=row[7], coverage=row[8], also_catalogue=row[9],
                 )
                 for row in rows
             ]
@@ -341,15 +357,16 @@ class Workspace:
         council_id = self._save_council(assessment.council)
         cursor = self._db.execute(
             "INSERT INTO assessments (council_id, catalogue, assessed_on, assessor, "
-            "based_on, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "based_on, created_at, also_catalogue) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (council_id, assessment.catalogue, assessment.assessed_on.isoformat(),
-             assessment.assessor, based_on, _now()),
+             assessment.assessor, based_on, _now(),
+             assessment.also and assessment.also.catalogue),
         )
         assessment_id = cursor.lastrowid
         assert assessment_id is not None  # an INSERT always sets it
-        for requirement_id, answer in assessment.answers.items():
-            self._write_answer(assessment_id, requirement_id, answer)
-            self._log_change(assessment_id, requirement_id, None, answer, author)
+        for key, answer in stored_answers(assessment).items():
+            self._write_answer(assessment_id, key, answer)
+            self._log_change(assessment_id, key, None, answer, author)
         self._snapshot(assessment_id, score(catalogue, assessment))
         return assessment_id
 
@@ -364,8 +381,11 @@ class Workspace:
             for rid, answer in previous.answers.items()
             if catalogue.requirement(rid) is not None
         }
+        also = previous.also and previous.also.model_copy(update={"answers": {
+            rid: answer.model_copy(update={"carried_over": True})
+            for rid, answer in previous.also.answers.items()}})
         fresh = previous.model_copy(update={
-            "answers": carried, "assessed_on": assessed_on,
+            "answers": carried, "also": also, "assessed_on": assessed_on,
             "assessor": assessor or previous.assessor, "catalogue": catalogue.id,
         })
         return self.add_assessment(fresh, catalogue, author=assessor, based_on=previous_id)
@@ -381,8 +401,8 @@ class Workspace:
 
     def load(self, assessment_id: int) -> Assessment:
         row = self._db.execute(
-            "SELECT c.council, a.catalogue, a.assessed_on, a.assessor FROM assessments a "
-            "JOIN councils c ON c.id = a.council_id WHERE a.id = ?",
+            "SELECT c.council, a.catalogue, a.assessed_on, a.assessor, a.also_catalogue "
+            "FROM assessments a JOIN councils c ON c.id = a.council_id WHERE a.id = ?",
             (assessment_id,),
         ).fetchone()
         if row is None:
@@ -391,11 +411,30 @@ class Workspace:
             "SELECT requirement_id, answer FROM answers WHERE assessment_id = ?", (assessment_id,),
         ).fetchall()
         with read_back():
-            return Assessment(
+            assessment = Assessment(
                 council=Council.model_validate_json(row[0]), catalogue=row[1],
                 assessed_on=date.fromisoformat(row[2]), assessor=row[3],
-                answers={rid: Answer.model_validate_json(data) for rid, data in answers},
+                also=AlsoUnder(catalogue=row[4]) if row[4] is not None else None,
             )
+            return from_stored(assessment, {key: Answer.model_validate_json(data)
+                                            for key, data in answers})
+
+    def extend(self, assessment_id: int, second: SecondCode, *,
+               author: str | None = None) -> Assessment:
+        """Answer a second Code in the same assessment from now on: its provisions with
+        ``close`` partners start from their answers, marked to confirm (one step of undo)."""
+        with transaction(self._db):
+            seeded = seed_second_code(self.load(assessment_id), second.catalogue,
+                                      second.equivalence)
+            assert seeded.also is not None  # just added
+            self._db.execute("UPDATE assessments SET also_catalogue = ? WHERE id = ?",
+                             (seeded.also.catalogue, assessment_id))
+            batch = self._next_batch()
+            for requirement_id, answer in seeded.also.answers.items():
+                key = stored_key(seeded.also.catalogue, requirement_id)
+                self._write_answer(assessment_id, key, answer)
+                self._log_change(assessment_id, key, None, answer, author, batch)
+        return seeded
 
     def update_details(self, assessment_id: int, assessment: Assessment) -> None:
         """Change the date, assessor or council details (not the answers)."""
@@ -417,66 +456,85 @@ class Workspace:
 
     def set_answer(
         self, assessment_id: int, requirement_id: str, answer: Answer, catalogue: Catalogue,
-        *, author: str | None = None, typing: bool = False,
+        *, author: str | None = None, typing: bool = False, second: SecondCode | None = None,
     ) -> Score:
         """Save one answer at once, with its audit entry and a score snapshot if it changed.
 
-        ``typing``: commentary saved as it is typed. While it follows on from the latest entry
-        (the same provision's commentary, by the same author), that entry is extended rather
-        than one entry a keystroke, so undo takes back what was typed in one step."""
+        ``requirement_id`` is the workspace key: a provision of the first Code (``catalogue``),
+        or of the second as ``hos-2024:5.6`` (``codes.where_stored`` says which). A dual
+        assessment needs ``second``: its carried answers follow the first Code's as they
+        change, in the same step of the audit trail and of undo.
+
+        ``typing``: commentary saved as it is typed. While it follows on from the latest step
+        (the same provision's commentary, by the same author), that step is extended rather
+        than one step a keystroke, so undo takes back what was typed in one step."""
         return self._save(assessment_id, {requirement_id: answer}, catalogue, author,
-                          typing=typing)
+                          typing=typing, second=second)
 
     def set_answers(
         self, assessment_id: int, answers: dict[str, Answer], catalogue: Catalogue,
-        *, author: str | None = None,
+        *, author: str | None = None, second: SecondCode | None = None,
     ) -> Score:
         """Save the answers one action gives (a quick-mode row) in one transaction; their
         audit entries share a batch number, so one undo takes them all back."""
-        return self._save(assessment_id, answers, catalogue, author, batch=True)
+        return self._save(assessment_id, answers, catalogue, author, batch=True, second=second)
 
     def _save(self, assessment_id: int, answers: dict[str, Answer], catalogue: Catalogue,
-              author: str | None, *, typing: bool = False, batch: bool = False) -> Score:
-        for requirement_id in answers:
-            if catalogue.requirement(requirement_id) is None:
-                raise InputError(
-                    f"unknown requirement {requirement_id!r} (not in {catalogue.id})")
+              author: str | None, *, typing: bool = False, batch: bool = False,
+              second: SecondCode | None = None) -> Score:
         with transaction(self._db):
             assessment = self.load(assessment_id)
+            _check_keys(assessment, list(answers), catalogue, second)
             changes = _changes(assessment, answers)
-            batch_number = self._next_batch() if batch else None
-            for requirement_id, (before, after) in changes.items():
-                self._write_answer(assessment_id, requirement_id, after or Answer())
-                assessment = assessment.with_answer(requirement_id, after or Answer())
-                if typing and self._extend_typing(assessment_id, requirement_id, before, after,
-                                                  author):
-                    continue
-                self._log_change(assessment_id, requirement_id, before, after, author,
-                                 batch_number)
+            assessment = _with_changes(assessment, changes)
+            if second is not None:
+                followers = _changes(assessment, follow_first_code(
+                    assessment, changes, second.equivalence))
+                assessment = _with_changes(assessment, followers)
+                changes.update({key: (changes.get(key, (before, None))[0], after)
+                                for key, (before, after) in followers.items()})
+            for key, (_, after) in changes.items():
+                self._write_answer(assessment_id, key, after or Answer())
+            if not (typing and self._extend_typing(assessment_id, changes, author)):
+                batch_number = self._next_batch() if batch or len(changes) > 1 else None
+                for key, (before, after) in changes.items():
+                    self._log_change(assessment_id, key, before, after, author, batch_number)
             result = score(catalogue, assessment)
             if any(_status(before) != _status(after) for before, after in changes.values()):
                 self._snapshot(assessment_id, result)
         return result
 
-    def _extend_typing(self, assessment_id: int, requirement_id: str, before: Answer | None,
-                       after: Answer | None, author: str | None) -> bool:
-        """Fold a commentary keystroke into the latest entry when that entry is the same
-        provision's commentary being typed by the same person (see ``set_answer``)."""
-        latest = self._db.execute(
-            "SELECT id, requirement_id, author, before, after FROM answer_changes "
-            "WHERE assessment_id = ? AND undone = 0 AND undoes IS NULL AND batch IS NULL "
-            "AND id = (SELECT MAX(id) FROM answer_changes WHERE assessment_id = ?)",
-            (assessment_id, assessment_id),
-        ).fetchone()
-        if latest is None or (latest[1], latest[2]) != (requirement_id, author):
+    def _extend_typing(self, assessment_id: int,
+                       changes: dict[str, tuple[Answer | None, Answer | None]],
+                       author: str | None) -> bool:
+        """Fold a commentary keystroke into the latest step when that step is the same
+        provisions' commentary being typed by the same person (see ``set_answer``)."""
+        entries = self._db.execute(
+            "SELECT id, requirement_id, author, before, after, undone, undoes "
+            "FROM answer_changes WHERE assessment_id = ? AND (id = ? OR batch = ?)",
+            (assessment_id, *self._latest_step(assessment_id)),
+        ).fetchall()
+        latest = {row[1]: row for row in entries}
+        if len(latest) != len(entries) or set(latest) != set(changes):
             return False
-        latest_before, latest_after = _answer(latest[3]), _answer(latest[4])
-        if latest_after != before or not _commentary_typed(latest_before, latest_after) \
-                or not _commentary_typed(before, after):
-            return False
-        self._db.execute("UPDATE answer_changes SET after = ?, changed_at = ? WHERE id = ?",
-                         (_json(after), _now(), latest[0]))
+        for key, (before, after) in changes.items():
+            _, _, by, latest_before, latest_after, undone, undoes = latest[key]
+            if by != author or undone or undoes is not None \
+                    or _answer(latest_after) != before \
+                    or not _commentary_typed(_answer(latest_before), _answer(latest_after)) \
+                    or not _commentary_typed(before, after):
+                return False
+        for key, (_, after) in changes.items():
+            self._db.execute("UPDATE answer_changes SET after = ?, changed_at = ? WHERE id = ?",
+                             (_json(after), _now(), latest[key][0]))
         return True
+
+    def _latest_step(self, assessment_id: int) -> tuple[int | None, int | None]:
+        """The latest audit entry's id and batch: together, the latest step."""
+        row = self._db.execute(
+            "SELECT id, batch FROM answer_changes WHERE assessment_id = ? "
+            "ORDER BY id DESC LIMIT 1", (assessment_id,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
 
     def undo(
         self, assessment_id: int, catalogue: Catalogue, *, author: str | None = None
@@ -596,16 +654,49 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _changes(assessment: Assessment,
-             answers: dict[str, Answer]) -> dict[str, tuple[Answer | None, Answer | None]]:
-    """(before, after) for each answer that differs from what is stored (None: no answer)."""
+Changes = dict[str, tuple[Answer | None, Answer | None]]
+
+
+def _changes(assessment: Assessment, answers: dict[str, Answer]) -> Changes:
+    """(before, after) for each answer, by workspace key, that differs from what is stored
+    (None: no answer)."""
+    stored = stored_answers(assessment)
     changes = {}
-    for requirement_id, answer in answers.items():
-        before = assessment.answers.get(requirement_id)
+    for key, answer in answers.items():
+        before = stored.get(key)
         after = None if answer.is_empty else answer
         if before != after:
-            changes[requirement_id] = (before, after)
+            changes[key] = (before, after)
     return changes
+
+
+def _with_changes(assessment: Assessment, changes: Changes) -> Assessment:
+    for key, (_, after) in changes.items():
+        assessment = with_stored_answer(assessment, key, after or Answer())
+    return assessment
+
+
+def _check_keys(assessment: Assessment, keys: list[str], catalogue: Catalogue,
+                second: SecondCode | None) -> None:
+    """Refuse, before anything is written, an answer to a provision neither Code has, or to
+    one of the second Code's answered once through the first (a ``same`` pair)."""
+    if assessment.also is not None and second is None:
+        raise TypeError("a dual assessment's answers are saved with its second Code")
+    for key in keys:
+        catalogue_id, _, requirement_id = key.rpartition(SEPARATOR)
+        if not catalogue_id:
+            if catalogue.requirement(key) is None:
+                raise InputError(f"unknown requirement {key!r} (not in {catalogue.id})")
+            continue
+        answered = assessment.also.catalogue if assessment.also is not None else None
+        if second is None or catalogue_id != answered or second.catalogue.id != answered:
+            raise InputError(f"this assessment does not answer {catalogue_id}")
+        if second.catalogue.requirement(requirement_id) is None:
+            raise InputError(f"unknown requirement {requirement_id!r} (not in {catalogue_id})")
+        partner = second.equivalence.same_as(requirement_id)
+        if partner is not None:
+            raise InputError(f"{requirement_id} of {catalogue_id} is answered once for both "
+                             f"Codes, through {partner} of {catalogue.id}")
 
 
 def _status(answer: Answer | None) -> Status | None:
