@@ -3,7 +3,10 @@
 A ``.yaml`` or ``.yml`` file (any case) is code-check's own assessment file, which names its
 council and its catalogue. Anything else is read as the published self-assessment form: CSV,
 or Excel's tab-separated "Unicode Text" saved as .txt; a file that is not text at all (a
-workbook) is refused by the CSV reader in plain words, so no other suffix needs a rule.
+workbook) is refused by the CSV reader in plain words, so no other suffix needs a rule. A form
+is read against the catalogue chosen for it, unless its headings are exactly another known
+catalogue's form (the Housing Ombudsman's, say): then against that one, so its provision
+numbers answer that Code's provisions.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 
 from code_check.assessment.files import load_assessment_for
 from code_check.assessment.model import Assessment, Council
-from code_check.assessment.published_form import read_published_form
+from code_check.assessment.published_form import form_catalogue, form_rows, parse_published_form
 from code_check.catalogue.model import Catalogue
 
 ASSESSMENT_FILE_SUFFIXES = (".yaml", ".yml")
@@ -47,7 +50,10 @@ def read_import(
     """
     if not is_published_form(path):
         return load_assessment_for(path, catalogues)
+    rows = form_rows(path)
     details = form_details()
-    assessment = read_published_form(path, details.catalogue, council=details.council,
-                                     assessed_on=details.assessed_on, assessor=details.assessor)
-    return assessment, details.catalogue
+    catalogue = form_catalogue(rows, details.catalogue, catalogues.values())
+    assessment = parse_published_form(rows, catalogue, council=details.council,
+                                      assessed_on=details.assessed_on, assessor=details.assessor,
+                                      source=path)
+    return assessment, catalogue

@@ -2,9 +2,13 @@
 
 Two shapes are understood. The LGSCO form has one row per section of the Code, with section 6
 split into stage 1 (row ``6a``) and stage 2 (row ``6b``); a row's answer applies to every
-requirement of that row. The Housing Ombudsman's form has one row per provision. Headers and
-section cells are matched loosely, in the forms councils actually write them; anything that
-cannot be read is an error naming the spreadsheet row (the header is row 1) and the column.
+requirement of that row. The Housing Ombudsman's form has one row per provision, answered Yes
+or No: a No whose commentary opens with "Partly" (as code-check writes a provision partly met)
+is read as partly met. A provision whose number is not confirmed is shown on code-check's forms
+by its section; its row is found again by its requirement text. Headers and section cells are
+matched loosely, in the forms councils actually write them; anything that cannot be read is an
+error naming the spreadsheet row (the header is row 1) and the column. The Housing Ombudsman's
+2020 and 2022 forms, numbered differently, are recognised and refused rather than mis-read.
 """
 
 from __future__ import annotations
@@ -12,14 +16,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from code_check.assessment.model import Answer, Assessment, Council, Status
-from code_check.catalogue.model import Catalogue
+from code_check.catalogue.model import Catalogue, RowPer, Section
 from code_check.errors import InputError
 from code_check.readers.csv_text import csv_problem, decode_csv, delimiter_of
 from code_check.readers.files import read_bytes
@@ -27,6 +31,7 @@ from code_check.readers.files import read_bytes
 ANSWER_HEADER_WORDS = ("follow", "compliant", "comply")
 EVIDENCE_HEADER_WORDS = ("evidence",)
 COMMENTARY_HEADER_WORDS = ("comment", "explanation")
+REQUIREMENT_HEADER_WORDS = ("requirement", "expect")
 
 # Worst first: where one provision sits in two rows (6.21), the worse answer stands.
 _WORST_FIRST = (Status.NOT_MET, Status.PARTLY_MET, Status.MET, Status.NOT_APPLICABLE)
@@ -39,6 +44,14 @@ _SECTION = re.compile(
 _STAGE = re.compile(r"\bstage\s*(\d|one|two|three)\b", re.I)
 _STAGE_WORDS = {"one": 1, "two": 2, "three": 3}
 _SEPARATORS = ";\n"
+_PARTLY_SAID = ("partly", "partial")
+_MUST_OR_SHOULD = re.compile(
+    r"\W*(?:(?:mandatory|best\s+practice|discretionary)\W*)?(?:must|should)s?\W*"
+    r"(?:requirements?)?\W*", re.I)
+_STAGES_WORD = re.compile(r"\bstages?\b", re.I)
+_OLD_FORM = ("as the Housing Ombudsman's 2020 and 2022 forms did; their numbers are not the "
+             "{code} Code's, so no answer can be matched: copy the answers into the current "
+             "form (one row per provision) and import that")
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,7 @@ class _Columns:
     answer: int
     evidence: int | None
     commentary: int | None
+    requirement: int | None
     headers: tuple[str, ...]
 
     def name(self, index: int) -> str:
@@ -75,6 +89,7 @@ def parse_published_form(
     header_index = _header_row(rows)
     if header_index is None:
         raise InputError("the file is empty", source=source)
+    _refuse_an_older_form(rows, catalogue, source)
     columns = _find_columns(rows[header_index], header_index + 1, source)
     if not any(_has_content(row) for row in rows[header_index + 1:]):
         raise InputError("has a header but no rows of answers under it",
@@ -100,14 +115,33 @@ def read_published_form(
     assessor: str | None = None,
 ) -> Assessment:
     """Read a published self-assessment saved as CSV (in any encoding ``decode_csv`` reads)."""
+    return parse_published_form(
+        form_rows(path), catalogue, council=council, assessed_on=assessed_on, assessor=assessor,
+        source=path,
+    )
+
+
+def form_rows(path: Path) -> list[list[str]]:
+    """The cells of a published form saved as CSV (in any encoding ``decode_csv`` reads)."""
     raw = read_bytes(path)
     if not raw.strip():
         raise InputError("the file is empty", source=path)
-    rows = csv_rows(decode_csv(raw, path), path)
-    return parse_published_form(
-        rows, catalogue, council=council, assessed_on=assessed_on, assessor=assessor,
-        source=path,
-    )
+    return csv_rows(decode_csv(raw, path), path)
+
+
+def form_catalogue(rows: Sequence[Sequence[str]], chosen: Catalogue,
+                   catalogues: Iterable[Catalogue]) -> Catalogue:
+    """The catalogue whose form this is: ``chosen``, unless the table's headings are exactly
+    those of one other catalogue's form (the Housing Ombudsman's form, exported by code-check,
+    imported while the LGSCO Code was chosen), whose numbers the chosen Code would mis-read."""
+    header_index = _header_row(rows)
+    if header_index is None:
+        return chosen
+    headings = _headings(rows[header_index])
+    if _headings(chosen.published_form.columns) == headings:
+        return chosen
+    matching = [c for c in catalogues if _headings(c.published_form.columns) == headings]
+    return matching[0] if len(matching) == 1 else chosen
 
 
 def csv_rows(text: str, source: str | Path) -> list[list[str]]:
@@ -140,7 +174,13 @@ def _find_columns(header: Sequence[str], line: int, source: str | Path | None) -
         )
     evidence = _column_with(folded, EVIDENCE_HEADER_WORDS, taken=(0, answer))
     commentary = _column_with(folded, COMMENTARY_HEADER_WORDS, taken=(0, answer, evidence))
-    return _Columns(answer, evidence, commentary, tuple(header))
+    requirement = _column_with(folded, REQUIREMENT_HEADER_WORDS,
+                               taken=(0, answer, evidence, commentary))
+    return _Columns(answer, evidence, commentary, requirement, tuple(header))
+
+
+def _headings(cells: Sequence[str]) -> tuple[str, ...]:
+    return tuple(_folded(cell) for cell in cells if cell.strip())
 
 
 def _column_with(folded: list[str], words: tuple[str, ...],
@@ -163,14 +203,19 @@ def _read_row(
     where: dict[str, Any] = {"source": source, "line": line, "field": columns.name(0)}
     if not first:
         raise InputError("no section or provision named in the first column", **where)
+    commentary = _cell(cells, columns.commentary) or None
     answer = Answer(
-        status=_status(_cell(cells, columns.answer), line, columns, source),
+        status=_partly_if_said(_status(_cell(cells, columns.answer), line, columns, source),
+                               commentary),
         evidence=_evidence(_cell(cells, columns.evidence)),
-        commentary=_cell(cells, columns.commentary) or None,
+        commentary=commentary,
     )
-    provision = _provision(first, catalogue, where)
+    provision = (_provision(first, catalogue, where)
+                 or _provision_by_text(first, _cell(cells, columns.requirement), catalogue))
     if provision is not None:
         return _RowAnswer(line, (), provision, answer)
+    if catalogue.published_form.one_row_per is RowPer.PROVISION:
+        return _heading_row(first, answer, catalogue, where)
     template_rows = _template_rows(first, catalogue, where)
     return _RowAnswer(line, template_rows, None, answer)
 
@@ -196,6 +241,14 @@ def _status(cell: str, line: int, columns: _Columns, source: str | Path | None) 
     )
 
 
+def _partly_if_said(status: Status | None, commentary: str | None) -> Status | None:
+    """A No explained as partly in place is partly met: the Housing Ombudsman's form has no
+    Partly, so councils (and code-check) answer No and say so in the commentary."""
+    if status is Status.NOT_MET and (commentary or "").casefold().startswith(_PARTLY_SAID):
+        return Status.PARTLY_MET
+    return status
+
+
 def _evidence(cell: str) -> list[str]:
     items = re.split(f"[{re.escape(_SEPARATORS)}]", cell.replace("\r", "\n"))
     return [item.strip() for item in items if item.strip()]
@@ -211,6 +264,27 @@ def _provision(first: str, catalogue: Catalogue, where: dict[str, Any]) -> str |
         raise InputError(f"unknown provision {wanted!r} (not in catalogue {catalogue.id})",
                          **where)
     return wanted
+
+
+def _provision_by_text(first: str, requirement: str, catalogue: Catalogue) -> str | None:
+    """The provision a row names by its section ("Section 4") and its requirement text, as
+    code-check's provision-level forms show a provision whose number is not confirmed."""
+    match = _SECTION.match(first)
+    if match is None or not requirement:
+        return None
+    section = _section(catalogue, match.group(1))
+    wanted = _folded(requirement)
+    return next((r.id for r in section.requirements if _folded(r.text) == wanted),
+                None) if section else None
+
+
+def _heading_row(first: str, answer: Answer, catalogue: Catalogue,
+                 where: dict[str, Any]) -> None:
+    """A row naming no provision on a one-row-per-provision form: a heading ("Section 5 - The
+    complaint handling process") when it answers nothing, else an error."""
+    if not _is_blank(answer):
+        raise InputError(f"{first!r} names no provision (the {catalogue.id} form has one row "
+                         f"per provision, such as {catalogue.requirements[0].id})", **where)
 
 
 def _template_rows(first: str, catalogue: Catalogue, where: dict[str, Any]) -> tuple[str, ...]:
@@ -252,6 +326,41 @@ def _known(row: str, known: list[str], first: str, where: dict[str, Any]) -> tup
         raise InputError(f"unknown section {row!r} in {first!r} (the form has rows "
                          f"{', '.join(known)})", **where)
     return (row,)
+
+
+# older forms ---------------------------------------------------------------------------------
+
+def _refuse_an_older_form(rows: Sequence[Sequence[str]], catalogue: Catalogue,
+                          source: str | Path | None) -> None:
+    """The Housing Ombudsman's 2020 and 2022 forms split each section into "must" and
+    "should" rows and put the complaint stages in section 5: read as today's Code, their
+    numbers would answer the wrong provisions."""
+    for index, cells in enumerate(rows):
+        said = next((cell.strip() for cell in cells[:2] if _MUST_OR_SHOULD.fullmatch(cell)),
+                    None)
+        if said:
+            raise InputError(f"{said!r} splits the form into \"must\" and \"should\" rows, "
+                             + _OLD_FORM.format(code=catalogue.id),
+                             source=source, line=index + 1)
+        misplaced = _stages_misplaced(_cell(cells, 0), catalogue)
+        if misplaced:
+            raise InputError(f"{_cell(cells, 0)!r} {misplaced}, "
+                             + _OLD_FORM.format(code=catalogue.id),
+                             source=source, line=index + 1)
+
+
+def _stages_misplaced(first: str, catalogue: Catalogue) -> str | None:
+    """What is wrong when a heading gives the complaint stages a section number whose
+    section, in this catalogue, is about something else."""
+    match = _SECTION.match(first)
+    if match is None or _LOOKS_LIKE_PROVISION.match(first) or not _STAGES_WORD.search(first):
+        return None
+    number = match.group(1)
+    section = _section(catalogue, number)
+    if section is None or _STAGES_WORD.search(section.title):
+        return None
+    return (f"puts the complaint stages in section {number} (in {catalogue.id} section "
+            f"{number} is {section.title!r})")
 
 
 # answers -----------------------------------------------------------------------------------
@@ -304,6 +413,14 @@ def _cell(cells: Sequence[str], index: int | None) -> str:
     if index is None or index >= len(cells):
         return ""
     return cells[index].strip()
+
+
+def _section(catalogue: Catalogue, number: str) -> Section | None:
+    return next((section for section in catalogue.sections if section.id == number), None)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _has_content(cells: Sequence[str]) -> bool:
