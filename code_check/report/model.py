@@ -12,14 +12,14 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from code_check import __version__
 from code_check.assessment.lint import Finding, lint, sort_findings
 from code_check.assessment.model import NOT_ASSESSED, Action, Assessment, Rag, Status
 from code_check.assessment.progress import ChangeKind, compare
 from code_check.assessment.scoring import Score, Tally, score
-from code_check.catalogue.model import Catalogue, Obligation, Requirement
+from code_check.catalogue.model import Catalogue, Obligation, Requirement, RowPer
 from code_check.complaint_log.crosscheck import crosscheck
 from code_check.complaint_log.timeliness import STEPS, LogAnalysis
 from code_check.dates import long_date, long_date_span
@@ -172,7 +172,7 @@ class ProvisionRow(ReportPart):
 
 
 class TemplateRowAnswer(ReportPart):
-    """One row of the LGSCO's published self-assessment form."""
+    """One row of the published self-assessment form."""
 
     id: str
     section: str
@@ -181,6 +181,16 @@ class TemplateRowAnswer(ReportPart):
     evidence: list[str]
     commentary: list[str]
     provisions: list[str]
+
+
+class PublishedFormLayout(ReportPart):
+    """The catalogue's published form in its own words: its title and headings, and whether a
+    row answers a template row (the LGSCO's ten, "Partly" allowed) or one provision (the
+    Housing Ombudsman's form, where each provision is complied with or not: Yes or No)."""
+
+    title: str
+    columns: list[str]
+    one_row_per_provision: bool
 
 
 class StageTimeliness(ReportPart):
@@ -280,6 +290,8 @@ class Report(ReportPart):
     appendix: list[ProvisionRow]
     template: list[TemplateRowAnswer]
     template_provisions: list[TemplateRowAnswer]
+    # how the form is laid out: the catalogue's, not report data, so not in the JSON
+    form: PublishedFormLayout = Field(exclude=True)
     provisional_note: str
     paper: CommitteePaper
 
@@ -333,6 +345,7 @@ def build_report(
         appendix=appendix,
         template=template_rows(catalogue, assessment),
         template_provisions=provision_rows(catalogue, assessment),
+        form=form_layout(catalogue),
         provisional_note=PROVISIONAL_NOTE,
         paper=committee_paper(title, summary, appendix, paper or PaperDetails(),
                               has_statistics=stats is not None),
@@ -361,8 +374,33 @@ def row_answer(statuses: list[Status | None]) -> str:
     return "Partly"
 
 
+def comply_answer(status: Status | None) -> str:
+    """The Housing Ombudsman form's "Comply: Yes/No": a provision partly met is not complied
+    with (the commentary says what is in place); not applicable is "N/A"; not assessed is left
+    blank, as the form has no word for it (the commentary says so)."""
+    if status is None:
+        return ""
+    if status is Status.NOT_APPLICABLE:
+        return "N/A"
+    return "Yes" if status is Status.MET else "No"
+
+
+def form_layout(catalogue: Catalogue) -> PublishedFormLayout:
+    form = catalogue.published_form
+    return PublishedFormLayout(
+        title=form.title or f"{catalogue.title} self-assessment", columns=list(form.columns),
+        one_row_per_provision=one_row_per_provision(catalogue))
+
+
+def one_row_per_provision(catalogue: Catalogue) -> bool:
+    return catalogue.published_form.one_row_per is RowPer.PROVISION
+
+
 def template_rows(catalogue: Catalogue, assessment: Assessment) -> list[TemplateRowAnswer]:
-    """The section-level form: one row per template row (section 6 split into 6a and 6b)."""
+    """The catalogue's published form: one row per template row (the LGSCO's ten), or one per
+    provision where that is the form's shape."""
+    if one_row_per_provision(catalogue):
+        return provision_rows(catalogue, assessment)
     rows = []
     for row in catalogue.template_rows:
         provisions = catalogue.in_template_row(row.id)
@@ -384,14 +422,17 @@ def template_rows(catalogue: Catalogue, assessment: Assessment) -> list[Template
 
 
 def provision_rows(catalogue: Catalogue, assessment: Assessment) -> list[TemplateRowAnswer]:
-    """The form provision by provision (``--provision-level``): one row each, in Code order."""
+    """The form provision by provision (``--provision-level``): one row each, in Code order,
+    answered in the words of the catalogue's form."""
+    yes_or_no = one_row_per_provision(catalogue)
     rows = []
     for requirement in catalogue.requirements:
         answer = assessment.answer(requirement.id)
         note = (answer.commentary or "").strip()
         rows.append(TemplateRowAnswer(
             id=requirement.id, section=_id_label(requirement), expects=requirement.text,
-            answer=row_answer([answer.status]), evidence=list(answer.evidence),
+            answer=comply_answer(answer.status) if yes_or_no else row_answer([answer.status]),
+            evidence=list(answer.evidence),
             commentary=[note] if note else [],
             provisions=[requirement.id],
         ))

@@ -1,12 +1,13 @@
-"""The LGSCO's published self-assessment form: the table councils put on their website.
+"""The published self-assessment form: the table councils put on their website.
 
-Code section | What the Code expects | Do we follow the Code? | Evidence | Explanations and
-commentary; ten rows (section 6 split into 6a, stage 1, and 6b, stage 2), or one row per
-provision. As HTML for the website, DOCX to edit, or CSV. The answers come from
-``model.row_answer``; the commentary says, for the public, what is not yet in place and what
-the council will do by when. What is internal stays off the form: provisional catalogue ids
-(the id of an unnumbered provision is replaced by its section) and the names of action owners
-(their role, written in brackets after the name, is shown, else "the council").
+The catalogue says the form's shape, title and headings. The LGSCO's has ten rows (section 6
+split into 6a, stage 1, and 6b, stage 2) answered Yes, No or Partly, or one row per provision on
+request; the Housing Ombudsman's has one row per provision, answered Yes or No. As HTML for the
+website, DOCX to edit, or CSV. The answers come from the report model; the commentary says, for
+the public, what is not yet in place and what the council will do by when. What is internal
+stays off the form: provisional catalogue ids (a row or a mention of an unconfirmed number shows
+its section instead) and the names of action owners (their role, written in brackets after the
+name, is shown, else "the council").
 """
 
 from __future__ import annotations
@@ -22,8 +23,6 @@ from code_check.report.inert import html_text as e
 from code_check.report.inert import neutralise, visible
 from code_check.report.model import ActionItem, ProvisionRow, Report
 
-COLUMNS = ("Code section", "What the Code expects", "Do we follow the Code?", "Evidence",
-           "Explanations and commentary")
 APPROVAL_FIELDS = ("Approved by", "Date approved")
 TO_COMPLETE = "____________________"
 
@@ -48,25 +47,31 @@ class FormRow:
 
 def form_rows(report: Report, *, provision_level: bool) -> list[FormRow]:
     public = _PublicText(report)
-    rows = report.template_provisions if provision_level else report.template
+    by_provision = provision_level or report.form.one_row_per_provision
+    rows = report.template_provisions if by_provision else report.template
     by_id = {p.id: p for p in report.appendix}
     return [FormRow(
-        section=row.section, expects=row.expects, answer=row.answer,
+        section=public.row_name(by_id[row.id]) if by_provision else row.section,
+        expects=row.expects, answer=row.answer,
         evidence=[public.text(item) for item in row.evidence],
         commentary=[public.text(line) for line in _commentary(
-            [by_id[id] for id in row.provisions], public)],
+            [by_id[id] for id in row.provisions], public, in_own_row=by_provision)],
     ) for row in rows]
 
 
 def title_of(report: Report) -> str:
-    return f"{report.title.council}: Complaint Handling Code self-assessment"
+    return f"{report.title.council}: {report.form.title}"
 
 
 def intro_of(report: Report) -> str:
     t = report.title
+    reading = (
+        "Each provision is answered Yes or No: where one is not fully met, the commentary says "
+        "what is in place, what is not, and what we will do by when."
+        if report.form.one_row_per_provision else
+        "“Partly” means some, but not all, of the Code's provisions in that row are met.")
     return (f"Self-assessment against the {t.catalogue_publisher}'s {t.catalogue_title} "
-            f"({t.catalogue_version}), completed on {t.assessed_on_text}. “Partly” means some, "
-            "but not all, of the Code's provisions in that row are met.")
+            f"({t.catalogue_version}), completed on {t.assessed_on_text}. {reading}")
 
 
 def details_of(report: Report) -> list[tuple[str, str]]:
@@ -79,16 +84,19 @@ def details_of(report: Report) -> list[tuple[str, str]]:
             *[(field, TO_COMPLETE) for field in APPROVAL_FIELDS]]
 
 
-def _commentary(provisions: list[ProvisionRow], public: _PublicText) -> list[str]:
+def _commentary(provisions: list[ProvisionRow], public: _PublicText, *,
+                in_own_row: bool) -> list[str]:
     """One line per provision with something to say: what is in place, in the council's
-    words; what is not, and what the council will do about it by when."""
+    words; what is not, and what the council will do about it by when. A provision in a row
+    of its own is not named again, nor its text repeated (the row already shows both)."""
     lines = []
     for provision in provisions:
-        ref = public.reference(provision)
+        ref = "" if in_own_row else public.reference(provision)
         if provision.status in _GAP_LEADS:
+            lead = _GAP_LEADS[provision.status]
             lines.append(" ".join(filter(None, (
-                f"{_GAP_LEADS[provision.status]}{f' ({ref})' if ref else ''}: "
-                f"{_sentence(provision.text)}",
+                f"{lead}." if in_own_row else
+                f"{lead}{f' ({ref})' if ref else ''}: {_sentence(provision.text)}",
                 _sentence(provision.commentary or ""), _plan(provision.action)))))
         elif provision.commentary:
             lines.append(f"{f'{ref}: ' if ref else ''}{_sentence(provision.commentary)}")
@@ -119,13 +127,15 @@ def _sentence(text: str) -> str:
 
 class _PublicText:
     """Free text with each provisional id replaced by its section ("see 4.x-authority" becomes
-    "see section 4"), and provisions referred to by their Code paragraph only."""
+    "see section 4"), and provisions referred to by their Code paragraph only. An id is
+    matched whole, so an unconfirmed "5.7" leaves "v5.7" and "5.75" alone."""
 
     def __init__(self, report: Report) -> None:
         provisional = sorted((p for p in report.appendix if p.provisional),
                              key=lambda p: -len(p.id))
         self._sections = {p.id: p.section for p in provisional}
-        self._pattern = (re.compile("|".join(re.escape(p.id) for p in provisional), re.I)
+        ids = "|".join(re.escape(p.id) for p in provisional)
+        self._pattern = (re.compile(rf"(?<![\w.])(?:{ids})(?![\w-]|\.\d)", re.I)
                          if provisional else None)
 
     def text(self, text: str) -> str:
@@ -137,20 +147,25 @@ class _PublicText:
     def reference(self, provision: ProvisionRow) -> str:
         return "" if provision.provisional else provision.id
 
+    def row_name(self, provision: ProvisionRow) -> str:
+        """A provision's row on the form: its number, or its section while that is not
+        confirmed (``assessment import`` finds it again by its requirement text)."""
+        return f"Section {provision.section}" if provision.provisional else provision.id
+
 
 # layouts -----------------------------------------------------------------------------------
 
 def render_template_html(report: Report, *, provision_level: bool = False) -> str:
     t = report.title
     grid = page_html.table(
-        "Do we follow the Complaint Handling Code?", list(COLUMNS),
-        [[e(row.section), e(row.expects), f"<strong>{e(row.answer)}</strong>",
+        f"Do we follow the {t.catalogue_title}?", report.form.columns,
+        [[e(row.section), e(row.expects), _html_answer(row.answer),
           _html_list(row.evidence), _html_list(row.commentary)]
          for row in form_rows(report, provision_level=provision_level)], css_class="form")
     details = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in details_of(report))
     return page_html.page(
         title=title_of(report),
-        header=f'<p class="subtitle">Complaint Handling Code self-assessment</p>'
+        header=f'<p class="subtitle">{e(report.form.title)}</p>'
                f"<h1>{e(t.council)}</h1>",
         nav="",
         main=f"<p>{e(intro_of(report))}</p><dl class=\"meta\">{details}</dl>" + grid,
@@ -166,7 +181,7 @@ def render_template_docx(report: Report, *, provision_level: bool = False) -> by
     word.paragraph(doc, intro_of(report))
     word.table(doc, None, [[k, v] for k, v in details_of(report)], widths=[4.5, 12])
     rows = form_rows(report, provision_level=provision_level)
-    grid = word.table(doc, list(COLUMNS),
+    grid = word.table(doc, report.form.columns,
                       [[row.section, row.expects, row.answer, "", ""] for row in rows],
                       widths=[4, 6.5, 3, 6.5, 5.7])
     for cells, row in zip(grid.rows[1:], rows, strict=True):
@@ -183,12 +198,17 @@ def render_template_csv(report: Report, *, provision_level: bool = False) -> str
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerows([neutralise(k), neutralise(v)] for k, v in details_of(report))
-    writer.writerow(COLUMNS)
+    writer.writerow(neutralise(heading) for heading in report.form.columns)
     for row in form_rows(report, provision_level=provision_level):
         writer.writerow(neutralise(cell) for cell in (
             row.section, row.expects, row.answer, "\n".join(row.evidence),
             "\n".join(row.commentary)))
     return out.getvalue()
+
+
+def _html_answer(answer: str) -> str:
+    """The answer in bold; none at all (a provision not yet assessed) is an empty cell."""
+    return f"<strong>{e(answer)}</strong>" if answer else ""
 
 
 def _html_list(items: list[str]) -> str:
