@@ -1,4 +1,5 @@
-"""The equivalence map between two catalogues: read, checked, and asked which answers serve both."""
+"""The equivalence map between two catalogues: read, checked, asked which answers serve both,
+checked by ``rules validate`` and shown by ``rules map``."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ import json
 
 import pytest
 
+from code_check.catalogue import files
 from code_check.catalogue.equivalence import Match, json_schema
 from code_check.catalogue.files import (
     bundled_equivalence,
     bundled_rules_dir,
     catalogue_paths,
+    load_catalogue_file,
     load_catalogues,
     load_equivalence,
 )
@@ -39,8 +42,8 @@ scoring:
 
 def code(catalogue_id: str, *ids: str) -> str:
     requirements = "".join(
-        f'      - {{id: "{i}", text: Do {i}., obligation: must, guidance: Show {i}.}}\n'
-        for i in ids)
+        f'      - {{id: "{i}", text: Do {i} for {catalogue_id}., obligation: must, '
+        f"guidance: Show {i}.}}\n" for i in ids)
     return CODE.format(id=catalogue_id, requirements=requirements.rstrip("\n"))
 
 
@@ -185,10 +188,12 @@ def test_the_bundled_map_follows_the_reference():
     assert all(p.note for p in equivalence.pairs if p.match is Match.CLOSE)
 
 
-def test_every_lgsco_id_in_the_bundled_map_exists():
-    equivalence = load_equivalence(BUNDLED_MAP)
-    lgsco = load_catalogues()["lgsco-2024"]
-    assert all(lgsco.requirement(p.from_id) for p in equivalence.pairs)
+def test_every_id_in_the_bundled_map_is_a_provision_of_its_code():
+    catalogues = load_catalogues()
+    equivalence = load_equivalence(BUNDLED_MAP, catalogues)  # refuses an unknown id
+    lgsco, hos = catalogues["lgsco-2024"], catalogues["hos-2024"]
+    assert all(lgsco.requirement(p.from_id) and hos.requirement(p.to_id)
+               for p in equivalence.pairs)
     assert equivalence.without_partner(lgsco) == ["1.2", "1.3", "5.3", "7.4"]
 
 
@@ -202,3 +207,110 @@ def test_committed_map_schema_is_current(run_cli):
 def test_the_bundled_map_points_editors_at_its_schema():
     first = BUNDLED_MAP.read_text().splitlines()[0]
     assert first == "# yaml-language-server: $schema=equivalence.schema.json"
+
+
+def json_of(run_cli, *argv):
+    status, out, err = run_cli(*argv, "--format", "json")
+    assert (status, err) == (0, "")
+    return json.loads(out)
+
+
+def test_validate_reports_the_provisions_without_a_partner(rules, run_cli):
+    summaries = json_of(run_cli, "rules", "validate", rules)
+    assert [(s["kind"], s["id"]) for s in summaries] == [
+        ("catalogue", "code-a"), ("catalogue", "code-b"), ("map", "code-a--code-b")]
+    mapping = summaries[-1]
+    assert (mapping["pairs"], mapping["same"], mapping["close"]) == (3, 1, 2)
+    assert mapping["without_partner"] == {
+        "code-a": {"provisions": 4, "count": 1, "ids": ["1.4"]},
+        "code-b": {"provisions": 3, "count": 1, "ids": ["1.5"]}}
+
+
+def test_validate_table_names_the_map_and_the_unpaired(rules, run_cli):
+    status, out, _ = run_cli("rules", "validate", rules)
+    assert status == 0
+    assert ("code-a--code-b: Code A and Code B is valid: 3 pairs (1 same, 2 close)"
+            in " ".join(out.split()))
+    assert any("code-b" in line and "1.5" in line for line in out.splitlines())
+
+
+@pytest.mark.parametrize("case", ["an unknown id in the second Code",
+                                  "a second Code provision same as two"])
+def test_validate_refuses_a_bad_map_in_one_line(rules, run_cli, case):
+    text, expected = BAD_MAPS[case]
+    path = rules / "code-a--code-b.yaml"
+    path.write_text(text)
+    status, out, err = run_cli("rules", "validate", rules)
+    assert (status, out, err.strip()) == (1, "", "code-check: " + expected.format(path=path))
+
+
+def test_a_map_file_alone_is_checked_against_the_bundled_catalogues(tmp_path, run_cli):
+    bundled = (bundled_rules_dir() / "lgsco-2024--hos-2024.yaml").read_text()
+    path = tmp_path / "lgsco-2024--hos-2024.yaml"
+    path.write_text(bundled.replace('to: "9.6"', 'to: "9.16"'))
+    status, _, err = run_cli("rules", "validate", path)
+    assert status == 1
+    assert err.startswith(f"code-check: {path}:") and "\n" not in err.strip()
+    assert err.strip().endswith("to: '9.16' is not a provision of hos-2024")
+
+
+def test_the_bundled_map_validates_over_both_codes(run_cli):
+    summaries = {s["id"]: s for s in json_of(run_cli, "rules", "validate")}
+    mapping = summaries["lgsco-2024--hos-2024"]
+    assert mapping["kind"] == "map" and mapping["pairs"] == mapping["same"] + mapping["close"]
+    unpaired = mapping["without_partner"]
+    assert unpaired["lgsco-2024"]["ids"] == ["1.2", "1.3", "5.3", "7.4"]
+    assert unpaired["hos-2024"]["ids"] == ["5.3", "5.6", "5.7", "6.8", "8.4", "8.5", "9.8"]
+    assert unpaired["hos-2024"]["provisions"] == summaries["hos-2024"]["requirements"]
+
+
+def test_map_json_gives_each_pair_with_both_texts(rules, run_cli):
+    shown = json_of(run_cli, "rules", "map", rules / "code-a--code-b.yaml", "--rules", rules)
+    assert (shown["id"], shown["from"], shown["to"]) == ("code-a--code-b", "code-a", "code-b")
+    assert shown["pairs"][1] == {
+        "from": "1.2", "to": "1.2", "match": "close", "note": "Code B asks for a record too.",
+        "from_text": "Do 1.2 for code-a.", "to_text": "Do 1.2 for code-b."}
+    assert shown["without_partner"]["code-b"]["ids"] == ["1.5"]
+
+
+def test_map_shows_the_bundled_map_by_default(run_cli):
+    shown = json_of(run_cli, "rules", "map")
+    assert shown["id"] == "lgsco-2024--hos-2024"
+    by_to = {pair["to"]: pair for pair in shown["pairs"]}
+    assert by_to["5.4"]["from"] == "6.21" and by_to["5.4"]["match"] == "same"
+    assert all(pair["from_text"] and pair["to_text"] for pair in shown["pairs"])
+
+
+def test_map_table_fits_80_columns(run_cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    status, out, _ = run_cli("rules", "map")
+    assert status == 0
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert any("5.x-unreasonable-behaviour" in line and "same" in line for line in lines)
+    last_column = " ".join(line.split("│")[-2].strip() for line in lines if "│" in line)
+    assert "also asks for a record of any disability the resident discloses" in last_column
+    assert "No partner in lgsco-2024: 4 (1.2, 1.3, 5.3, 7.4)" in " ".join(out.split())
+
+
+def test_list_the_housing_ombudsman_catalogue(run_cli):
+    rows = json_of(run_cli, "rules", "list", "--catalogue", "hos-2024")
+    assert rows[0]["id"] == "1.1"
+    assert {row["id"] for row in rows} >= {"5.6", "9.8"}
+    status, out, _ = run_cli("rules", "list", "--catalogue", "hos-2024")
+    assert status == 0 and "hos-2024" in out
+
+
+def test_a_bundled_catalogue_is_read_alone(tmp_path, monkeypatch):
+    """Asked for by id, the bundled catalogue's own file is read, not its neighbours."""
+    (tmp_path / "lgsco-2024.yaml").write_text(
+        (bundled_rules_dir() / "lgsco-2024.yaml").read_text())
+    (tmp_path / "broken.yaml").write_text("id: [\n")
+    monkeypatch.setattr(files, "bundled_rules_dir", lambda: tmp_path)
+    assert files.load_catalogue("lgsco-2024").id == "lgsco-2024"
+    assert files.load_catalogue().id == "lgsco-2024"
+
+
+def test_every_bundled_catalogue_file_is_named_after_its_id():
+    for path in catalogue_paths():
+        assert load_catalogue_file(path).id == path.stem

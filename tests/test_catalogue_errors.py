@@ -142,6 +142,28 @@ CASES = {
         "{path}:20: sections[0].requirements[0].timescale.limit: expected a whole number, "
         "found true",
     ),
+    "a row form without template rows": (
+        VALID.replace("template_rows:\n  - id: \"1\"\n    title: First\n"
+                      "    expects: We do the first thing.\n", ""),
+        "{path}:1: template_rows: is required, at least one row, unless published_form has "
+        "one_row_per: provision",
+    ),
+    "a requirement in no row of a row form": (
+        VALID.replace('        template_rows: ["1"]\nscoring', "scoring"),
+        "{path}:23: sections[0].requirements[1].template_rows: is required, at least one row, "
+        "unless published_form has one_row_per: provision",
+    ),
+    "a form of four columns": (
+        VALID.replace("issued: 2024-02-08\n", "issued: 2024-02-08\npublished_form:\n"
+                      "  columns: [Section, Expects, Answer, Evidence]\n"),
+        "{path}:7: published_form.columns: list should have at least 5 items after validation, "
+        "not 4",
+    ),
+    "an unknown kind of form row": (
+        VALID.replace("issued: 2024-02-08\n",
+                      "issued: 2024-02-08\npublished_form: {one_row_per: section}\n"),
+        "{path}:6: published_form.one_row_per: input should be 'template_row' or 'provision'",
+    ),
     "unknown template row": (
         VALID.replace('template_rows: ["1"]\n        timescale', 'template_rows: ["6a"]\n'
                       "        timescale"),

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from code_check.catalogue.model import LGSCO_FORM_COLUMNS, RowPer
 
 # The Housing Ombudsman's shape: one row per provision, no template rows, its own headings,
@@ -85,38 +83,3 @@ def test_the_provision_level_form_keeps_its_headings(tmp_path):
     assert form.one_row_per is RowPer.PROVISION
     assert form.columns[2] == "Comply: Yes/No"
     assert form.title == "Complaint Handling Code self-assessment form"
-
-
-CASES = {
-    "a row form without template rows": (
-        PROVISION_LEVEL.replace("  one_row_per: provision\n", ""),
-        "{path}:1: template_rows: is required, at least one row, unless published_form has "
-        "one_row_per: provision",
-    ),
-    "a requirement with no row on a row form": (
-        PROVISION_LEVEL.replace("  one_row_per: provision\n", "").replace(
-            "sections:", 'template_rows:\n  - {id: "2", title: Exclusions, expects: Few.}\n'
-            "sections:").replace(
-            "        tags: [exclusions, timescale]\n",
-            '        tags: [exclusions, timescale]\n        template_rows: ["2"]\n'),
-        "{path}:27: sections[0].requirements[1].template_rows: is required, at least one row, "
-        "unless published_form has one_row_per: provision",
-    ),
-    "four headings": (
-        PROVISION_LEVEL.replace("    - Evidence\n", ""),
-        "{path}:9: published_form.columns: list should have at least 5 items after "
-        "validation, not 4",
-    ),
-    "an unknown kind of row": (
-        PROVISION_LEVEL.replace("one_row_per: provision", "one_row_per: section"),
-        "{path}:7: published_form.one_row_per: input should be 'template_row' or 'provision'",
-    ),
-}
-
-
-@pytest.mark.parametrize("case", CASES, ids=list(CASES))
-def test_bad_published_form(tmp_path, run_cli, case):
-    text, expected = CASES[case]
-    path = write(tmp_path, text)
-    status, _, err = run_cli("rules", "validate", path)
-    assert (status, err.strip()) == (1, "code-check: " + expected.format(path=path))

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from code_check.catalogue.model import Catalogue
 
 DEFAULT_CATALOGUE = "lgsco-2024"
+DEFAULT_MAP = "lgsco-2024--hos-2024"
 _CACHE_ENV = "CODE_CHECK_CACHE_DIR"
 
 
@@ -74,6 +75,12 @@ def load_equivalence(
     return validate(data, node, Equivalence, path, context)
 
 
+def known_catalogues(path: Path | None = None) -> dict[str, Catalogue]:
+    """The catalogues a map may name: the bundled ones, overridden by those under ``path``."""
+    bundled = load_catalogues()
+    return bundled if path is None else {**bundled, **load_catalogues(path)}
+
+
 @functools.cache
 def bundled_equivalence(from_id: str, to_id: str) -> Equivalence | None:
     """The bundled map from one Code's catalogue to another's, if code-check has one."""
@@ -111,7 +118,8 @@ def cached_requirement_listing(
     """``rules list`` rows straight from the cache; None unless every file is cached and the
     choice of catalogue is unambiguous (then the caller validates the ordinary way)."""
     listings: dict[str, object] = {}  # as cached: checked before use
-    for file in catalogue_paths(rules):
+    named = _bundled_named(catalogue_id) if rules is None else None
+    for file in [named] if named else catalogue_paths(rules):
         entry = _cached_entry(read_bytes(file))
         if entry is None or not isinstance(entry.get("catalogue"), dict):
             return None
@@ -155,11 +163,9 @@ def load_catalogues(path: Path | None = None) -> dict[str, Catalogue]:
 
 def load_catalogue(catalogue_id: str | None = None, rules: Path | None = None) -> Catalogue:
     """The catalogue with this id (default: the bundled LGSCO Code, or the only one given)."""
-    if rules is None:  # a bundled catalogue's file is named after its id: read that one only
-        named = {path.stem: path for path in catalogue_paths()}.get(
-            catalogue_id or DEFAULT_CATALOGUE)
-        if named:
-            return load_catalogue_file(named)
+    named = _bundled_named(catalogue_id) if rules is None else None
+    if named:
+        return load_catalogue_file(named)
     catalogues = load_catalogues(rules)
     if catalogue_id is None:
         if len(catalogues) == 1:
@@ -170,6 +176,12 @@ def load_catalogue(catalogue_id: str | None = None, rules: Path | None = None) -
     except KeyError:
         known = ", ".join(sorted(catalogues)) or "none"
         raise InputError(f"no catalogue with id {catalogue_id!r} (known: {known})") from None
+
+
+def _bundled_named(catalogue_id: str | None) -> Path | None:
+    """The bundled catalogue file named after the id (each is), to read alone."""
+    wanted = f"{catalogue_id or DEFAULT_CATALOGUE}.yaml"
+    return next((path for path in catalogue_paths() if path.name == wanted), None)
 
 
 def _cache_file(raw: bytes) -> Path | None:
