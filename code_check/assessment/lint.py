@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from code_check.assessment.housing_year import housing_year_checks
 from code_check.assessment.model import Answer, Assessment, Status
 from code_check.catalogue.model import Catalogue, Obligation, Requirement
 from code_check.dates import long_date
@@ -35,6 +36,8 @@ class Finding(BaseModel):
 def lint(catalogue: Catalogue, assessment: Assessment, *, as_of: date) -> list[Finding]:
     """Every finding, most severe first, then in Code order."""
     findings = _assessment_findings(assessment, as_of)
+    findings.extend(Finding(severity=Severity(c.severity), check=c.check, message=c.message)
+                    for c in housing_year_checks(catalogue, assessment, as_of=as_of))
     for requirement in catalogue.requirements:
         answer = assessment.answer(requirement.id)
         findings.extend(_answer_findings(requirement, answer, as_of))
