@@ -18,7 +18,7 @@ from pathlib import Path
 
 from code_check.assessment.files import load_assessment_for
 from code_check.assessment.model import Assessment, Council
-from code_check.assessment.published_form import form_catalogue, form_rows, parse_published_form
+from code_check.assessment.published_form import form_catalogue, form_cells, parse_published_form
 from code_check.catalogue.model import Catalogue
 
 ASSESSMENT_FILE_SUFFIXES = (".yaml", ".yml")
@@ -50,7 +50,7 @@ def read_import(
     """
     if not is_published_form(path):
         return load_assessment_for(path, catalogues)
-    rows = form_rows(path)
+    rows = form_cells(path)
     details = form_details()
     catalogue = form_catalogue(rows, details.catalogue, catalogues.values())
     assessment = parse_published_form(rows, catalogue, council=details.council,

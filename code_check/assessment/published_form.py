@@ -116,12 +116,12 @@ def read_published_form(
 ) -> Assessment:
     """Read a published self-assessment saved as CSV (in any encoding ``decode_csv`` reads)."""
     return parse_published_form(
-        form_rows(path), catalogue, council=council, assessed_on=assessed_on, assessor=assessor,
+        form_cells(path), catalogue, council=council, assessed_on=assessed_on, assessor=assessor,
         source=path,
     )
 
 
-def form_rows(path: Path) -> list[list[str]]:
+def form_cells(path: Path) -> list[list[str]]:
     """The cells of a published form saved as CSV (in any encoding ``decode_csv`` reads)."""
     raw = read_bytes(path)
     if not raw.strip():

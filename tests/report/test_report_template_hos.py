@@ -5,6 +5,7 @@ will do by when), no unconfirmed number and no officer's name on it, and a CSV t
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 
@@ -187,3 +188,14 @@ def test_the_lgsco_provision_level_form_shows_no_provisional_id_and_reimports(
         f"Section {p.section}" for p in provisional}
     again = _reimported(catalogue, report, provision_level=True)
     assert _statuses(catalogue, again) == _statuses(catalogue, current)
+
+
+def test_the_hos_form_page_passes_axe_on_a_narrow_screen(report, tmp_path):
+    """Blank answer cells and the HOS headings keep the page accessible, as the LGSCO's is."""
+    from .axe import AXE, chromium, page_width, run_axe
+
+    if not (chromium() and AXE.exists()) and not os.environ.get("CI"):
+        pytest.skip("not installed: chromium or axe-core (apt-get install chromium; npm ci)")
+    html = render_template_html(report)
+    assert run_axe(html, tmp_path, width=400)["violations"] == []
+    assert page_width(html, tmp_path, width=400)["scroll_width"] <= 400
