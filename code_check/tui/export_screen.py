@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
+from io import BytesIO
 from pathlib import Path
 
 from textual import work
@@ -23,11 +27,17 @@ from code_check.tui.export_formats import (
 )
 from code_check.tui.key_bar import KeyBar
 
+NO_LOG = "Complaint log: none (ctrl+l includes one in the report)"
+WHERE = "Write to (a file path; Enter or ctrl+s exports)"
+WHERE_SERVED = "File name (your browser downloads it; Enter or ctrl+s exports)"
+
 
 class ExportScreen(AssessmentScreen):
     CSS_PATH = "styles/export.tcss"
     BINDINGS = [
         Binding("ctrl+s", "export", "Export", tooltip="Write the file"),
+        Binding("ctrl+l", "complaint_log", "Complaint log",
+                tooltip="Include a complaint log's timeliness in the report"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -37,7 +47,8 @@ class ExportScreen(AssessmentScreen):
             yield Static(id="export-title", classes="title")
             yield Label("Format")
             yield OptionList(*[Option(f.label, id=f.id) for f in EXPORT_FORMATS], id="formats")
-            yield Label("Write to (a file path; Enter or ctrl+s exports)")
+            yield Static(NO_LOG, id="log")
+            yield Label(WHERE_SERVED if self.app.served is not None else WHERE)
             yield Input(id="path")
             yield Static(id="result")
         yield KeyBar()
@@ -68,6 +79,20 @@ class ExportScreen(AssessmentScreen):
         path = Path(path_input.value or suggested_name(self.assessment, self.chosen))
         path_input.value = str(path.with_suffix(self.chosen.suffix))
 
+    def action_complaint_log(self) -> None:
+        from code_check.tui.path_screen import PathScreen
+
+        self.app.push_screen(PathScreen(
+            "Include a complaint log's timeliness in the report: the path of the log saved as "
+            "CSV. Open complaints are judged as at its latest date.",
+            placeholder="e.g. ~/Documents/complaints-2025.csv"), self._include_log)
+
+    def _include_log(self, path: Path | None) -> None:
+        if path is not None:
+            self.job = replace(self.job, complaint_log=path)
+            self.query_one("#log", Static).update(
+                f"Complaint log: {path.name} (open complaints judged as at its latest date)")
+
     def on_option_list_option_selected(self) -> None:
         self.query_one("#path", Input).focus()
 
@@ -76,10 +101,14 @@ class ExportScreen(AssessmentScreen):
 
     @reports_problems
     def action_export(self) -> None:
-        """Write the file, asking first when that would replace one already there."""
+        """Write the file, asking first when that would replace one already there; in a
+        browser session of code-check serve, send it to the browser instead."""
         text = self.query_one("#path", Input).value.strip()
         if not text:
             raise InputError("say where to write the file", field="Write to")
+        if self.app.served is not None:
+            self._export(partial(self._send, self.chosen, Path(Path(text).name)))
+            return
         path, chosen = Path(text).expanduser().resolve(), self.chosen
         if not path.exists():
             self._write(chosen, path)
@@ -91,17 +120,33 @@ class ExportScreen(AssessmentScreen):
             yes="Write over it"), lambda replace: replace and self._write(chosen, path))
 
     def _write(self, export_format: ExportFormat, path: Path) -> None:
+        self._export(partial(self._write_to, export_format, path))
+
+    def _write_to(self, export_format: ExportFormat, path: Path) -> str:
+        export_format.write(self.job, path)
+        return f"✔ Written to {path}"
+
+    def _send(self, export_format: ExportFormat, name: Path) -> str:
+        """Served: the file goes to the browser as a download, and nothing is written on the
+        computer running code-check."""
+        content = export_format.render(self.job, name)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        self.app.call_from_thread(self.app.deliver_binary, BytesIO(data), save_filename=name.name)
+        return f"✔ Sent {name.name} to your browser (see its downloads)"
+
+    def _export(self, export: Callable[[], str]) -> None:
         self.query_one("#result", Static).update("Writing…")
-        self.write_file(export_format, path)
+        self.run_export(export)
 
     @work(thread=True, exclusive=True, group="export")
-    def write_file(self, export_format: ExportFormat, path: Path) -> None:
+    def run_export(self, export: Callable[[], str]) -> None:
+        """Off the interface's thread: a long report must not freeze the screen."""
         try:
-            export_format.write(self.job, path)
+            done = export()
         except (InputError, ValueError) as error:
             self.app.call_from_thread(self._finished, f"Not written: {plain_words(error)}")
             return
-        self.app.call_from_thread(self._finished, f"✔ Written to {path}")
+        self.app.call_from_thread(self._finished, done)
 
     def _finished(self, message: str) -> None:
         self.query_one("#result", Static).update(message)

@@ -87,3 +87,34 @@ async def test_export_asks_before_writing_over_a_file(make_app, council_ids, tmp
         await pilot.pause()
         assert f"Written to {existing}" in str(app.screen.query_one("#result").render())
     assert "Gaps, worst first" in existing.read_text(encoding="utf-8")
+
+
+async def test_export_judges_a_chosen_complaint_log_as_at_its_latest_date(
+        make_app, council_ids, tmp_path, monkeypatch):
+    """A log last brought up to date on 25 November 2025, exported on the app's today (31 March
+    2026): its open complaint is not yet due, and page 1 says which dates judged what."""
+    from tests.test_complaint_log_for_report import write_log
+
+    log = write_log(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert "Complaint log: none" in str(app.screen.query_one("#log").render())
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        app.screen.query_one("Input").value = str(log)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Complaint log: log.csv" in str(app.screen.query_one("#log").render())
+        await pilot.press(*["down"] * [f.id for f in EXPORT_FORMATS].index("md"))
+        await pilot.press("tab", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    text = (tmp_path / "example-borough-council-2026-03-15.md").read_text(encoding="utf-8")
+    assert "Actions are judged overdue as at 31 March 2026 (the day the report was made)." in text
+    assert ("Open complaints in the log are judged as at 25 November 2025 (the latest date in "
+            "the log).") in text
+    assert "past their limit" not in text  # at today, the open reply would be 85 days late
