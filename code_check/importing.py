@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from code_check.assessment.files import load_assessment_for
+from code_check.assessment.files import MapFinder, load_assessment_for
 from code_check.assessment.model import Assessment, Council
 from code_check.assessment.published_form import form_catalogue, form_cells, parse_published_form
 from code_check.catalogue.model import Catalogue
@@ -41,15 +41,17 @@ def is_published_form(path: Path) -> bool:
 
 
 def read_import(
-    path: Path, catalogues: dict[str, Catalogue], form_details: Callable[[], FormDetails]
+    path: Path, catalogues: dict[str, Catalogue], form_details: Callable[[], FormDetails],
+    map_for: MapFinder | None = None,
 ) -> tuple[Assessment, Catalogue]:
     """The assessment a file holds, with its catalogue, checked whole before anything is kept.
 
     ``form_details`` is asked only for a published form, so that a shell asks for a council
-    only where the file does not name one.
+    only where the file does not name one. ``map_for`` finds the map an assessment file of
+    two Codes needs (default: the bundled maps).
     """
     if not is_published_form(path):
-        return load_assessment_for(path, catalogues)
+        return load_assessment_for(path, catalogues, map_for)
     rows = form_cells(path)
     details = form_details()
     catalogue = form_catalogue(rows, details.catalogue, catalogues.values())
