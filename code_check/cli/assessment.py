@@ -7,6 +7,7 @@ from pathlib import Path
 
 from code_check.cli.options import (
     AUTHORITY_TYPES,
+    CODES,
     add_format,
     add_rules,
     add_workspace,
@@ -30,6 +31,9 @@ def register(subparsers) -> None:
     new.add_argument("--from-previous", action="store_true",
                      help="carry over the answers of the council's latest assessment, marked "
                      "until someone confirms them")
+    new.add_argument("--codes", choices=(*CODES, "both"),
+                     help="the Codes to answer: lgsco (the LGSCO's, the default), hos (the "
+                     "Housing Ombudsman's) or both, answered once where they agree")
     _add_catalogue(new)
     add_workspace(new)
     add_format(new)
@@ -61,6 +65,19 @@ def register(subparsers) -> None:
     add_workspace(importing)
     add_format(importing)
 
+    extend = command(assessment, "extend", run_extend,
+                     "answer a second Code in the same assessment: the Housing Ombudsman's "
+                     "beside the LGSCO's, started from the answers it shares")
+    extend.add_argument("id", type=int, metavar="ID", help="the assessment's number")
+    extend.add_argument("--with", dest="second", metavar="ID", required=True,
+                        help=f"the second Code's catalogue id ({CODES['hos']})")
+    extend.add_argument("--homes", type=int, metavar="N",
+                        help="homes the council owns: it decides when the Housing "
+                        "Ombudsman's self-assessment is due")
+    add_rules(extend)
+    add_workspace(extend)
+    add_format(extend)
+
     export = command(assessment, "export", run_export,
                      "write an assessment from the workspace to a YAML file")
     export.add_argument("id", type=int, metavar="ID", help="the assessment's number")
@@ -86,10 +103,15 @@ def _add_council(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument("--population", type=int, metavar="N", help="population served")
     parser.add_argument("--landlord", action="store_true", default=None,
                         help="the council owns housing stock")
+    parser.add_argument("--homes", type=int, metavar="N",
+                        help="homes the council owns: it decides when the Housing "
+                        "Ombudsman's self-assessment is due (asked once, kept for the council)")
 
 
 def _add_catalogue(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--catalogue", metavar="ID", help="catalogue id (default: lgsco-2024)")
+    parser.add_argument("--catalogue", metavar="ID",
+                        help=f"the Code's catalogue id: {' or '.join(CODES.values())} "
+                        f"(default: {CODES['lgsco']})")
     add_rules(parser)
 
 
@@ -102,7 +124,8 @@ def run_new(args) -> int:
     from code_check.catalogue.files import load_catalogue
     from code_check.store.workspace import Workspace
 
-    catalogue = load_catalogue(args.catalogue, args.rules)
+    first, second = _codes(args)
+    catalogue = load_catalogue(first, args.rules)
     assessed_on = args.date or date.today()
     known = _known_council_in_workspace(args)
     council = _council(args, known)
@@ -111,6 +134,11 @@ def run_new(args) -> int:
         if args.from_previous and not previous:
             raise InputError(f"{council.name} has no earlier assessment to start from; "
                              "leave out --from-previous to start a blank one")
+        if args.codes and previous and previous[0].catalogue != catalogue.id:
+            raise InputError(f"{council.name}'s latest assessment ({previous[0].id}) answers "
+                             f"{previous[0].catalogue} first, so its answers cannot start "
+                             f"one of {catalogue.id}: leave out --from-previous",
+                             field="--codes")
         if known is not None and known != council:
             workspace.save_council(council)
         if previous:
@@ -120,7 +148,10 @@ def run_new(args) -> int:
             blank = Assessment(council=council, catalogue=catalogue.id,
                                assessed_on=assessed_on, assessor=args.assessor)
             new_id = workspace.add_assessment(blank, catalogue, author=_author(args))
-        carried = len(workspace.load(new_id).answers)
+        if second and workspace.record(new_id).also_catalogue is None:
+            workspace.extend(new_id, _second_code(args, catalogue, second),
+                             author=_author(args))
+        carried = _carried_count(workspace.load(new_id))
     summary = {"id": new_id, "council": council.name, "assessed_on": assessed_on.isoformat(),
                "based_on": previous[0].id if previous else None, "carried_over": carried}
     if args.format == "json":
@@ -137,8 +168,53 @@ def run_new(args) -> int:
                     "They are marked as carried over until someone confirms each one.")
     else:
         message += ", with no answers yet."
-    console().print(message)
+    if second:
+        message += (f" It answers {catalogue.id} and {second}: a provision the two Codes share "
+                    "is answered once.")
+    console().print(message + _homes_wanted(council, first, second))
     return 0
+
+
+def _codes(args) -> tuple[str | None, str | None]:
+    """The first Code's catalogue id (None: the default) and the second's, if any."""
+    if args.codes is None:
+        return args.catalogue, None
+    if args.catalogue:
+        raise InputError("give --codes or --catalogue, not both", field="--codes")
+    if args.codes == "both":
+        return CODES["lgsco"], CODES["hos"]
+    return CODES[args.codes], None
+
+
+def _second_code(args, first, second_id: str):
+    """The second Code's catalogue with the map from the first, or why not, in words."""
+    from code_check.assessment.codes import SecondCode
+    from code_check.catalogue.files import load_catalogue
+    from code_check.cli.sources import map_finder
+
+    second = load_catalogue(second_id, args.rules)
+    equivalence = map_finder(args.rules, {first.id: first, second.id: second})(
+        first.id, second.id)
+    if equivalence is None:
+        raise InputError(f"code-check has no map from {first.id} to {second.id}, so it "
+                         "cannot tell which answers serve both Codes", field="--with")
+    return SecondCode(second, equivalence)
+
+
+def _carried_count(assessment) -> int:
+    from code_check.assessment.codes import stored_answers
+
+    return sum(answer.carried_over for answer in stored_answers(assessment).values())
+
+
+def _homes_wanted(council, *catalogue_ids) -> str:
+    """Ask once for the homes a council owns, where the Housing Ombudsman's Code needs it."""
+    if council.homes is not None or CODES["hos"] not in catalogue_ids:
+        return ""
+    from code_check.cli.output import escape
+
+    return (f" How many homes does {escape(council.name)} own? It decides when the "
+            "Housing Ombudsman's self-assessment is due: give it once with --homes N.")
 
 
 def _known_council(workspace, name: str):
@@ -161,14 +237,32 @@ def _council(args, known):
                          f"{', '.join(AUTHORITY_TYPES)})", field="--authority-type")
     if args.population is not None and args.population < 1:
         raise InputError("must be a whole number above 0", field="--population")
+    homes = _checked_homes(args.homes)
     return Council(
         name=known.name if known else args.council,
         authority_type=authority_type,
         population=args.population if args.population is not None
         else (known.population if known else None),
-        landlord=args.landlord if args.landlord is not None
-        else (known.landlord if known else False),
+        landlord=_landlord(args.landlord, homes, known),
+        homes=homes if homes is not None else (known.homes if known else None),
     )
+
+
+def _checked_homes(homes: int | None) -> int | None:
+    from code_check.assessment.model import MAX_HOMES
+
+    if homes is not None and not 0 <= homes <= MAX_HOMES:
+        raise InputError(f"must be a whole number from 0 to {MAX_HOMES:,}", field="--homes")
+    return homes
+
+
+def _landlord(said: bool | None, homes: int | None, known) -> bool:
+    """--landlord where given; else a council given homes owns housing; else as held."""
+    if said is not None:
+        return said
+    if homes:
+        return True
+    return known.landlord if known else False
 
 
 def _author(args) -> str | None:
@@ -212,6 +306,7 @@ def run_list(args) -> int:
 def _record_json(record) -> dict:
     return {
         "id": record.id, "council": record.council, "catalogue": record.catalogue,
+        "catalogues": record.catalogues,
         "assessed_on": record.assessed_on.isoformat(), "assessor": record.assessor,
         "based_on": record.based_on, "score": record.score, "band": record.band,
         "coverage": record.coverage,
@@ -247,9 +342,11 @@ def run_show(args) -> int:
         ("Authority type", council.authority_type.label),
         ("Population", f"{council.population:,}" if council.population else "-"),
         ("Owns housing", "yes" if council.landlord else "no"),
+        *([("Homes owned", f"{council.homes:,}" if council.homes is not None else "-")]
+          if council.landlord else []),
         ("Assessed on", f"{record.assessed_on:%d %B %Y}"),
         ("Assessor", escape(record.assessor or "-")),
-        ("Catalogue", record.catalogue),
+        ("Catalogue", " and ".join(record.catalogues)),
         ("Readiness", f"{percent(record.score)} ({escape(record.band or '-')})"),
         ("Coverage", percent(record.coverage)),
         ("Answers given", str(details["answers"])),
@@ -272,7 +369,8 @@ def run_import(args) -> int:
     if args.output is not None:
         from code_check.assessment.files import save_assessment_file
 
-        save_assessment_file(assessment, args.output, catalogue)
+        save_assessment_file(assessment, args.output, catalogue,
+                             _second_catalogue(assessment, args.rules))
         where, new_id = str(args.output), None
     else:
         from code_check.store.workspace import Workspace
@@ -319,6 +417,8 @@ def _council_changes(held, imported) -> list[tuple[str, str, str]]:
         "population": lambda council: f"{council.population:,}" if council.population
         else "not given",
         "owns housing": lambda council: "yes" if council.landlord else "no",
+        "homes": lambda council: "not given" if council.homes is None
+        else f"{council.homes:,}",
     }
     return [(field, show(held), show(imported)) for field, show in shown.items()
             if show(held) != show(imported)]
@@ -328,10 +428,12 @@ def _read_import(args):
     """The file as ``code_check.importing`` reads it for both shells; what the command line
     gives (council, date, assessor) wins over what an assessment file says."""
     from code_check.catalogue.files import load_catalogues
+    from code_check.cli.sources import map_finder
     from code_check.importing import is_published_form, read_import
 
-    assessment, catalogue = read_import(args.file, load_catalogues(args.rules),
-                                        lambda: _form_details(args))
+    catalogues = load_catalogues(args.rules)
+    assessment, catalogue = read_import(args.file, catalogues, lambda: _form_details(args),
+                                        map_finder(args.rules, catalogues))
     if is_published_form(args.file):
         return assessment, catalogue
     return _with_command_line_details(args, assessment), catalogue
@@ -384,11 +486,57 @@ def run_export(args) -> int:
     with Workspace(args.workspace) as workspace:
         assessment = workspace.load(args.id)
     catalogue = load_catalogue(assessment.catalogue, args.rules)
-    save_assessment_file(assessment, args.output, catalogue)
+    save_assessment_file(assessment, args.output, catalogue,
+                         _second_catalogue(assessment, args.rules))
     from code_check.cli.output import console, escape
 
     console().print(f"Wrote assessment {args.id} ({escape(assessment.council.name)}, "
                     f"{assessment.assessed_on:%d %B %Y}) to {escape(str(args.output))}.")
+    return 0
+
+
+def _second_catalogue(assessment, rules):
+    """The catalogue of the second Code an assessment answers, to write it in Code order."""
+    from code_check.catalogue.files import load_catalogue
+
+    return assessment.also and load_catalogue(assessment.also.catalogue, rules)
+
+
+# extend ------------------------------------------------------------------------------------
+
+def run_extend(args) -> int:
+    from code_check.catalogue.files import load_catalogue
+    from code_check.store.workspace import Workspace
+
+    with Workspace(args.workspace) as workspace:
+        record = workspace.record(args.id)
+        second = _second_code(args, load_catalogue(record.catalogue, args.rules), args.second)
+        if args.homes is not None:
+            held = workspace.council(record.council)
+            workspace.save_council(held.model_copy(update={
+                "homes": _checked_homes(args.homes), "landlord": True}))
+        extended = workspace.extend(args.id, second, author=_author(args))
+    shared = [r.id for r in second.catalogue.requirements
+              if second.equivalence.same_as(r.id) is not None]
+    assert extended.also is not None  # just extended
+    carried = len(extended.also.answers)
+    own = len(second.catalogue.requirements) - len(shared) - carried
+    if args.format == "json":
+        from code_check.cli.output import print_json
+
+        print_json({"id": args.id, "catalogues": [record.catalogue, second.catalogue.id],
+                    "answered_once": len(shared), "carried_over": carried,
+                    "to_answer": own})
+        return 0
+    from code_check.cli.output import console, escape
+
+    console().print(
+        f"Assessment {args.id} ({escape(record.council)}, {record.assessed_on:%d %B %Y}) now "
+        f"answers {second.catalogue.id} as well: {len(shared)} of its provisions are the "
+        f"same as one of {record.catalogue}'s and are answered once, through it; {carried} "
+        f"start from the answers of close {record.catalogue} provisions, marked as carried "
+        f"over until someone confirms each one for housing; {own} are still to answer."
+        + _homes_wanted(extended.council, second.catalogue.id))
     return 0
 
 

@@ -11,6 +11,10 @@ AUTHORITY_TYPES = ("county_council", "district_council", "metropolitan_borough",
                    "unitary_council", "london_borough")
 
 
+# The two Codes by the names a council knows them, and their catalogues.
+CODES = {"lgsco": "lgsco-2024", "hos": "hos-2024"}
+
+
 def add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", choices=("table", "json"), default="table",
@@ -59,3 +63,12 @@ def iso_date(value: str):
 def add_as_of(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--as-of", type=iso_date, metavar="DATE",
                         help=f"{what} as of this date (YYYY-MM-DD; default: today)")
+
+
+def add_catalogue_view(parser: argparse.ArgumentParser, default: str) -> None:
+    """``--catalogue ID``: which Code's view of an assessment that answers two Codes."""
+    parser.add_argument(
+        "--catalogue", metavar="ID",
+        help=f"the Code to see the assessment under: {' or '.join(CODES.values())}; an "
+        "assessment of the LGSCO's Code alone is seen under the Housing Ombudsman's through "
+        f"the map (default: {default})")

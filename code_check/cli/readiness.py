@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from code_check.cli.options import add_as_of, add_format, add_rules, add_workspace, command
+from code_check.cli.options import (
+    add_as_of,
+    add_catalogue_view,
+    add_format,
+    add_rules,
+    add_workspace,
+    command,
+)
 from code_check.cli.sources import add_assessment_source, load_source
 
 
@@ -10,6 +17,7 @@ def register(subparsers) -> None:
     scoring = command(subparsers, "score", run_score,
                       "readiness per section and overall, and the gaps worst first")
     add_assessment_source(scoring)
+    add_catalogue_view(scoring, "each Code the assessment answers, side by side")
     add_rules(scoring)
     add_workspace(scoring)
     add_format(scoring)
@@ -18,6 +26,7 @@ def register(subparsers) -> None:
                       "consistency checks: evidence, actions, overdue dates, reasons")
     add_assessment_source(linting)
     add_as_of(linting, "judge due dates and the assessment's age")
+    add_catalogue_view(linting, "each Code the assessment answers")
     add_rules(linting)
     add_workspace(linting)
     add_format(linting)
@@ -27,16 +36,26 @@ def register(subparsers) -> None:
     for name in ("old", "new"):
         comparing.add_argument(name, metavar=name.upper(),
                                help=f"the {name}er assessment: a YAML file or workspace number")
+    add_catalogue_view(comparing, "each assessment's first Code")
     add_rules(comparing)
     add_workspace(comparing)
     add_format(comparing)
+
+
+def _views(args) -> list:
+    """The assessment under the Code asked for, else under each Code it answers."""
+    loaded = load_source(args)
+    return [loaded.under(args.catalogue)] if args.catalogue else loaded.each_code()
 
 
 def run_score(args) -> int:
     from code_check.assessment.scoring import score
     from code_check.wording import bar, percent
 
-    loaded = load_source(args)
+    views = _views(args)
+    if len(views) > 1:
+        return _scores_side_by_side(args, views)
+    loaded = views[0]
     result = score(loaded.catalogue, loaded.assessment)
     if args.format == "json":
         from code_check.cli.output import print_json
@@ -73,27 +92,73 @@ def run_score(args) -> int:
     return 0
 
 
+def _scores_side_by_side(args, views) -> int:
+    """A dual assessment's readiness under each Code: the first Code's keys as ever, and
+    every Code's under ``codes``."""
+    from code_check.assessment.scoring import score
+
+    results = {view.catalogue.id: score(view.catalogue, view.assessment) for view in views}
+    if args.format == "json":
+        from code_check.cli.output import print_json
+
+        first = results[views[0].catalogue.id].model_dump(mode="json")
+        print_json({**first, "codes": {code: result.model_dump(mode="json")
+                                       for code, result in results.items()}})
+        return 0
+    from code_check.cli.output import console, escape, table
+    from code_check.wording import percent
+
+    assessment = views[0].assessment
+    out = console()
+    out.print(f"[bold]{escape(assessment.council.name)}[/bold], assessed "
+              f"{assessment.assessed_on:%d %B %Y} against {' and '.join(results)}")
+    grid = table("Readiness under each Code", "", *results)
+    overall = [result.overall for result in results.values()]
+    carried = [sum(view.assessment.answer(r.id).carried_over for r in view.catalogue.requirements)
+               for view in views]
+    rows = [
+        ("Readiness", [f"{percent(o.score)}, {escape(o.band)}" for o in overall]),
+        ("Points", [o.points() for o in overall]),
+        ("Answered", [f"{o.assessed} of {o.applicable}" for o in overall]),
+        ("Legal duties (must) not yet met", [str(len(o.musts_blocking)) for o in overall]),
+        ("Gaps", [str(len(result.gaps)) for result in results.values()]),
+        ("Carried over, to confirm", [str(count) for count in carried]),
+    ]
+    for label, values in rows:
+        grid.add_row(label, *values)
+    out.print(grid)
+    named = args.assessment or f"--assessment {args.assessment_id}"
+    out.print(f"Sections and gaps of one Code: code-check score {escape(named)} "
+              f"--catalogue {views[-1].catalogue.id}")
+    return 0
+
+
 def run_lint(args) -> int:
     from datetime import date
 
     from code_check.assessment.lint import lint
 
-    loaded = load_source(args)
-    findings = lint(loaded.catalogue, loaded.assessment, as_of=args.as_of or date.today())
+    as_of = args.as_of or date.today()
+    views = _views(args)
+    found = [(view.catalogue.id, finding) for view in views
+             for finding in lint(view.catalogue, view.assessment, as_of=as_of)]
     if args.format == "json":
         from code_check.cli.output import print_json
 
-        print_json([f.model_dump(mode="json") for f in findings])
+        print_json([{**finding.model_dump(mode="json"),
+                     **({"catalogue": code} if len(views) > 1 else {})}
+                    for code, finding in found])
         return 0
     from code_check.cli.output import console, escape, table
 
-    if not findings:
+    if not found:
         console().print("No findings: the answers are consistent.")
         return 0
-    grid = table(f"Findings ({len(findings)})", "Severity", "Id", "Finding")
-    for finding in findings:
-        grid.add_row(finding.severity.value, finding.requirement_id or "-",
-                     escape(finding.message))
+    codes = ["Code"] if len(views) > 1 else []
+    grid = table(f"Findings ({len(found)})", *codes, "Severity", "Id", "Finding")
+    for code, finding in found:
+        grid.add_row(*([code] if codes else []), finding.severity.value,
+                     finding.requirement_id or "-", escape(finding.message))
     console().print(grid)
     return 0
 
@@ -106,7 +171,7 @@ def run_compare(args) -> int:
 
     def source(value: str):
         return load_source(Namespace(**{**vars(args), "assessment": value,
-                                        "assessment_id": None}))
+                                        "assessment_id": None})).under(args.catalogue)
 
     old, new = source(args.old), source(args.new)
     result = compare(old.catalogue, old.assessment, new.catalogue, new.assessment)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from code_check.cli.options import add_rules, add_workspace, command, iso_date
+from code_check.cli.options import (
+    add_catalogue_view,
+    add_rules,
+    add_workspace,
+    command,
+    iso_date,
+)
 from code_check.cli.sources import add_assessment_source, load_source
 from code_check.errors import InputError
 
@@ -51,6 +57,8 @@ def register(subparsers) -> None:
                         help="several councils side by side from the workspace (html, md, xlsx)")
     parser.add_argument("--councils", nargs="+", metavar="NAME",
                         help="with --cohort: only these councils (default: all)")
+    add_catalogue_view(parser, "the assessment's first Code; page 1 gives its readiness "
+                       "under the other")
     add_rules(parser)
     add_workspace(parser)
 
@@ -68,17 +76,21 @@ def run_report(args) -> int:
 
 
 def _single(args, generated_at, as_of) -> Path:
+    from code_check.gather import previous_under, with_other_codes
     from code_check.report.formats import export
     from code_check.report.model import build_report
 
     if args.councils:
         raise InputError("--councils goes with --cohort", field="--councils")
-    loaded = load_source(args)
-    held = _held(args, loaded)
+    stored = load_source(args)
+    loaded = stored.under(args.catalogue)
+    held = previous_under(_held(args, loaded), loaded.catalogue.id, stored.catalogues,
+                          stored.map_for)
     previous, previous_catalogue = held.previous, held.previous_catalogue
     if args.previous:
-        chosen = load_source(argparse.Namespace(**{**vars(args), "assessment": args.previous,
-                                                   "assessment_id": None}))
+        chosen = load_source(argparse.Namespace(**{
+            **vars(args), "assessment": args.previous, "assessment_id": None,
+        })).under(args.catalogue)
         previous, previous_catalogue = chosen.assessment, chosen.catalogue
     report = build_report(
         loaded.catalogue, loaded.assessment,
@@ -88,6 +100,7 @@ def _single(args, generated_at, as_of) -> Path:
         generated_at=generated_at, as_of=as_of, as_of_asked=args.as_of is not None,
         paper=_paper(args),
     )
+    report = with_other_codes(report, stored.assessment, stored.catalogues, stored.map_for)
     return export(report, args.format, args.output, provision_level=args.provision_level)
 
 
