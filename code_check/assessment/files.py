@@ -111,7 +111,12 @@ def save_assessment_file(
 
 
 class _Dumper(yaml.SafeDumper):
-    """Block strings for multi-line text; enums as their values."""
+    """Block strings for multi-line text; enums as their values; every value written out
+    (a carried answer shares its evidence with its partner's, and the reader refuses
+    anchors)."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:

@@ -3,6 +3,8 @@ its mistakes named by file, line and field; the council's housing stock (``homes
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from pydantic import ValidationError
 
@@ -12,7 +14,7 @@ from code_check.assessment.files import (
     load_assessment_for,
     save_assessment_file,
 )
-from code_check.assessment.model import Answer, Council, Status
+from code_check.assessment.model import Action, Answer, Council, Status
 from code_check.errors import InputError
 from tests.assessment import dual
 from tests.assessment.dual import FIRST, SECOND, answers, first_only
@@ -68,8 +70,10 @@ def test_a_dual_assessment_round_trips_with_also_after_the_answers_in_code_order
 
 
 def test_a_seeded_assessment_writes_and_reads_back_the_same(tmp_path):
-    seeded = seed_second_code(first_only(answers(_1_2="met", _2_1="not_met")), dual.second(),
-                              dual.equivalence())
+    given = {"1.2": Answer(status=Status.MET, evidence=["Policy v2"]),
+             "2.1": Answer(status=Status.NOT_MET, action=Action(
+                 description="Keep a log", due=date(2026, 6, 30)))}
+    seeded = seed_second_code(first_only(given), dual.second(), dual.equivalence())
     path = tmp_path / "seeded.yaml"
     path.write_text(dump_assessment_yaml(seeded, dual.first(), dual.second()))
     assert load_assessment_for(path, catalogues(), map_for)[0] == seeded
