@@ -64,6 +64,7 @@ svg.chart text { font: 13px Arial, Helvetica, sans-serif; fill: #1a1a1a; }
 .note { color: var(--muted); }
 ul.cell-list { margin: 0; padding-left: 1.1rem; }
 ul.cell-list li { margin-bottom: 0.3rem; }
+td p.progress { margin: 0.4rem 0 0.2rem; font-weight: bold; }
 table.form th:nth-child(1) { width: 17%; }
 table.form th:nth-child(2) { width: 27%; }
 table.form th:nth-child(3) { width: 10%; }
@@ -329,8 +330,17 @@ def _actions(report: Report) -> str:
 
 
 def _action_rows(actions: list[ActionItem]) -> list[list[str]]:
-    return [[provision(a.requirement_id, a.provisional), e(a.description), e(a.owner),
+    return [[provision(a.requirement_id, a.provisional), _with_progress(a), e(a.owner),
              e(a.due_text), _state(a)] for a in actions]
+
+
+def _with_progress(action: ActionItem) -> str:
+    """The action, then its dated progress notes, oldest first, one to a line."""
+    if not action.progress:
+        return e(action.description)
+    return (f'{e(action.description)}<p class="progress">Progress:</p><ul class="cell-list">'
+            + "".join(f'<li><time datetime="{note.on.isoformat()}">{e(note.on_text)}</time>: '
+                      f"{e(note.note)}</li>" for note in action.progress) + "</ul>")
 
 
 def _sections(report: Report) -> str:

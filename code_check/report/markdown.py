@@ -19,10 +19,15 @@ def render_markdown(report: Report) -> str:
 
 
 def table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
+    """A table; a cell given as a list of lines shows them one under another (``<br>``)."""
     lines = ["| " + " | ".join(md(h) for h in headers) + " |",
              "|" + "|".join("---" for _ in headers) + "|"]
-    lines += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def _cell(cell: object) -> str:
+    return "<br>".join(md(line) for line in cell) if isinstance(cell, list) else md(cell)
 
 
 def provision(id: str, provisional: bool) -> str:
@@ -131,7 +136,7 @@ def _actions(report: Report) -> str:
         return "## Action plan\n\nNo actions recorded."
     return "## Action plan\n\n" + table(
         ["Provision", "Action", "Owner", "Due", "State"],
-        [[provision(a.requirement_id, a.provisional), a.description, a.owner, a.due_text,
+        [[provision(a.requirement_id, a.provisional), a.with_progress, a.owner, a.due_text,
           a.state] for a in report.actions])
 
 

@@ -85,6 +85,11 @@ class ProgressItem(ReportPart):
     on_text: str
     note: str
 
+    @property
+    def line(self) -> str:
+        """How the action plan lists the note: "12 March 2026: draft agreed"."""
+        return f"{self.on_text}: {self.note}"
+
 
 class ActionItem(ReportPart):
     requirement_id: str
@@ -109,6 +114,14 @@ class ActionItem(ReportPart):
     priority: int
     priority_reason: str
     progress: list[ProgressItem]
+
+    @property
+    def with_progress(self) -> list[str]:
+        """The action plan's lines for it: the description, then any progress notes, oldest
+        first, under "Progress:"."""
+        if not self.progress:
+            return [self.description]
+        return [self.description, "Progress:", *(note.line for note in self.progress)]
 
 
 class GapItem(ReportPart):
@@ -586,7 +599,7 @@ def _action(requirement: Requirement, catalogue: Catalogue, assessment: Assessme
         priority_reason=f"{OBLIGATION_WORDS[requirement.obligation]}, "
         f"{status_label(status).lower()}",
         progress=[ProgressItem(on=note.on, on_text=long_date(note.on), note=note.note)
-                  for note in action.progress],
+                  for note in sorted(action.progress, key=lambda note: note.on)],
     )
 
 

@@ -475,8 +475,8 @@ def _actions(doc, report: Report) -> None:
         paragraph(doc, "No actions recorded.")
         return
     table(doc, ["Provision", "Action", "Owner", "Due", "State"],
-          [[_provision(a.requirement_id, a.provisional), a.description, a.owner, a.due_text,
-            f"⚠ {a.state}" if a.overdue else a.state] for a in report.actions],
+          [[_provision(a.requirement_id, a.provisional), "\n".join(a.with_progress), a.owner,
+            a.due_text, f"⚠ {a.state}" if a.overdue else a.state] for a in report.actions],
           widths=[4.4, 5.2, 2.8, 2.4, 2.2])
 
 
