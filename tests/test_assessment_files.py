@@ -171,7 +171,7 @@ def test_score_names_the_bad_line(tmp_path, run_cli):
     status, out, err = run_cli("score", path)
     assert status == 1 and out == ""
     assert err.strip() == (f"code-check: {path}:5: catalogue: no catalogue with id "
-                           "'lgsco-1999' (known: lgsco-2024); use --rules to point at it")
+                           "'lgsco-1999' (known: hos-2024, lgsco-2024); use --rules to point at it")
 
 
 @pytest.mark.parametrize(("change", "expected"), [
