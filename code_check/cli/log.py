@@ -26,6 +26,9 @@ def register(subparsers) -> None:
                          "met is contradicted (default 95)")
     analyse.add_argument("--assessment", type=Path, metavar="FILE",
                          help="an assessment YAML file to check against the log")
+    analyse.add_argument("--jobs", type=_at_least_one, default=None, metavar="N",
+                         help="processes reading a large log at once (default: one per usable "
+                         "core; 1: one process)")
     add_rules(analyse)
     add_format(analyse)
 
@@ -38,7 +41,8 @@ def run_analyse(args) -> int:
     if args.map:
         column_map = column_map.merged(ColumnMap(**dict(map(parse_map_option, args.map))))
     loaded = _load_assessment(args) if args.assessment else None
-    analysis = analyse_file(args.file, as_of=args.as_of, column_map=column_map)
+    analysis = analyse_file(args.file, as_of=args.as_of, column_map=column_map,
+                            jobs=args.jobs)
     findings = None
     if loaded is not None:
         from code_check.complaint_log.crosscheck import DEFAULT_THRESHOLD, crosscheck
@@ -150,4 +154,14 @@ def _percentage(text: str) -> float:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
     if not 0 < value <= 100:
         raise argparse.ArgumentTypeError("must be a percentage above 0 and at most 100")
+    return value
+
+
+def _at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
     return value

@@ -2,7 +2,8 @@
 
 The file is streamed row by row (memory does not grow with its length) and only the columns
 of DESIGN section 8 are picked out of each row; the others are never kept. It is read
-strictly: a quote left open would otherwise swallow the rest of the file into one cell.
+strictly: a quote left open would otherwise swallow the rest of the file into one cell. A large
+file is read by several processes at once, one part each (``parallel``), with the same result.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import csv
 import io
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -21,7 +23,13 @@ from code_check.complaint_log.columns import ColumnMap, locate_columns
 from code_check.complaint_log.timeliness import Limits, LogAnalysis, analyse_rows, code_limits
 from code_check.complaint_log.working_days import WorkingDayCalendar
 from code_check.errors import InputError
-from code_check.readers.csv_text import csv_problem, delimiter_of, file_encoding
+from code_check.readers.csv_text import (
+    UTF8,
+    WINDOWS_1252,
+    csv_problem,
+    delimiter_of,
+    file_encoding,
+)
 from code_check.readers.files import open_to_read
 
 if TYPE_CHECKING:
@@ -30,6 +38,7 @@ if TYPE_CHECKING:
 PROGRESS_FROM_BYTES = 20_000_000  # files smaller than this finish before a bar is worth showing
 PROGRESS_EVERY_ROWS = 50_000
 HEAD_BYTES = 65_536  # read first to tell the delimiter
+SPLIT_BYTES = 4_000_000  # each process reads this much of a file at least: smaller files, one
 
 
 def analyse_file(
@@ -40,34 +49,82 @@ def analyse_file(
     calendar: WorkingDayCalendar | None = None,
     progress: bool | None = None,
     limits: Limits | None = None,
+    jobs: int | None = None,
+    split_bytes: int | None = None,
 ) -> LogAnalysis:
     """Measure a complaint log CSV file.
 
     ``progress`` None shows a bar on standard error for a large file when it is a terminal.
     ``limits`` None: the timescales of the bundled Code (``code_limits``).
+    ``jobs``: at most this many processes read the file at once, each ``split_bytes`` of it at
+    least (None: one per usable core, and ``SPLIT_BYTES``); a smaller file is read in one.
     """
     as_of = as_of or date.today()
-    limits = limits or _bundled_limits()
-    log = _LogFile.recognise(path)
+    how = _Measure(as_of, column_map or ColumnMap(), calendar or WorkingDayCalendar(around=as_of),
+                   limits or _bundled_limits(), progress)
+    processes = _processes(Path(path), jobs, split_bytes or SPLIT_BYTES)
+    if processes > 1:
+        # Tried as UTF-8 without a pass over the file to check it: each process checks the
+        # bytes it reads, so the check is shared out too.
+        analysis = _in_parts(_LogFile.recognise(path, UTF8), how, processes)
+        if analysis is not None:
+            return analysis
+    log = _LogFile.recognise(path)  # the whole file checked to be text in one encoding
+    if processes > 1 and log.encoding == WINDOWS_1252:
+        analysis = _in_parts(log, how, processes)
+        if analysis is not None:
+            return analysis
+    return _in_one_process(log, how)
+
+
+@dataclass(frozen=True)
+class _Measure:
+    """How a log is measured, in one process or several."""
+
+    as_of: date
+    column_map: ColumnMap
+    calendar: WorkingDayCalendar
+    limits: Limits
+    progress: bool | None
+
+
+def _processes(path: Path, jobs: int | None, split_bytes: int) -> int:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return 1  # reading it in one process says what is wrong
+    if size < 2 * split_bytes:
+        return 1
+    from code_check.complaint_log.parallel import usable_cores
+
+    return max(1, min(jobs or usable_cores(), size // split_bytes))
+
+
+def _in_parts(log: _LogFile, how: _Measure, processes: int) -> LogAnalysis | None:
+    from code_check.complaint_log.parallel import analyse_in_ranges
+
+    return analyse_in_ranges(
+        log.path, encoding=log.encoding, delimiter=log.delimiter, column_map=how.column_map,
+        as_of=how.as_of, calendar=how.calendar, limits=how.limits, processes=processes,
+        progress_bar=partial(_progress_bar, log.size) if log.shows_progress(how.progress)
+        else None)
+
+
+def _in_one_process(log: _LogFile, how: _Measure) -> LogAnalysis:
     with log.open() as handle:
         records = log.records(handle)
         try:
             header = next(records)
         except StopIteration:
             raise InputError("the file is empty; expected a header row of column names",
-                             source=path, line=1) from None
-        columns = locate_columns(header, column_map or ColumnMap(), source=str(path))
-        calendar = calendar or WorkingDayCalendar(around=as_of)
-        size = Path(path).stat().st_size
-        if progress is None:
-            progress = size >= PROGRESS_FROM_BYTES and sys.stderr.isatty()
-        if not progress:
-            return analyse_rows(records, columns, as_of=as_of, calendar=calendar, limits=limits)
-        return _with_progress_bar(
-            lambda rows: analyse_rows(rows, columns, as_of=as_of, calendar=calendar,
-                                      limits=limits),
-            records, handle, size,
-        )
+                             source=log.path, line=1) from None
+        columns = locate_columns(header, how.column_map, source=str(log.path))
+        analyse = partial(analyse_rows, columns=columns, as_of=how.as_of, calendar=how.calendar,
+                          limits=how.limits)
+        if not log.shows_progress(how.progress):
+            return analyse(records)
+        with _progress_bar(log.size) as report:
+            return analyse(_reporting(records, lambda: report(handle.buffer.tell())))
 
 
 def _bundled_limits() -> Limits:
@@ -92,11 +149,22 @@ class _LogFile:
     delimiter: str
 
     @classmethod
-    def recognise(cls, path: Path) -> _LogFile:
-        encoding = file_encoding(path)
+    def recognise(cls, path: Path, encoding: str | None = None) -> _LogFile:
+        """The file read in ``encoding``, None: in the one the whole file is found to be in."""
+        encoding = encoding or file_encoding(path)
         with open_to_read(path) as handle:
             head = handle.read(HEAD_BYTES)
         return cls(path, encoding, delimiter_of(head.decode(encoding, errors="replace")))
+
+    @property
+    def size(self) -> int:
+        return Path(self.path).stat().st_size
+
+    def shows_progress(self, progress: bool | None) -> bool:
+        """Whether to show a bar (``progress`` None: for a large file on a terminal)."""
+        if progress is None:
+            return self.size >= PROGRESS_FROM_BYTES and sys.stderr.isatty()
+        return progress
 
     def open(self) -> io.TextIOWrapper[BinaryIO]:
         """The file as text (checked whole by ``recognise``: replacing a bad byte only guards
@@ -126,17 +194,16 @@ class _LogFile:
         return rows + 1
 
 
-def _with_progress_bar(analyse: Callable[[Iterator[list[str]]], LogAnalysis],
-                       records: Iterator[list[str]], handle: io.TextIOWrapper[BinaryIO],
-                       size: int) -> LogAnalysis:
+@contextmanager
+def _progress_bar(size: int) -> Iterator[Callable[[int], None]]:
+    """A bar on standard error; it is told how many of the file's ``size`` bytes are read."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeRemainingColumn
 
     with Progress("Reading the complaint log", BarColumn(), TaskProgressColumn(),
                   TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("read", total=size)
-        return analyse(_reporting(records, lambda: bar.update(
-            task, completed=handle.buffer.tell())))
+        yield lambda done: bar.update(task, completed=done)
 
 
 def _reporting(records: Iterator[list[str]],

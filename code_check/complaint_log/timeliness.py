@@ -14,6 +14,7 @@ import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import count
 from math import ceil
@@ -50,6 +51,8 @@ _HISTOGRAM_SIZE = 128  # outcomes below this are counted in lists, longer ones i
 # One service's tally for a month: a histogram list per step (outcome -> cases), then a Counter
 # of (step index, outcome) for the outcomes beyond the lists.
 _Group = tuple[Any, ...]
+# An open case past its limit: (days over, order found in, reference, step, working days).
+_Overdue = tuple[int, int, str, Measure, int]
 _DATE_COLUMNS = ("received", "acknowledged", "stage1_response", "escalated",
                  "stage2_acknowledged", "stage2_response")
 
@@ -173,15 +176,112 @@ def analyse_rows(
 ) -> LogAnalysis:
     """Measure every row of a log (rows as csv.reader gives them, header already taken)
     against the ``limits`` of ``code_limits``."""
-    tally = _Tally(columns, as_of, calendar, limits)
-    iterator = iter(rows)
-    next_row: int | None = first_row
-    while next_row is not None:
-        next_row = tally.consume(iterator, next_row)
-    return tally.result()
+    tally = Tally(columns, as_of, calendar, limits, first_row=first_row)
+    tally.read(rows)
+    return tally.finished().analysis(columns, as_of, limits)
 
 
-class _Tally:
+@dataclass
+class LogCounts:
+    """What some rows of a log add up to: small counters, never the rows themselves.
+
+    The counts of consecutive parts of one log, read apart (in separate processes), are
+    ``add``-ed in file order and give exactly the figures of one pass over the whole log: row
+    numbers and the order overdue cases were found in run on from the earlier parts, and
+    medians and percentiles come from the summed histograms.
+    """
+
+    rows: int = 0  # rows read, blank ones included: the next part's row numbers follow on
+    cases: int = 0
+    not_yet_received: int = 0
+    first_received: date | None = None
+    last_received: date | None = None
+    last_dated: date | None = None
+    # month of receipt (year * 12 + month - 1) -> service as written -> its _Group
+    groups: dict[int, dict[str, _Group]] = field(default_factory=dict)
+    overdue: list[_Overdue] = field(default_factory=list)  # the OVERDUE_LISTED furthest past
+    overdue_total: int = 0
+    rejected: list[RejectedRow] = field(default_factory=list)
+
+    def add(self, later: LogCounts) -> None:
+        """Count in the rows that follow these in the same log."""
+        self.rejected += [RejectedRow(row=rejected.row + self.rows, error=rejected.error)
+                          for rejected in later.rejected]
+        self.overdue = heapq.nlargest(OVERDUE_LISTED, self.overdue + [
+            (over, order + self.overdue_total, reference, step, days)
+            for over, order, reference, step, days in later.overdue])
+        self.rows += later.rows
+        self.cases += later.cases
+        self.not_yet_received += later.not_yet_received
+        self.overdue_total += later.overdue_total
+        self.first_received = min(_known(self.first_received, later.first_received),
+                                  default=None)
+        self.last_received = max(_known(self.last_received, later.last_received), default=None)
+        self.last_dated = max(_known(self.last_dated, later.last_dated), default=None)
+        for month, by_service in later.groups.items():
+            groups = self.groups.setdefault(month, {})
+            for service, group in by_service.items():
+                groups[service] = _summed(groups[service], group) if service in groups else group
+
+    def analysis(self, columns: Columns, as_of: date, limits: Limits) -> LogAnalysis:
+        """The figures ``log analyse`` reports, from these counts."""
+        overall: list[Counter[int]] = [Counter() for _ in STEPS]
+        months: dict[int, list[Counter[int]]] = {}
+        services: dict[str, list[Counter[int]]] = {}
+        for month, by_service in self.groups.items():
+            for service, group in by_service.items():
+                for tallies in (overall, months.setdefault(month, _empty()),
+                                services.setdefault(service.strip() or NO_SERVICE, _empty())):
+                    for tally, counts in zip(tallies, group, strict=False):
+                        tally.update({outcome: number for outcome, number in enumerate(counts)
+                                      if number})
+                    for (index, outcome), number in group[len(STEPS)].items():
+                        tallies[index][outcome] += number
+
+        overdue = sorted(self.overdue, key=lambda entry: (-entry[0], entry[1]))
+        return LogAnalysis(
+            as_of=as_of,
+            cases=self.cases,
+            not_yet_received=self.not_yet_received,
+            first_received=self.first_received,
+            last_received=self.last_received,
+            last_dated=self.last_dated,
+            **_stages(overall, limits),
+            by_month=[
+                MonthFigures(month=f"{month // 12}-{month % 12 + 1:02d}",
+                             cases=tallies[0].total(), **_stages(tallies, limits))
+                for month, tallies in sorted(months.items())
+            ],
+            by_service=None if columns.service is None else [
+                ServiceFigures(service=service, cases=tallies[0].total(),
+                               **_stages(tallies, limits))
+                for service, tallies in sorted(services.items())
+            ],
+            overdue_cases=[
+                OverdueCase(reference=reference, step=step, working_days=days,
+                            limit=days - over)
+                for over, _, reference, step, days in overdue
+            ],
+            overdue_total=self.overdue_total,
+            rejected_rows=sorted(self.rejected, key=lambda rejected: rejected.row),
+            columns=columns.headings,
+        )
+
+
+def _known(*days: date | None) -> list[date]:
+    return [day for day in days if day is not None]
+
+
+def _summed(group: _Group, other: _Group) -> _Group:
+    """Two tallies of one service's month added up: histogram lists, then overflow Counters."""
+    *histograms, overflow = group
+    *others, other_overflow = other
+    return (*([a + b for a, b in zip(mine, theirs, strict=True)]
+              for mine, theirs in zip(histograms, others, strict=True)),
+            overflow + other_overflow)
+
+
+class Tally:
     """Counts outcomes per service and month of receipt; the hot loop lives in ``consume``.
 
     Each date text is cached as one small integer, ``working-day ordinal * 64 + days since
@@ -191,28 +291,21 @@ class _Tally:
     """
 
     def __init__(self, columns: Columns, as_of: date, calendar: WorkingDayCalendar,
-                 limits: Limits) -> None:
+                 limits: Limits, *, first_row: int = 2) -> None:
         self.columns = columns
         self.limits = limits
         self.as_of = as_of
         self.calendar = calendar
+        self.first_row = first_row  # the number of the first row read
+        self.counts = LogCounts()  # last_dated is kept as each new date is parsed
         self.key_dates: dict[int, date] = {}
         self.as_of_key = self._key(as_of)
         self.dates: dict[str, int] = {"": NEVER}
-        # month of receipt -> service -> (a histogram list per step, a Counter of
-        # (step, outcome) for outcomes beyond the lists)
-        self.groups: dict[int, dict[str, _Group]] = {}
         # a received date's text -> (its key, its month's groups by service)
         self.received: dict[str, tuple[int, dict[str, _Group]]] = {"": (NEVER, {})}
         self.flags = dict(_FLAGS)
-        self.cases = 0
-        self.not_yet_received = 0
         self.first_key = NEVER
         self.last_key = -NEVER
-        self.last_dated: date | None = None  # kept as each new date is parsed, off the hot loop
-        self.rejected: list[RejectedRow] = []
-        self.overdue_heap: list[tuple[int, int, str, Measure, int]] = []
-        self.overdue_total = 0
         self._order = count()
 
     def _key(self, day: date) -> int:
@@ -224,12 +317,37 @@ class _Tally:
         self.key_dates[key] = day
         return key
 
-    def consume(self, rows: Iterator[list[str]], first_row: int) -> int | None:
-        """Tally rows until the end (None) or a row the csv module cannot read (next row).
+    def read(self, rows: Iterable[list[str]]) -> None:
+        """Tally every row; one the csv module cannot read is reported and skipped."""
+        iterator = iter(rows)
+        while True:
+            try:
+                self.consume(iterator)
+                return
+            except csv.Error as error:
+                self.counts.rejected.append(RejectedRow(
+                    row=self.first_row + self.counts.rows, error=f"cannot be read: {error}"))
+                self.counts.rows += 1
+                self.counts.cases += 1
+
+    def blank_row(self) -> None:
+        """Count a blank row met outside ``consume``: it is no case, but it is a row."""
+        self.counts.rows += 1
+
+    def finished(self) -> LogCounts:
+        self.counts.first_received = self.key_dates.get(self.first_key)
+        self.counts.last_received = self.key_dates.get(self.last_key)
+        return self.counts
+
+    def consume(self, rows: Iterator[list[str]]) -> None:
+        """Tally rows until they end, numbering them on from the rows already read; a
+        ``csv.Error`` from ``rows`` stops it (the rows before it are counted).
 
         One long loop on purpose: it runs once per row of logs with millions of rows, and
         every function call or attribute look-up in it would show in the benchmark.
         """
+        counts = self.counts
+        first_row = self.first_row + counts.rows
         dates, received_dates, flags = self.dates, self.received, self.flags
         pick = itemgetter(*self.columns.required_positions)
         service_at = -1 if self.columns.service is None else self.columns.service
@@ -275,19 +393,20 @@ class _Tally:
                     try:
                         r, by_service, a, p, e, a2, p2, x1, x2 = self._learn(pick(row))
                     except _BadRow as bad:
-                        self.rejected.append(RejectedRow(row=number, error=str(bad)))
+                        counts.rejected.append(RejectedRow(row=number, error=str(bad)))
                         continue
                     stage2_in_order = r <= e <= a2 <= p2
                 if r == never:
                     if any(cell.strip() for cell in row):
-                        self.rejected.append(RejectedRow(row=number, error="received: is empty"))
+                        counts.rejected.append(RejectedRow(row=number,
+                                                           error="received: is empty"))
                     else:
                         blank += 1
                     continue
                 if not (r <= a <= p and stage2_in_order):
                     problem = _order_problem(r, a, p, e, a2, p2)
                     if problem:
-                        self.rejected.append(RejectedRow(row=number, error=problem))
+                        counts.rejected.append(RejectedRow(row=number, error=problem))
                         continue
                 if r > as_of:
                     not_yet += 1
@@ -349,19 +468,17 @@ class _Tally:
                 elif as_of_work - start > (resp2_extended if x2 else resp2_days):
                     self._overdue(group, 3, as_of_work - start, x2, reference, resp2,
                                   resp2_extended if x2 else resp2_days)
-        except csv.Error as error:
-            self.rejected.append(RejectedRow(row=number + 1, error=f"cannot be read: {error}"))
-            number += 1
-            return number + 1
         finally:
-            self.cases += number - first_row + 1 - blank  # every row read but the blank ones
-            self.not_yet_received += not_yet
+            read = number - first_row + 1
+            counts.rows += read
+            counts.cases += read - blank  # every row read but the blank ones
+            counts.not_yet_received += not_yet
             self.first_key, self.last_key = first_key, last_key
-        return None
 
     def _learn(self, cells: tuple[str, ...]) -> tuple[Any, ...]:
         """Parse cells not yet in the caches (remembering good ones) or raise _BadRow."""
         values = dict(zip(REQUIRED_COLUMNS, cells, strict=True))
+        counts = self.counts
         if len(self.dates) > DATE_CACHE_LIMIT:
             self.dates.clear()  # in place: the hot loop holds these very dicts
             self.received.clear()
@@ -381,11 +498,11 @@ class _Tally:
                                   f"{PLAUSIBLE_YEARS[-1]})")
                 self.dates[text] = NEVER if parsed is None else self._key(parsed)
                 if parsed and parsed <= self.as_of and (
-                        self.last_dated is None or parsed > self.last_dated):
-                    self.last_dated = parsed
+                        counts.last_dated is None or parsed > counts.last_dated):
+                    counts.last_dated = parsed
                 self.received[text] = (NEVER, {}) if parsed is None else (
                     self.dates[text],
-                    self.groups.setdefault(parsed.year * 12 + parsed.month - 1, {}))
+                    counts.groups.setdefault(parsed.year * 12 + parsed.month - 1, {}))
         for column in ("stage1_extended", "stage2_extended"):
             text = values[column]
             if text not in self.flags:
@@ -402,55 +519,13 @@ class _Tally:
     def _overdue(self, group: _Group, index: int, days: int, extended: int, reference: str,
                  step: Measure, limit: int) -> None:
         _count_long(group, index, (days << 2) | _OPEN | extended)
-        self.overdue_total += 1
+        counts = self.counts
+        counts.overdue_total += 1
         entry = (days - limit, next(self._order), reference.strip(), step, days)
-        if len(self.overdue_heap) < OVERDUE_LISTED:
-            heapq.heappush(self.overdue_heap, entry)
+        if len(counts.overdue) < OVERDUE_LISTED:
+            heapq.heappush(counts.overdue, entry)
         else:
-            heapq.heappushpop(self.overdue_heap, entry)
-
-    def result(self) -> LogAnalysis:
-        overall: list[Counter[int]] = [Counter() for _ in STEPS]
-        months: dict[int, list[Counter[int]]] = {}
-        services: dict[str, list[Counter[int]]] = {}
-        for month, by_service in self.groups.items():
-            for service, group in by_service.items():
-                for tallies in (overall, months.setdefault(month, _empty()),
-                                services.setdefault(service.strip() or NO_SERVICE, _empty())):
-                    for tally, counts in zip(tallies, group, strict=False):
-                        tally.update({outcome: number for outcome, number in enumerate(counts)
-                                      if number})
-                    for (index, outcome), number in group[len(STEPS)].items():
-                        tallies[index][outcome] += number
-
-        overdue = sorted(self.overdue_heap, key=lambda entry: (-entry[0], entry[1]))
-        return LogAnalysis(
-            as_of=self.as_of,
-            cases=self.cases,
-            not_yet_received=self.not_yet_received,
-            first_received=self.key_dates.get(self.first_key),
-            last_received=self.key_dates.get(self.last_key),
-            last_dated=self.last_dated,
-            **_stages(overall, self.limits),
-            by_month=[
-                MonthFigures(month=f"{month // 12}-{month % 12 + 1:02d}",
-                             cases=tallies[0].total(), **_stages(tallies, self.limits))
-                for month, tallies in sorted(months.items())
-            ],
-            by_service=None if self.columns.service is None else [
-                ServiceFigures(service=service, cases=tallies[0].total(),
-                               **_stages(tallies, self.limits))
-                for service, tallies in sorted(services.items())
-            ],
-            overdue_cases=[
-                OverdueCase(reference=reference, step=step, working_days=days,
-                            limit=days - over)
-                for over, _, reference, step, days in overdue
-            ],
-            overdue_total=self.overdue_total,
-            rejected_rows=sorted(self.rejected, key=lambda rejected: rejected.row),
-            columns=self.columns.headings,
-        )
+            heapq.heappushpop(counts.overdue, entry)
 
 
 def _count_long(group: _Group, index: int, outcome: int) -> None:
