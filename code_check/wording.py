@@ -18,6 +18,7 @@ STATUS_SYMBOLS: dict[Status | None, str] = {
     None: "·",
 }
 BAR_WIDTH = 10  # cells of a text bar in a command-line table
+SHORT_TITLE_LENGTH = 48
 
 
 def status_of(value: Status | str | None) -> Status | None:
@@ -69,3 +70,12 @@ def step_plural(step: Measure) -> str:
     """'stage 1 acknowledgements', for a count in a sentence."""
     return f"{step_label(step).lower()}s"
 
+
+def short_title(text: str) -> str:
+    """A provision named in a few words: its first sentence, or its opening words cut at a
+    word boundary with an ellipsis (the catalogue gives provisions no titles of their own)."""
+    first = text.split(". ", 1)[0].rstrip(".")
+    if len(first) <= SHORT_TITLE_LENGTH:
+        return first
+    cut = first[:SHORT_TITLE_LENGTH + 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"

@@ -29,7 +29,7 @@ from code_check.statistics.against_averages import against_averages as beside_av
 from code_check.statistics.model import COLUMN_LABELS, OmbudsmanStats
 from code_check.statistics.trend import trends
 from code_check.statistics.year_table import YEAR_TABLE_HEADINGS, year_cells
-from code_check.wording import percent, status_label, status_symbol, step_label
+from code_check.wording import percent, short_title, status_label, status_symbol, step_label
 
 # The cross-check's findings: answers the complaint log contradicts.
 CONTRADICTION_CHECKS = ("log-contradicts-met", "log-contradicts-not-met")
@@ -644,19 +644,6 @@ def _gaps(catalogue: Catalogue, assessment: Assessment, result: Score,
             action=actions.get(gap.id),
         ))
     return items
-
-
-SHORT_TITLE_LENGTH = 48
-
-
-def short_title(text: str) -> str:
-    """The provision's first sentence, or its opening words cut at a word boundary with an
-    ellipsis: the catalogue gives provisions no titles of their own."""
-    first = text.split(". ", 1)[0].rstrip(".")
-    if len(first) <= SHORT_TITLE_LENGTH:
-        return first
-    cut = first[:SHORT_TITLE_LENGTH + 1].rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:") + "…"
 
 
 def _section(section) -> SectionReadiness:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from code_check.dates import long_date
+from code_check.wording import short_title
 
 if TYPE_CHECKING:
     from code_check.report.model import ProvisionRow, Summary, TitlePage
@@ -133,7 +134,9 @@ def _background(title: TitlePage, summary: Summary) -> list[str]:
 
 
 def _named(rows: list[ProvisionRow]) -> str:
-    return "; ".join(f"{r.id} {r.text} ({r.status_label.lower()})" for r in rows)
+    """Provisions by number and short title, as the gap headings name them (the full text is
+    in the appendix)."""
+    return "; ".join(f"{r.id} {short_title(r.text)} ({r.status_label.lower()})" for r in rows)
 
 
 def _legal(rows: list[ProvisionRow]) -> str:

@@ -13,8 +13,9 @@ import pytest
 from code_check.assessment.model import Answer
 from code_check.report.html import render_html
 from code_check.report.markdown import render_markdown
-from code_check.report.model import build_report, short_title
+from code_check.report.model import build_report
 from code_check.report.word import render_docx
+from code_check.wording import short_title
 
 from . import demo_inputs
 from .demo_inputs import AS_OF, GENERATED_AT

@@ -96,6 +96,17 @@ def test_implications_name_the_unmet_legal_duties_and_casework_risks(catalogue, 
     assert "first self-assessment" in paper.background[-1]
 
 
+def test_implications_name_provisions_by_number_and_short_title(catalogue, assessments):
+    """As the gap headings do; the full text of each is in the appendix."""
+    previous, _ = assessments
+    paper = build_report(catalogue, previous, generated_at=demo_inputs.GENERATED_AT,
+                         as_of=demo_inputs.AS_OF).paper
+    assert paper.legal == ("Legal duties (must) not fully met: 3.1 Offer more than one way to "
+                           "make a complaint (partly met).")
+    assert "; 6.3 Send the full stage 1 response no later than ten… (not met); " in paper.risk
+    assert "after acknowledging the complaint" not in paper.risk
+
+
 @pytest.mark.parametrize(("start", "later"), [
     (date(2026, 3, 31), date(2026, 6, 30)), (date(2026, 11, 30), date(2027, 2, 28)),
     (date(2026, 1, 15), date(2026, 4, 15)),
