@@ -14,6 +14,11 @@ async def export_from_home(app, pilot, format_id: str) -> None:
     await pilot.pause()
     await pilot.press("x")
     await pilot.pause()
+    await export_as(app, pilot, format_id)
+
+
+async def export_as(app, pilot, format_id: str) -> None:
+    """On the Export screen: choose the format, accept the suggested path, wait for the writer."""
     await pilot.press(*["down"] * [f.id for f in EXPORT_FORMATS].index(format_id))
     await pilot.press("tab", "enter")
     await app.workers.wait_for_complete()
@@ -99,7 +104,6 @@ async def test_export_judges_a_chosen_complaint_log_as_at_its_latest_date(
     monkeypatch.chdir(tmp_path)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
         assert "Complaint log: none" in str(app.screen.query_one("#log").render())
@@ -109,10 +113,7 @@ async def test_export_judges_a_chosen_complaint_log_as_at_its_latest_date(
         await pilot.press("enter")
         await pilot.pause()
         assert "Complaint log: log.csv" in str(app.screen.query_one("#log").render())
-        await pilot.press(*["down"] * [f.id for f in EXPORT_FORMATS].index("md"))
-        await pilot.press("tab", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await export_as(app, pilot, "md")
     text = (tmp_path / "example-borough-council-2026-03-15.md").read_text(encoding="utf-8")
     assert "Actions are judged overdue as at 31 March 2026 (the day the report was made)." in text
     assert ("Open complaints in the log are judged as at 25 November 2025 (the latest date in "
