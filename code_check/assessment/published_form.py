@@ -215,7 +215,8 @@ def _read_row(
     if provision is not None:
         return _RowAnswer(line, (), provision, answer)
     if catalogue.published_form.one_row_per is RowPer.PROVISION:
-        return _heading_row(first, answer, catalogue, where)
+        _refuse_an_answered_section(first, answer, catalogue, where)
+        return None  # a heading, such as "Section 5 - The complaint handling process"
     template_rows = _template_rows(first, catalogue, where)
     return _RowAnswer(line, template_rows, None, answer)
 
@@ -278,10 +279,10 @@ def _provision_by_text(first: str, requirement: str, catalogue: Catalogue) -> st
                 None) if section else None
 
 
-def _heading_row(first: str, answer: Answer, catalogue: Catalogue,
-                 where: dict[str, Any]) -> None:
-    """A row naming no provision on a one-row-per-provision form: a heading ("Section 5 - The
-    complaint handling process") when it answers nothing, else an error."""
+def _refuse_an_answered_section(first: str, answer: Answer, catalogue: Catalogue,
+                                where: dict[str, Any]) -> None:
+    """A row naming no provision on a one-row-per-provision form is a heading only when it
+    answers nothing."""
     if not _is_blank(answer):
         raise InputError(f"{first!r} names no provision (the {catalogue.id} form has one row "
                          f"per provision, such as {catalogue.requirements[0].id})", **where)
