@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from code_check.catalogue.model import LGSCO_FORM_COLUMNS, RowPer
+from tests.test_catalogue_errors import VALID
 
 # The Housing Ombudsman's shape: one row per provision, no template rows, its own headings,
 # and the timescales its Code sets (12 months from the issue, +20 working days at stage 2).
@@ -43,13 +44,7 @@ sections:
         obligation: must
         guidance: The web page.
         tags: [annual]
-scoring:
-  credit: {met: 1.0, partly_met: 0.5, not_met: 0.0}
-  weight: {must: 2, should: 1}
-  bands:
-    - {name: Ready, min: 90, requires_all_must_met: true}
-    - {name: Not ready, min: 0}
-"""
+""" + VALID[VALID.index("scoring:"):]  # the scoring of the catalogue-errors fixture
 
 
 def write(tmp_path, text: str):
