@@ -5,9 +5,11 @@ split into 6a, stage 1, and 6b, stage 2) answered Yes, No or Partly, or one row 
 request; the Housing Ombudsman's has one row per provision, answered Yes or No. As HTML for the
 website, DOCX to edit, or CSV. The answers come from the report model; the commentary says, for
 the public, what is not yet in place and what the council will do by when. What is internal
-stays off the form: provisional catalogue ids (a row or a mention of an unconfirmed number shows
-its section instead) and the names of action owners (their role, written in brackets after the
-name, is shown, else "the council").
+stays off the form: placeholder catalogue ids such as "4.x-authority", which stand for a
+provision the Code does not number where we have seen it (a row or a mention shows its section
+instead; a real-looking paragraph number not yet seen quoted, as many of the Housing
+Ombudsman's are, is the Code's own numbering and is shown), and the names of action owners
+(their role, written in brackets after the name, is shown, else "the council").
 """
 
 from __future__ import annotations
@@ -126,12 +128,12 @@ def _sentence(text: str) -> str:
 
 
 class _PublicText:
-    """Free text with each provisional id replaced by its section ("see 4.x-authority" becomes
+    """Free text with each placeholder id replaced by its section ("see 4.x-authority" becomes
     "see section 4"), and provisions referred to by their Code paragraph only. An id is
-    matched whole, so an unconfirmed "5.7" leaves "v5.7" and "5.75" alone."""
+    matched whole, so a placeholder "5.7" would leave "v5.7" and "5.75" alone."""
 
     def __init__(self, report: Report) -> None:
-        provisional = sorted((p for p in report.appendix if p.provisional),
+        provisional = sorted((p for p in report.appendix if _placeholder(p)),
                              key=lambda p: -len(p.id))
         self._sections = {p.id: p.section for p in provisional}
         ids = "|".join(re.escape(p.id) for p in provisional)
@@ -145,12 +147,20 @@ class _PublicText:
             lambda m: f"section {self._sections[m.group(0).lower()]}", text)
 
     def reference(self, provision: ProvisionRow) -> str:
-        return "" if provision.provisional else provision.id
+        return "" if _placeholder(provision) else provision.id
 
     def row_name(self, provision: ProvisionRow) -> str:
-        """A provision's row on the form: its number, or its section while that is not
-        confirmed (``assessment import`` finds it again by its requirement text)."""
-        return f"Section {provision.section}" if provision.provisional else provision.id
+        """A provision's row on the form: its number, or its section where the id is a
+        placeholder (``assessment import`` finds it again by its requirement text)."""
+        return f"Section {provision.section}" if _placeholder(provision) else provision.id
+
+
+_PARAGRAPH_NUMBER = re.compile(r"\d+\.\d+")
+
+
+def _placeholder(provision: ProvisionRow) -> bool:
+    """An unconfirmed id that is not a paragraph number: ours, never the Code's."""
+    return provision.provisional and not _PARAGRAPH_NUMBER.fullmatch(provision.id)
 
 
 # layouts -----------------------------------------------------------------------------------
