@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import heapq
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -204,7 +204,8 @@ class LogCounts:
     rejected: list[RejectedRow] = field(default_factory=list)
 
     def add(self, later: LogCounts) -> None:
-        """Count in the rows that follow these in the same log."""
+        """Count in the rows that follow these in the same log (``later``'s tallies are
+        taken over, not copied)."""
         self.rejected += [RejectedRow(row=rejected.row + self.rows, error=rejected.error)
                           for rejected in later.rejected]
         self.overdue = heapq.nlargest(OVERDUE_LISTED, self.overdue + [
@@ -221,23 +222,18 @@ class LogCounts:
         for month, by_service in later.groups.items():
             groups = self.groups.setdefault(month, {})
             for service, group in by_service.items():
-                groups[service] = _summed(groups[service], group) if service in groups else group
+                groups[service] = _total([groups[service], group]) if service in groups \
+                    else group
 
     def analysis(self, columns: Columns, as_of: date, limits: Limits) -> LogAnalysis:
         """The figures ``log analyse`` reports, from these counts."""
-        overall: list[Counter[int]] = [Counter() for _ in STEPS]
-        months: dict[int, list[Counter[int]]] = {}
-        services: dict[str, list[Counter[int]]] = {}
+        every: list[_Group] = []
+        months: defaultdict[int, list[_Group]] = defaultdict(list)
+        services: defaultdict[str, list[_Group]] = defaultdict(list)
         for month, by_service in self.groups.items():
             for service, group in by_service.items():
-                for tallies in (overall, months.setdefault(month, _empty()),
-                                services.setdefault(service.strip() or NO_SERVICE, _empty())):
-                    for tally, counts in zip(tallies, group, strict=False):
-                        tally.update({outcome: number for outcome, number in enumerate(counts)
-                                      if number})
-                    for (index, outcome), number in group[len(STEPS)].items():
-                        tallies[index][outcome] += number
-
+                for groups in (every, months[month], services[service.strip() or NO_SERVICE]):
+                    groups.append(group)
         overdue = sorted(self.overdue, key=lambda entry: (-entry[0], entry[1]))
         return LogAnalysis(
             as_of=as_of,
@@ -246,16 +242,15 @@ class LogCounts:
             first_received=self.first_received,
             last_received=self.last_received,
             last_dated=self.last_dated,
-            **_stages(overall, limits),
+            **_stages(_outcomes(_total(every)), limits),
             by_month=[
                 MonthFigures(month=f"{month // 12}-{month % 12 + 1:02d}",
-                             cases=tallies[0].total(), **_stages(tallies, limits))
-                for month, tallies in sorted(months.items())
+                             **_group_figures(_total(groups), limits))
+                for month, groups in sorted(months.items())
             ],
             by_service=None if columns.service is None else [
-                ServiceFigures(service=service, cases=tallies[0].total(),
-                               **_stages(tallies, limits))
-                for service, tallies in sorted(services.items())
+                ServiceFigures(service=service, **_group_figures(_total(groups), limits))
+                for service, groups in sorted(services.items())
             ],
             overdue_cases=[
                 OverdueCase(reference=reference, step=step, working_days=days,
@@ -272,13 +267,32 @@ def _known(*days: date | None) -> list[date]:
     return [day for day in days if day is not None]
 
 
-def _summed(group: _Group, other: _Group) -> _Group:
-    """Two tallies of one service's month added up: histogram lists, then overflow Counters."""
-    *histograms, overflow = group
-    *others, other_overflow = other
-    return (*([a + b for a, b in zip(mine, theirs, strict=True)]
-              for mine, theirs in zip(histograms, others, strict=True)),
-            overflow + other_overflow)
+def _new_group() -> _Group:
+    return (*([0] * _HISTOGRAM_SIZE for _ in STEPS), Counter())
+
+
+def _total(groups: list[_Group]) -> _Group:
+    """Groups' tallies added up: histogram lists, then overflow Counters."""
+    overflow: Counter[tuple[int, int]] = Counter()
+    for group in groups:
+        overflow.update(group[len(STEPS)])
+    return (*(list(map(sum, zip(*(group[index] for group in groups), strict=True)))
+              for index in range(len(STEPS))), overflow)
+
+
+def _outcomes(group: _Group) -> list[Counter[int]]:
+    """A group's cases by outcome, one Counter per step."""
+    tallies = [Counter({outcome: number for outcome, number in enumerate(histogram) if number})
+               for histogram in group[:len(STEPS)]]
+    for (index, outcome), number in group[len(STEPS)].items():
+        tallies[index][outcome] += number
+    return tallies
+
+
+def _group_figures(group: _Group, limits: Limits) -> dict[str, Any]:
+    """A month's or a service's cases and figures."""
+    tallies = _outcomes(group)
+    return {"cases": tallies[0].total(), **_stages(tallies, limits)}
 
 
 class Tally:
@@ -418,8 +432,7 @@ class Tally:
                 try:
                     group = by_service[service]
                 except KeyError:
-                    group = by_service[service] = (
-                        *([0] * _HISTOGRAM_SIZE for _ in STEPS), Counter())
+                    group = by_service[service] = _new_group()
                 # Stage 1 acknowledgement: working days from receipt.
                 work = r >> shift
                 if a <= as_of:
@@ -534,10 +547,6 @@ def _count_long(group: _Group, index: int, outcome: int) -> None:
         group[index][outcome] += 1
     else:
         group[len(STEPS)][index, outcome] += 1
-
-
-def _empty() -> list[Counter[int]]:
-    return [Counter() for _ in STEPS]
 
 
 def _stages(tallies: list[Counter[int]], limits: Limits) -> dict[str, StageFigures]:
