@@ -1,0 +1,273 @@
+"""What a complaint log says beyond timeliness (issue 15 (b)): complaints received at each stage
+and month, the escalation rate, outcomes at each stage, categories, services and refusals.
+
+Pure core. The log's reader counts each row it accepts into ``ProfileCounts``: two counters of
+small tuples keyed by month, never the rows, so memory depends on how many months, categories,
+services and reasons a log has, and the counts of a log's parts read apart (in separate
+processes) ``add`` up to exactly those of one pass. ``log_profile`` turns them into figures,
+month by month and in total; ``figures_of`` adds up any run of months (a financial year).
+
+The optional columns are DESIGN section 8's ``category``, ``stage1_outcome``,
+``stage2_outcome`` and ``refused`` (the reason a complaint was not taken on; empty: taken on);
+``service`` is read already. A log without them still gives what the dates give, and the
+profile says which analyses need which columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROFILE_COLUMNS = ("category", "stage1_outcome", "stage2_outcome", "refused")
+LABEL_LIMIT = 100  # a category, service or reason is a short label; longer is another column
+NOT_RECORDED = "(not recorded)"
+
+
+class Outcome(StrEnum):
+    UPHELD = "upheld"
+    PARTLY_UPHELD = "partly_upheld"
+    NOT_UPHELD = "not_upheld"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+# The ways logs write each outcome, compared as lower-case words (punctuation ignored).
+_SPELLINGS = {
+    Outcome.UPHELD: ("upheld", "uphold", "fully upheld", "upheld in full", "justified",
+                     "fully justified", "founded", "substantiated"),
+    Outcome.PARTLY_UPHELD: ("partly upheld", "partially upheld", "part upheld",
+                            "upheld in part", "partly", "partial", "partly justified",
+                            "partially justified", "partly founded", "partially substantiated"),
+    Outcome.NOT_UPHELD: ("not upheld", "no upheld", "unupheld", "rejected", "not justified",
+                         "unjustified", "unfounded", "not founded", "unsubstantiated",
+                         "not substantiated"),
+    Outcome.WITHDRAWN: ("withdrawn", "withdrew", "withdrawn by complainant",
+                        "complaint withdrawn"),
+}
+_OUTCOMES = {spelling: outcome for outcome, spellings in _SPELLINGS.items()
+             for spelling in spellings}
+_PUNCTUATION = re.compile(r"[^a-z]+")
+OUTCOME_CHOICES = "upheld, partly upheld, not upheld, withdrawn or empty"
+
+
+def read_outcome(text: str) -> str:
+    """An outcome cell as an ``Outcome`` value ("" when empty), or ValueError. The cell is not
+    echoed: a column mapped by mistake may hold personal data."""
+    words = " ".join(_PUNCTUATION.split(text.casefold())).strip()
+    if not words:
+        return ""
+    if words not in _OUTCOMES:
+        raise ValueError(f"is not one of {OUTCOME_CHOICES}")
+    return _OUTCOMES[words].value
+
+
+def read_label(text: str) -> str:
+    """A category, service or refusal reason, trimmed, or ValueError when it is too long to be
+    a label (a notes column mapped by mistake, which may hold personal data)."""
+    label = text.strip()
+    if len(label) > LABEL_LIMIT:
+        raise ValueError(f"is {len(label):,} characters long: it should be a short label "
+                         f"(at most {LABEL_LIMIT})")
+    return label
+
+
+# One accepted complaint: (month of receipt, escalated by the as-of date, stage 1 outcome,
+# category, service, refusal reason); months are year * 12 + month - 1, as in timeliness.
+Received = tuple[int, bool, str, str, str, str]
+# One escalation: (month of escalation, stage 2 outcome).
+Escalation = tuple[int, str]
+
+
+@dataclass
+class ProfileCounts:
+    """Accepted complaints counted by what the profile reports of them."""
+
+    received: Counter[Received] = field(default_factory=Counter)
+    escalations: Counter[Escalation] = field(default_factory=Counter)
+
+    def add(self, later: ProfileCounts) -> None:
+        """Count in another part of the same log."""
+        self.received.update(later.received)
+        self.escalations.update(later.escalations)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MonthProfile(_Model):
+    """One month's counts, each by month of receipt except escalations (month of escalation)."""
+
+    month: str = Field(description="e.g. 2025-04.")
+    received: int = Field(description="Complaints received, refused ones included.")
+    refused: dict[str, int] = Field(description="Complaints not taken on, by reason.")
+    escalated: int = Field(description="Complaints taken on this month escalated to stage 2 "
+                           "by the as-of date.")
+    stage1_outcomes: dict[str, int] = Field(description="Outcome -> complaints (those with "
+                                            "none recorded left out).")
+    categories: dict[str, int]
+    services: dict[str, int]
+    stage2: int = Field(description="Complaints escalated to stage 2 this month.")
+    stage2_outcomes: dict[str, int] = Field(description="Of this month's escalations.")
+
+
+class Share(_Model):
+    label: str
+    count: int
+    pct: float | None = Field(description="Of the whole it is a part of (None: of nothing).")
+
+
+class ProfileFigures(_Model):
+    """A run of months in figures."""
+
+    received: int = Field(description="Complaints received, refused ones included.")
+    refused: int
+    stage1: int = Field(description="Complaints taken on at stage 1 (received less refused).")
+    escalated: int = Field(description="Of those, escalated to stage 2 by the as-of date.")
+    escalation_pct: float | None = Field(description="escalated / stage1 x 100.")
+    stage2: int = Field(description="Escalations to stage 2 in these months.")
+    stage1_outcomes: list[Share] = Field(description="Shares of the stage 1 complaints with an "
+                                         "outcome recorded.")
+    stage1_outcomes_recorded: int
+    stage2_outcomes: list[Share] = Field(description="Shares of the escalations with an "
+                                         "outcome recorded.")
+    stage2_outcomes_recorded: int
+    categories: list[Share] = Field(description="Most complaints first; shares of received.")
+    services: list[Share] = Field(description="Most complaints first; shares of received.")
+    refused_reasons: list[Share] = Field(description="Most first; shares of refused.")
+
+
+class Need(_Model):
+    analysis: str
+    columns: list[str]
+    available: bool
+
+
+class LogProfile(_Model):
+    """Everything the profile reports: which analyses the log's columns allow, the whole log
+    in figures, and each month's counts (to add up a year with ``figures_of``)."""
+
+    columns: list[str] = Field(description="The optional columns the log has.")
+    needs: list[Need]
+    totals: ProfileFigures
+    by_month: list[MonthProfile]
+
+
+# Each analysis and the optional columns it needs (none: the dates are enough).
+NEEDS = (
+    ("complaints received at each stage, month by month", ()),
+    ("the escalation rate from stage 1 to stage 2", ()),
+    ("outcomes at stage 1", ("stage1_outcome",)),
+    ("outcomes at stage 2", ("stage2_outcome",)),
+    ("the top categories", ("category",)),
+    ("the top services", ("service",)),
+    ("complaints refused, by reason", ("refused",)),
+)
+
+
+def log_profile(counts: ProfileCounts, columns: Iterable[str]) -> LogProfile:
+    """The figures of a whole log from its counts; ``columns``: the optional ones it has."""
+    present = [column for column in (*PROFILE_COLUMNS, "service") if column in set(columns)]
+    months = _months(counts)
+    return LogProfile(
+        columns=present,
+        needs=[Need(analysis=analysis, columns=list(needed),
+                    available=all(column in present for column in needed))
+               for analysis, needed in NEEDS],
+        totals=figures_of(months), by_month=months)
+
+
+def _months(counts: ProfileCounts) -> list[MonthProfile]:
+    months: dict[int, _MonthTally] = {}
+    for (index, escalated, outcome, category, service, refused), number in \
+            counts.received.items():
+        tally = months.setdefault(index, _MonthTally())
+        tally.received += number
+        if refused:
+            tally.refused[refused] += number
+        elif escalated:
+            tally.escalated += number
+        if outcome:
+            tally.stage1_outcomes[outcome] += number
+        tally.categories[category or NOT_RECORDED] += number
+        tally.services[service or NOT_RECORDED] += number
+    for (index, outcome), number in counts.escalations.items():
+        tally = months.setdefault(index, _MonthTally())
+        tally.stage2 += number
+        if outcome:
+            tally.stage2_outcomes[outcome] += number
+    return [tally.figures(index) for index, tally in sorted(months.items())]
+
+
+@dataclass
+class _MonthTally:
+    received: int = 0
+    escalated: int = 0
+    stage2: int = 0
+    refused: Counter[str] = field(default_factory=Counter)
+    stage1_outcomes: Counter[str] = field(default_factory=Counter)
+    categories: Counter[str] = field(default_factory=Counter)
+    services: Counter[str] = field(default_factory=Counter)
+    stage2_outcomes: Counter[str] = field(default_factory=Counter)
+
+    def figures(self, index: int) -> MonthProfile:
+        """The month (``index``: year * 12 + month - 1), its tallies in label order."""
+        return MonthProfile(
+            month=f"{index // 12}-{index % 12 + 1:02d}", received=self.received,
+            escalated=self.escalated, stage2=self.stage2,
+            **{name: dict(sorted(getattr(self, name).items())) for name in (
+                "refused", "stage1_outcomes", "categories", "services", "stage2_outcomes")})
+
+
+def figures_of(months: Iterable[MonthProfile]) -> ProfileFigures:
+    """Months added up into figures (no months: every count 0, every share None)."""
+    months = list(months)
+    received = sum(m.received for m in months)
+    refused = _summed(m.refused for m in months)
+    stage1 = received - refused.total()
+    escalated = sum(m.escalated for m in months)
+    outcomes1 = _summed(m.stage1_outcomes for m in months)
+    outcomes2 = _summed(m.stage2_outcomes for m in months)
+    return ProfileFigures(
+        received=received, refused=refused.total(), stage1=stage1, escalated=escalated,
+        escalation_pct=_pct(escalated, stage1), stage2=sum(m.stage2 for m in months),
+        stage1_outcomes=_outcome_shares(outcomes1),
+        stage1_outcomes_recorded=outcomes1.total(),
+        stage2_outcomes=_outcome_shares(outcomes2),
+        stage2_outcomes_recorded=outcomes2.total(),
+        categories=_shares(_summed(m.categories for m in months)),
+        services=_shares(_summed(m.services for m in months)),
+        refused_reasons=_shares(refused))
+
+
+def _summed(tallies: Iterable[dict[str, int]]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for tally in tallies:
+        total.update(tally)
+    return total
+
+
+def _outcome_shares(outcomes: Counter[str]) -> list[Share]:
+    """Every outcome in the Code's order, as a share of those with one recorded."""
+    recorded = outcomes.total()
+    return [Share(label=outcome.label, count=outcomes[outcome.value],
+                  pct=_pct(outcomes[outcome.value], recorded)) for outcome in Outcome]
+
+
+def _shares(counts: Counter[str]) -> list[Share]:
+    """Most first, then alphabetically, each as a share of them all."""
+    total = counts.total()
+    return [Share(label=label, count=number, pct=_pct(number, total))
+            for label, number in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def _pct(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
