@@ -116,6 +116,22 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE assessments ADD COLUMN also_catalogue TEXT;
     """,
+    # 6: the two registers of the annual complaints report (issue 15) and their audit trail:
+    # each register's rows hold the entry as JSON (``entry``) beside the columns queries need
+    # (dates ISO; a case's Ombudsman, lgsco or hos, and its reference, held once); each change
+    # records the entry before and after as JSON (NULL when added, NULL when deleted), in
+    # the register named learning or decisions. Entry numbers are never reused
+    # (AUTOINCREMENT), so an entry's history stays its own after it is deleted. Written
+    # compactly, so that the text of the whole schema still fits the file's first page.
+    """
+    CREATE TABLE learning (id INTEGER PRIMARY KEY AUTOINCREMENT, council TEXT NOT NULL
+    COLLATE NOCASE, changed_on TEXT NOT NULL, entry TEXT NOT NULL);
+    CREATE TABLE ombudsman_decisions (id INTEGER PRIMARY KEY AUTOINCREMENT, council TEXT NOT
+    NULL COLLATE NOCASE, decided_on TEXT NOT NULL, ombudsman TEXT NOT NULL, reference TEXT NOT
+    NULL, entry TEXT NOT NULL, UNIQUE (ombudsman, reference));
+    CREATE TABLE register_changes (id INTEGER PRIMARY KEY, register TEXT NOT NULL, entry_id
+    INTEGER NOT NULL, changed_at TEXT NOT NULL, author TEXT, before TEXT, after TEXT);
+    """,
 ]
 
 
