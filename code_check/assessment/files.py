@@ -80,9 +80,10 @@ def _named_catalogue(data: object, node: yaml.Node, catalogues: dict[str, Catalo
 
 def _entry(data: object, node: yaml.Node, key: str) -> tuple[object, yaml.Node]:
     """A mapping's value under ``key`` and its node (None and the mapping's when absent)."""
-    for key_node, value_node in getattr(node, "value", []):
-        if getattr(key_node, "value", None) == key and isinstance(data, dict):
-            return data.get(key), value_node
+    if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
+        for key_node, value_node in node.value:
+            if getattr(key_node, "value", None) == key:
+                return data.get(key), value_node
     return None, node
 
 
@@ -100,6 +101,12 @@ def dump_assessment_yaml(assessment: Assessment, catalogue: Catalogue | None = N
     if catalogue is not None:
         assessment = assessment.in_code_order(catalogue, second)
     data = assessment.model_dump(mode="python", exclude_defaults=True, exclude_none=True)
+    return dump_yaml(data)
+
+
+def dump_yaml(data: object) -> str:
+    """YAML as code-check writes its files (assessments, registers): keys in the order given,
+    multi-line text as blocks, every value written out."""
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 

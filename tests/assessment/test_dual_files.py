@@ -130,3 +130,9 @@ def test_anything_else_is_not_a_number_of_homes(homes):
 def test_homes_in_a_file_are_checked_on_their_line(tmp_path):
     with pytest.raises(InputError, match=r":5: council\.homes: "):
         load(tmp_path, DUAL_FILE.replace("homes: 4200", "homes: '4200'"))
+
+
+@pytest.mark.parametrize("text", ["just words\n", "- a list\n"])
+def test_a_file_that_is_no_mapping_is_refused_in_words(tmp_path, text):
+    with pytest.raises(InputError, match="dual.yaml:1: expected a mapping of fields"):
+        load(tmp_path, text)
