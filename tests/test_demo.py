@@ -7,16 +7,20 @@ from datetime import date
 
 import pytest
 
+from code_check.assessment.codes import carried_answer, codes_of, view
 from code_check.assessment.lint import lint
 from code_check.assessment.model import Status
 from code_check.assessment.scoring import score
+from code_check.catalogue.files import bundled_equivalence, load_catalogue
 from code_check.cli import main
 from code_check.demo import (
     DEMO_COUNCIL,
+    HOUSING_DEMO_COUNCIL,
     demo_assessments,
     demo_complaint_log,
     demo_log_path,
     demo_statistics,
+    housing_demo_assessment,
     install_demo,
 )
 from code_check.demo.dating import ANCHOR
@@ -147,8 +151,9 @@ def test_install_is_idempotent_and_links_the_second_to_the_first(tmp_path, catal
     with Workspace(tmp_path / "w.sqlite3") as workspace:
         ids = install_demo(workspace, catalogue, today=ANCHOR)
         again = install_demo(workspace, catalogue, today=LATER)
-        records = {r.id: r for r in workspace.assessments()}
+        records = {r.id: r for r in workspace.assessments(DEMO_COUNCIL)}
         assert ids == again and len(ids) == 2 and len(records) == 2
+        assert len(workspace.assessments(HOUSING_DEMO_COUNCIL)) == 1
         first, second = ids
         assert records[second].based_on == first
         assert records[first].assessed_on < records[second].assessed_on
@@ -175,7 +180,7 @@ def test_demo_command_installs_and_reports(workspace_path, capsys):
     assert main(["demo", "--no-open"]) == 0
     assert "nothing was changed" in capsys.readouterr().out
     assert main(["assessment", "list", "--format", "json"]) == 0
-    assert len(json.loads(capsys.readouterr().out)) == 2
+    assert len(json.loads(capsys.readouterr().out)) == 3
 
 
 def test_demo_command_opens_the_app_on_the_demo(workspace_path, monkeypatch):
@@ -185,7 +190,8 @@ def test_demo_command_opens_the_app_on_the_demo(workspace_path, monkeypatch):
     assert main(["demo"]) == 0
     assert opened == [True]
     with Workspace(workspace_path) as workspace:
-        assert [r.council for r in workspace.assessments()] == [DEMO_COUNCIL] * 2
+        assert sorted(r.council for r in workspace.assessments()) == [
+            DEMO_COUNCIL, DEMO_COUNCIL, HOUSING_DEMO_COUNCIL]
 
 
 def test_score_of_the_demo_council(tmp_path, capsys):
@@ -209,3 +215,52 @@ def test_the_demo_brings_its_ombudsman_statistics(tmp_path, catalogue):
         install_demo(workspace, catalogue, today=ANCHOR)
         years = [row.year for row in StatisticsStore(workspace).rows(DEMO_COUNCIL)]
     assert sorted(years) == ["2021-22", "2022-23", "2023-24", "2024-25"]
+
+
+# the second council: a landlord answering both Codes -----------------------------------------
+
+@pytest.fixture(scope="module")
+def northfield():
+    return housing_demo_assessment(today=ANCHOR)
+
+
+def test_the_second_council_owns_homes_and_answers_both_codes(northfield):
+    council = northfield.council
+    assert (council.name, council.authority_type, council.landlord, council.homes,
+            council.population) == (HOUSING_DEMO_COUNCIL, "district_council", True, 4200,
+                                    95000)
+    assert codes_of(northfield) == ["lgsco-2024", "hos-2024"]
+    assert northfield.assessed_on == date(2026, 3, 20)  # before the first council's latest
+
+
+def test_some_housing_answers_are_carried_some_confirmed_differently_some_its_own(northfield):
+    hos = load_catalogue("hos-2024")
+    equivalence = bundled_equivalence("lgsco-2024", "hos-2024")
+    also = northfield.also.answers
+    carried = [rid for rid, answer in also.items() if answer.carried_over]
+    assert len(carried) >= 8
+    differently = [rid for rid, answer in also.items() if not answer.carried_over
+                   and (partner := carried_answer(northfield, rid, equivalence)) is not None
+                   and partner.status != answer.status]
+    assert differently == ["5.10", "9.5"]
+    own = [rid for rid in also if not equivalence.close_to(rid)]
+    assert own == ["5.3", "5.6", "5.7", "6.8"]
+    assert not [r.id for r in hos.requirements if equivalence.same_as(r.id) and r.id in also]
+
+
+def test_the_second_council_is_dated_relative_to_the_install_day_too(northfield):
+    later = housing_demo_assessment(today=LATER)
+    assert later.assessed_on == date(2027, 11, 20)
+    moved = later.also.answers["5.7"].action.due
+    assert moved == date(2028, 2, 29)  # from 30 June 2026, twenty months on; a month's end
+    assert northfield.also.answers["5.7"].action.due == date(2026, 6, 30)
+
+
+def test_each_code_scores_on_its_own_and_lint_gives_the_housing_year(catalogue, northfield):
+    hos = load_catalogue("hos-2024")
+    seen = view(northfield, "hos-2024", bundled_equivalence("lgsco-2024", "hos-2024"))
+    lgsco_band, hos_band = score(catalogue, northfield).overall, score(hos, seen).overall
+    assert lgsco_band.score > hos_band.score  # housing asks more
+    checks = {f.check for f in lint(hos, seen, as_of=ANCHOR)}
+    assert {"housing-self-assessment-due", "carried-over"} <= checks
+    assert "housing-homes-unknown" not in checks

@@ -1,9 +1,12 @@
-"""The demo council: a fictional "Example Borough Council" with two assessments a quarter apart.
+"""The demo councils: a fictional "Example Borough Council" with two assessments a quarter
+apart, and "Northfield District Council", which owns homes and answers both Codes at once.
 
 A newcomer sees a real picture at once: evidence, gaps, actions (some done, a few overdue,
 most not yet due), clear progress from the first assessment to the second, the Ombudsman's
-figures and a year of complaints. It is dated relative to the day it is installed
-(``code_check.demo.dating``), so it looks as current next year as it does today.
+figures and a year of complaints; and, for a council that is also a landlord, one assessment
+scored under the LGSCO's Code and the Housing Ombudsman's, some answers carried from one to the
+other and still to confirm. Both are dated relative to the day they are installed
+(``code_check.demo.dating``), so they look as current next year as they do today.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ DEMO_COUNCIL = "Example Borough Council"
 DEMO_FILES = ("example-borough-2025-12-31.yaml", "example-borough-2026-03-31.yaml")
 DEMO_STATISTICS = "example-statistics.csv"
 DEMO_LOG = "example-complaint-log.csv"
+HOUSING_DEMO_COUNCIL = "Northfield District Council"
+HOUSING_DEMO_FILE = "northfield-2026-03-20.yaml"
 FOLDER = Path(__file__).parent
 
 
@@ -39,6 +44,16 @@ def demo_assessments(catalogue: Catalogue | None = None, *, today: date) -> list
     months = months_moved(today)
     return [move_assessment(load_assessment_file(path, catalogue), months)
             for path in demo_files()]
+
+
+def housing_demo_assessment(*, today: date) -> Assessment:
+    """Northfield's assessment of both Codes, dated for installing on ``today``."""
+    from code_check.assessment.files import load_assessment_for
+    from code_check.catalogue.files import load_catalogues
+    from code_check.demo.dating import months_moved, move_assessment
+
+    assessment, _ = load_assessment_for(FOLDER / HOUSING_DEMO_FILE, load_catalogues())
+    return move_assessment(assessment, months_moved(today))
 
 
 def demo_statistics(*, today: date) -> list[OmbudsmanStats]:
@@ -64,19 +79,23 @@ def demo_log_path(workspace_path: Path) -> Path:
 
 
 def install_demo(workspace: Workspace, catalogue: Catalogue, *, today: date) -> list[int]:
-    """Add the demo council to a workspace, once, dated for ``today``; returns its assessment
-    ids, oldest first. Its complaint log is written beside the workspace (``demo_log_path``).
+    """Add the demo councils to a workspace, once, dated for ``today``; returns the first
+    council's assessment ids, oldest first. Its complaint log is written beside the workspace
+    (``demo_log_path``); the second council's one assessment follows (``HOUSING_DEMO_COUNCIL``).
 
-    A workspace that already has a council of that name is left as it is, so running the demo
-    twice, or after someone has edited the demo answers, never overwrites anything. The
-    council's Ombudsman statistics are added likewise, once.
+    A workspace that already has a council of either name is left as it is, so running the
+    demo twice, or after someone has edited the demo answers, never overwrites anything. The
+    first council's Ombudsman statistics are added likewise, once.
     """
     from code_check.readers.files import write_atomically
     from code_check.store.statistics import StatisticsStore
 
-    if not any(c.name.casefold() == DEMO_COUNCIL.casefold() for c in workspace.councils()):
+    held = {council.name.casefold() for council in workspace.councils()}
+    if DEMO_COUNCIL.casefold() not in held:
         workspace.add_series(demo_assessments(catalogue, today=today), catalogue)
         write_atomically(demo_log_path(workspace.path), demo_complaint_log(today=today))
+    if HOUSING_DEMO_COUNCIL.casefold() not in held:
+        workspace.add_assessment(housing_demo_assessment(today=today), catalogue)
     statistics = StatisticsStore(workspace)
     if not statistics.rows(DEMO_COUNCIL):
         statistics.save(demo_statistics(today=today), source="demo")

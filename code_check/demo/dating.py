@@ -59,9 +59,15 @@ def move_text(text: str, months: int) -> str:
 
 
 def move_assessment(assessment: Assessment, months: int) -> Assessment:
-    answers = {rid: _move_answer(answer, months) for rid, answer in assessment.answers.items()}
+    also = assessment.also and assessment.also.model_copy(
+        update={"answers": _move_answers(assessment.also.answers, months)})
     return assessment.model_copy(update={
-        "assessed_on": move_date(assessment.assessed_on, months), "answers": answers})
+        "assessed_on": move_date(assessment.assessed_on, months),
+        "answers": _move_answers(assessment.answers, months), "also": also})
+
+
+def _move_answers(answers: dict[str, Answer], months: int) -> dict[str, Answer]:
+    return {rid: _move_answer(answer, months) for rid, answer in answers.items()}
 
 
 def _move_answer(answer: Answer, months: int) -> Answer:
