@@ -7,7 +7,8 @@ from code_check.cli.options import add_workspace, command
 
 def register(subparsers) -> None:
     demo = command(subparsers, "demo", run_demo,
-                   "add the demo council (Example Borough Council) and open the app")
+                   "add the demo councils (Example Borough Council, and Northfield District "
+                   "Council, which owns homes) and open the app")
     demo.add_argument("--no-open", action="store_true",
                       help="only add the demo council and say what was added")
     add_workspace(demo)
@@ -17,7 +18,7 @@ def run_demo(args) -> int:
     from datetime import date
 
     from code_check.catalogue.files import load_catalogue
-    from code_check.demo import DEMO_COUNCIL, demo_log_path, install_demo
+    from code_check.demo import DEMO_COUNCIL, HOUSING_DEMO_COUNCIL, demo_log_path, install_demo
     from code_check.store.workspace import Workspace
 
     catalogue = load_catalogue()
@@ -25,6 +26,7 @@ def run_demo(args) -> int:
         before = {record.id for record in workspace.assessments(DEMO_COUNCIL)}
         ids = install_demo(workspace, catalogue, today=date.today())
         records = {record.id: record for record in workspace.assessments(DEMO_COUNCIL)}
+        housing = workspace.assessments(HOUSING_DEMO_COUNCIL)[0]
         path = workspace.path
     if not args.no_open:
         from code_check.cli.app import open_app
@@ -50,4 +52,7 @@ def run_demo(args) -> int:
     log = demo_log_path(path)
     if log.is_file():
         out.print(f"Its complaint log: code-check log analyse {escape(str(log))}")
+    out.print(f"{HOUSING_DEMO_COUNCIL} owns homes, so assessment {housing.id} answers the "
+              f"Housing Ombudsman's Code as well as the LGSCO's: code-check score {housing.id}   "
+              f"code-check lint {housing.id} --catalogue hos-2024")
     return 0
