@@ -294,7 +294,7 @@ async def test_the_demo_opens_on_its_latest_assessment(make_app, workspace_path)
         await pilot.press("escape", "escape", "t")  # again from Home: nothing is added
         await until(pilot, lambda: isinstance(app.screen, WalkthroughScreen))
     with Workspace(workspace_path) as workspace:
-        assert len(workspace.assessments()) == len(records) == 2
+        assert len(workspace.assessments(DEMO_COUNCIL)) == len(records) == 2
 
 
 async def test_statistics_open_for_the_selected_council(make_app, council_ids):
