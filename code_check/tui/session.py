@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from code_check.assessment.codes import SecondCode
 from code_check.assessment.model import Answer, Assessment, Status
 from code_check.assessment.scoring import Score, gaps, score
 from code_check.catalogue.model import Catalogue, Obligation, Requirement
@@ -41,6 +42,16 @@ FILTER_LABELS = {
 }
 
 
+def _second_code(assessment: Assessment) -> SecondCode | None:
+    """A dual assessment's second Code, which saving its answers needs (None: one Code)."""
+    if assessment.also is None:
+        return None
+    from code_check.catalogue.files import load_catalogues
+    from code_check.gather import second_code_of
+
+    return second_code_of(assessment, load_catalogues())
+
+
 class AssessmentSession:
     """An assessment open for answering; every change is written to the workspace at once."""
 
@@ -51,6 +62,7 @@ class AssessmentSession:
         self.assessment: Assessment = workspace.load(assessment_id)
         self.score: Score = score(catalogue, self.assessment)
         self.author = author_name()
+        self.second = _second_code(self.assessment)
 
     # reading ---------------------------------------------------------------------------
 
@@ -96,14 +108,15 @@ class AssessmentSession:
     def save(self, requirement_id: str, answer: Answer, *, typing: bool = False) -> Score:
         """Write one answer to the workspace (with its audit entry and score snapshot)."""
         self.score = self.workspace.set_answer(self.assessment_id, requirement_id, answer,
-                                               self.catalogue, author=self.author, typing=typing)
+                                               self.catalogue, author=self.author, typing=typing,
+                                               second=self.second)
         self.assessment = self.assessment.with_answer(requirement_id, answer)
         return self.score
 
     def save_together(self, answers: dict[str, Answer]) -> Score:
         """Write the answers one action gives, as one step of the audit trail and of undo."""
         self.score = self.workspace.set_answers(self.assessment_id, answers, self.catalogue,
-                                                author=self.author)
+                                                author=self.author, second=self.second)
         for requirement_id, answer in answers.items():
             self.assessment = self.assessment.with_answer(requirement_id, answer)
         return self.score
