@@ -157,3 +157,22 @@ def test_a_dual_assessment_exports_and_imports_whole(run_cli, rules, files, tmp_
     map_for = lambda *_: dual.equivalence()  # noqa: E731
     assert load_assessment_for(out, catalogues, map_for)[0] == load_assessment_for(
         files["both"], catalogues, map_for)[0]
+
+
+def test_a_housing_ombudsman_form_imports_under_its_own_catalogue(run_cli, tmp_path):
+    from code_check.demo import housing_demo_assessment
+    from code_check.demo.dating import ANCHOR
+
+    demo = tmp_path / "northfield.yaml"
+    demo.write_text(dump_assessment_yaml(housing_demo_assessment(today=ANCHOR)))
+    form = tmp_path / "hos-form.csv"
+    status, _, err = run_cli("report", demo, "--format", "template", "--catalogue", "hos-2024",
+                             "-o", form)
+    assert status == 0, err
+    imported = json_of(run_cli, "assessment", "import", form, "--catalogue", "hos-2024",
+                       "--council", "Northfield District Council", "--authority-type",
+                       "district_council", "--homes", "4200")
+    record = json_of(run_cli, "assessment", "show", str(imported["id"]))
+    assert record["catalogues"] == ["hos-2024"]
+    assert record["council_details"]["homes"] == 4200
+    assert imported["answers"] == 69  # every HOS provision the demo answers, one a row
