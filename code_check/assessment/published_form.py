@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from code_check.assessment.model import Answer, Assessment, Council, Status
+from code_check.assessment.model import Answer, Assessment, Council, Status, worst_of
 from code_check.catalogue.model import Catalogue, RowPer, Section
 from code_check.errors import InputError
 from code_check.readers.csv_text import csv_problem, decode_csv, delimiter_of
@@ -32,9 +32,6 @@ ANSWER_HEADER_WORDS = ("follow", "compliant", "comply")
 EVIDENCE_HEADER_WORDS = ("evidence",)
 COMMENTARY_HEADER_WORDS = ("comment", "explanation")
 REQUIREMENT_HEADER_WORDS = ("requirement", "expect")
-
-# Worst first: where one provision sits in two rows (6.21), the worse answer stands.
-_WORST_FIRST = (Status.NOT_MET, Status.PARTLY_MET, Status.MET, Status.NOT_APPLICABLE)
 
 _LOOKS_LIKE_PROVISION = re.compile(r"\d+\.(?:\d|x-)", re.I)
 _SECTION = re.compile(
@@ -378,7 +375,8 @@ def _combine(understood: list[_RowAnswer], catalogue: Catalogue,
             marked = row_answer.answer.model_copy(update={"via_row": row})
             for requirement in catalogue.in_template_row(row):
                 by_requirement.setdefault(requirement.id, []).append(marked)
-    answers = {rid: _worst(candidates) for rid, candidates in by_requirement.items()}
+    # Where one provision sits in two rows (6.21), the worse answer stands.
+    answers = {rid: worst_of(candidates) for rid, candidates in by_requirement.items()}
     for row_answer in understood:
         if row_answer.provision and not _is_blank(row_answer.answer):
             answers[row_answer.provision] = row_answer.answer
@@ -398,12 +396,6 @@ def _refuse_repeats(understood: list[_RowAnswer], source: str | Path | None) -> 
                 raise InputError(f"{name} is answered twice (also on row {seen[name]})",
                                  source=source, line=row_answer.line)
             seen[name] = row_answer.line
-
-
-def _worst(candidates: list[Answer]) -> Answer:
-    """The worse of the answers given (a row left unanswered gives none)."""
-    answered = [a for a in candidates if a.status is not None] or candidates
-    return min(answered, key=lambda a: _WORST_FIRST.index(a.status) if a.status else 0)
 
 
 def _is_blank(answer: Answer) -> bool:
