@@ -83,14 +83,7 @@ def committee_paper(title: TitlePage, summary: Summary, rows: list[ProvisionRow]
     d = details
     return CommitteePaper(
         title=f"{title.council}: Complaint Handling Code self-assessment",
-        front_sheet=[
-            Detail(label="meeting name", value=d.meeting),
-            Detail(label="meeting date",
-                   value=long_date(d.meeting_date) if d.meeting_date else None),
-            Detail(label="report author", value=d.author),
-            Detail(label="author's contact", value=d.contact),
-            Detail(label="status (for decision or for information)", value=d.status),
-        ],
+        front_sheet=front_sheet(d),
         purpose=(f"To report the council's self-assessment of {title.assessed_on_text} against "
                  "the Ombudsman's Complaint Handling Code, the gaps it found and the plan to "
                  "close them."),
@@ -105,6 +98,18 @@ def committee_paper(title: TitlePage, summary: Summary, rows: list[ProvisionRow]
         appendices=["The action plan", *(["The Ombudsman's statistics"] if has_statistics else []),
                     "The full self-assessment"],
     )
+
+
+def front_sheet(details: PaperDetails) -> list[Detail]:
+    """Meeting, date, author, contact and status (the annual report's front sheet too)."""
+    d = details
+    return [
+        Detail(label="meeting name", value=d.meeting),
+        Detail(label="meeting date", value=long_date(d.meeting_date) if d.meeting_date else None),
+        Detail(label="report author", value=d.author),
+        Detail(label="author's contact", value=d.contact),
+        Detail(label="status (for decision or for information)", value=d.status),
+    ]
 
 
 def _recommendations(title: TitlePage, summary: Summary) -> list[str]:
