@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -36,7 +36,7 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 from code_check.catalogue.model import Catalogue, RequirementId
-from code_check.dates import long_date
+from code_check.dates import long_date, typed_date
 from code_check.errors import InputError, LocatedValueError, plain_problem, quoted
 
 NOT_PERSONAL = "a reference, not a name"
@@ -125,6 +125,31 @@ def _listed(value: object) -> object:
     if isinstance(value, str):
         return [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
     return value
+
+
+def _provision_ids(value: object) -> object:
+    """Provision numbers as text: YAML reads 9.10 unquoted as the number 9.1."""
+    value = _listed(value)
+    if isinstance(value, list) and any(isinstance(item, int | float) for item in value):
+        raise ValueError("write provision numbers in quotes ('9.1'): unquoted, YAML reads "
+                         "9.10 as the number 9.1")
+    return value
+
+
+def _day(value: object) -> object:
+    """A date as people write it, ISO or UK (31/03/2026), by the one rule for typed dates;
+    never a number read as seconds since 1970, as pydantic would."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date) or value is None:
+        return value
+    try:
+        return typed_date(str(value), field="")
+    except InputError as exc:
+        raise ValueError(exc.problem) from None
+
+
+Day = Annotated[date, BeforeValidator(_day)]
 
 
 def _each_once(items: list[str]) -> list[str]:
@@ -312,9 +337,9 @@ class LearningEntry(_Entry):
         default_factory=list, description=f"The complaints it came from: {NOT_PERSONAL}.")
     service: Line
     changed: Words = Field(description="What changed as a result.")
-    changed_on: date
+    changed_on: Day
     owner: Line = Field(description=f"Who owns the change: {ROLE_NOT_NAME}.")
-    provisions: Annotated[list[RequirementId], BeforeValidator(_listed),
+    provisions: Annotated[list[RequirementId], BeforeValidator(_provision_ids),
                           AfterValidator(_each_once)] = Field(
         default_factory=list, description="The Code's provisions it is evidence for "
         "(9.1 to 9.3).")
@@ -342,13 +367,13 @@ class OmbudsmanDecision(_Entry):
 
     ombudsman: Ombudsman
     reference: Reference = Field(description="The Ombudsman's reference for the case.")
-    decided_on: date
+    decided_on: Day
     decision: Decision
     complaint_handling_fault: bool = Field(
         default=False, description="Fault found in how the complaint was handled: a finding "
         "of non-compliance with the Code.")
     remedy: Words | None = None
-    remedy_due: date | None = None
+    remedy_due: Day | None = None
     remedy_complied: RemedyCompliance | None = Field(
         default=None, description="Whether the remedy was carried out (pending until known); "
         "blank when there is no remedy.")
@@ -425,9 +450,6 @@ def first_problem(exc: ValidationError) -> tuple[str | None, str]:
 _PLAIN_MESSAGES = {
     "missing": "is required but blank",
     "extra_forbidden": "is not a known field (check the spelling)",
-    "date_from_datetime_parsing": "is not a date: write it like 2026-03-31",
-    "date_parsing": "is not a date: write it like 2026-03-31",
-    "date_type": "is not a date: write it like 2026-03-31",
     "bool_parsing": "expected yes or no",
     "bool_type": "expected yes or no",
     "string_pattern_mismatch": "is not a provision number such as 9.1",

@@ -216,7 +216,11 @@ def test_a_remedy_starts_pending_and_nothing_says_how_a_missing_remedy_went():
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [
-    ("decided_on", "31/02/2025", "decided_on: is not a date: write it like 2026-03-31"),
+    ("decided_on", "31/02/2025", "decided_on: '31/02/2025' is not a real date (check the day "
+     "and the month)"),
+    ("remedy_due", "next week", "remedy_due: 'next week' is not a date: write it like "
+     "31/03/2026 or 2026-03-31"),
+    ("decided_on", 20250610, "decided_on: '20250610' is not a date: write it like"),
     ("complaint_handling_fault", "perhaps", "complaint_handling_fault: expected yes or no"),
     ("outcome", "upheld", "outcome: is not a known field (check the spelling)"),
     ("reference", None, "reference: "),
