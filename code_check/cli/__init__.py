@@ -19,7 +19,8 @@ from code_check import __version__  # noqa: E402
 from code_check.cli.output import one_line  # noqa: E402
 from code_check.errors import InputError  # noqa: E402
 
-COMMAND_MODULES = ("rules", "readiness", "assessment", "demo", "stats", "log", "report")
+COMMAND_MODULES = ("rules", "readiness", "assessment", "demo", "stats", "log", "report",
+                   "registers")
 
 
 def build_parser() -> argparse.ArgumentParser:
