@@ -39,7 +39,12 @@ nav ol { columns: 2; padding-left: 1.5rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; font-size: 0.95rem; }
 .table-scroll { overflow-x: auto; max-width: 100%; }
 .table-scroll:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-p, li, dd, td, th, caption, a { overflow-wrap: anywhere; }
+p, li, dd, caption, a { overflow-wrap: anywhere; }
+/* Cells wrap only a word too long for any width: whole words set a column's least width, and a
+   table wider than a small screen scrolls in its own box (.table-scroll), so "Provision" never
+   breaks as "Provi-sion". */
+td, th, td *, th * { overflow-wrap: break-word; }
+td a, th a { overflow-wrap: anywhere; }
 caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
 th, td { border: 1px solid var(--rule); padding: 0.35rem 0.5rem; text-align: left;
          vertical-align: top; }

@@ -66,6 +66,29 @@ var widest = Array.prototype.filter.call(document.querySelectorAll("body *"), fu
 show({scroll_width: document.documentElement.scrollWidth, client_width: limit, widest: widest});
 </script>
 """
+# Every word of a table cell laid out on one line: a word whose box is split over two lines
+# was broken mid-way ("Provi" / "sion"). Links and tokens with no natural break are left out.
+_BROKEN_WORDS = """
+<script>
+var broken = [];
+document.querySelectorAll("td, th").forEach(function (cell) {
+  var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest("a")) { continue; }
+    var words = /[A-Za-z][A-Za-z']+/g, found;
+    while ((found = words.exec(node.data))) {
+      var range = document.createRange();
+      range.setStart(node, found.index);
+      range.setEnd(node, found.index + found[0].length);
+      var tops = new Set(Array.prototype.map.call(range.getClientRects(),
+                                                  function (r) { return Math.round(r.top); }));
+      if (tops.size > 1) { broken.push(found[0]); }
+    }
+  }
+});
+show({broken: broken.slice(0, 20)});
+</script>
+"""
 
 
 def chromium() -> str | None:
@@ -83,6 +106,11 @@ def page_width(html: str, workdir: Path, *, width: int) -> dict:
     """How wide ``html`` lays out on a screen ``width`` CSS pixels wide:
     ``{"scroll_width": ..., "widest": [the elements that reach furthest right]}``."""
     return _run_in_page(html, _MEASURE, workdir, width)
+
+
+def broken_words(html: str, workdir: Path, *, width: int) -> list[str]:
+    """The words of table cells that ``html`` breaks over two lines on a ``width`` px screen."""
+    return _run_in_page(html, _BROKEN_WORDS, workdir, width)["broken"]
 
 
 def _run_in_page(html: str, script: str, workdir: Path, width: int | None) -> dict:

@@ -16,7 +16,7 @@ from code_check.report.cohort_export import render_cohort_html
 from code_check.report.html import render_html
 from code_check.report.template import render_template_html
 
-from .axe import AXE, chromium, page_width, run_axe
+from .axe import AXE, broken_words, chromium, page_width, run_axe
 from .demo_inputs import GENERATED_AT
 
 MISSING = [what for what, present in (("chromium", chromium()), ("axe-core", AXE.exists()))
@@ -48,6 +48,15 @@ def test_every_page_fits_a_narrow_screen(page, report, cohort, tmp_path):
     assert not MISSING, f"CI needs {', '.join(MISSING)} to measure the page"
     measured = page_width(_every_page(report, cohort)[page], tmp_path, width=NARROW_SCREEN)
     assert measured["scroll_width"] <= NARROW_SCREEN, measured["widest"]
+
+
+@pytest.mark.parametrize("page", ["report", "form", "form by provision", "cohort"])
+def test_no_word_in_a_table_is_broken_on_a_narrow_screen(page, report, cohort, tmp_path):
+    """A table too wide for the screen scrolls in its box; its words stay whole ("Provision",
+    not "Provi" over "sion", as cells wrapping anywhere gave)."""
+    assert not MISSING, f"CI needs {', '.join(MISSING)} to measure the page"
+    page_html = _every_page(report, cohort)[page]
+    assert broken_words(page_html, tmp_path, width=NARROW_SCREEN) == []
 
 
 @pytest.mark.parametrize("page", ["report", "form", "cohort"])
