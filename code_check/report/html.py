@@ -121,7 +121,7 @@ def render_html(report: Report) -> str:
     paper = report.paper
     sections = [
         ("purpose", "Purpose", f"<p>{e(paper.purpose)}</p>"),
-        ("recommendations", "Recommendations", _recommendations(paper)),
+        ("recommendations", "Recommendations", recommendations(paper)),
         ("background", "Background", "".join(f"<p>{e(line)}</p>" for line in paper.background)),
         ("summary", "Key findings", _summary(report)),
         ("gaps", "Gaps, worst first", _gaps(report)),
@@ -132,9 +132,9 @@ def render_html(report: Report) -> str:
                          _complaint_log(report.complaint_log)))
     sections += [
         ("checks", "Checks on the answers", _lint(report)),
-        ("implications", "Implications", _implications(paper)),
-        ("background-papers", "Background papers", _list(paper.background_papers)),
-        ("appendices", "Appendices", _list(paper.appendices)),
+        ("implications", "Implications", implications(paper)),
+        ("background-papers", "Background papers", bullets(paper.background_papers)),
+        ("appendices", "Appendices", bullets(paper.appendices)),
         ("actions", "Action plan", _actions(report)),
     ]
     if report.statistics:
@@ -230,18 +230,18 @@ def _header(report: Report) -> str:
             f"<h1>{e(report.paper.title)}</h1><dl class=\"meta\">{meta}</dl>")
 
 
-def _recommendations(paper: CommitteePaper) -> str:
+def recommendations(paper: CommitteePaper) -> str:
     items = "".join(f"<li>{e(line)}</li>" for line in paper.recommendations)
     return f"<p>The committee is recommended to:</p><ol>{items}</ol>"
 
 
-def _implications(paper: CommitteePaper) -> str:
+def implications(paper: CommitteePaper) -> str:
     rows = [("Legal", paper.legal), ("Equality", paper.equality), ("Risk", paper.risk),
             ("Financial", paper.financial.text)]
     return "".join(f"<p><strong>{e(k)}:</strong> {e(v)}</p>" for k, v in rows)
 
 
-def _list(lines: list[str]) -> str:
+def bullets(lines: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{e(line)}</li>" for line in lines) + "</ul>"
 
 

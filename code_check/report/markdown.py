@@ -11,8 +11,8 @@ from code_check.report.paper import CommitteePaper
 
 def render_markdown(report: Report) -> str:
     parts = [
-        _title(report), _paper_opening(report.paper), _summary(report), _gaps(report),
-        _sections(report), _complaint_log(report), _lint(report), _paper_closing(report.paper),
+        _title(report), paper_opening(report.paper), _summary(report), _gaps(report),
+        _sections(report), _complaint_log(report), _lint(report), paper_closing(report.paper),
         _actions(report), _statistics(report), _appendix(report),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
@@ -52,7 +52,7 @@ def _title(report: Report) -> str:
     ])
 
 
-def _paper_opening(paper: CommitteePaper) -> str:
+def paper_opening(paper: CommitteePaper) -> str:
     return "\n".join([
         "## Purpose", "", md(paper.purpose), "",
         "## Recommendations", "", "The committee is recommended to:", "",
@@ -61,7 +61,7 @@ def _paper_opening(paper: CommitteePaper) -> str:
     ]).rstrip()
 
 
-def _paper_closing(paper: CommitteePaper) -> str:
+def paper_closing(paper: CommitteePaper) -> str:
     return "\n".join([
         "## Implications", "",
         f"- **Legal:** {md(paper.legal)}",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from datetime import datetime
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -27,14 +28,14 @@ from code_check.report.paper import CommitteePaper, Detail
 def render_docx(report: Report) -> bytes:
     doc = new_document(report, paper_title(report))
     _title_page(doc, report)
-    _paper_opening(doc, report.paper)
+    paper_opening(doc, report.paper)
     _summary(doc, report)
     _gaps(doc, report)
     _sections(doc, report)
     if report.complaint_log:
         _complaint_log(doc, report.complaint_log)
     _lint(doc, report)
-    _paper_closing(doc, report.paper)
+    paper_closing(doc, report.paper)
     _actions(doc, report)
     if report.statistics:
         _statistics(doc, report.statistics)
@@ -49,7 +50,17 @@ def paper_title(report: Report) -> str:
 
 
 def new_document(report: Report, title: str, *, landscape: bool = False):
-    """An A4 document in Arial, described as the report's (title, author, date, British
+    """A document described as the report's (its assessor or council, when made)."""
+    t = report.title
+    return described_document(
+        title, subject="Complaint Handling Code self-assessment",
+        author=t.assessor or t.council, created=t.generated_at,
+        version=t.code_check_version, landscape=landscape)
+
+
+def described_document(title: str, *, subject: str, author: str, created: datetime,
+                       version: str, landscape: bool = False):
+    """An A4 document in Arial, described as what it is (title, subject, author, date, British
     English), with the title in a running header and "Page X of Y" in the footer."""
     doc = Document()
     normal = doc.styles["Normal"]
@@ -62,7 +73,7 @@ def new_document(report: Report, title: str, *, landscape: bool = False):
         section.page_width, section.page_height = section.page_height, section.page_width
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2))
-    _describe(doc, report, title)
+    _describe(doc, title, subject, author, created, version)
     _running_header(section, title)
     _page_numbers(section)
     return doc
@@ -71,17 +82,17 @@ def new_document(report: Report, title: str, *, landscape: bool = False):
 LANGUAGE = "en-GB"
 
 
-def _describe(doc, report: Report, title: str) -> None:
+def _describe(doc, title: str, subject: str, author: str, created: datetime,
+              version: str) -> None:
     """Document properties that say what the file is, instead of python-docx's own
     (author "python-docx", created in 2013, American English)."""
     properties = doc.core_properties
-    author = report.title.assessor or report.title.council
     properties.title = visible(title)
-    properties.subject = "Complaint Handling Code self-assessment"
+    properties.subject = subject
     properties.author = properties.last_modified_by = visible(author)
-    properties.created = properties.modified = report.title.generated_at
+    properties.created = properties.modified = created
     properties.language = LANGUAGE
-    properties.comments = f"Produced by code-check {report.title.code_check_version}"
+    properties.comments = f"Produced by code-check {version}"
     properties.keywords = ""
     for language in doc.styles.element.iter(qn("w:lang")):
         language.set(qn("w:val"), LANGUAGE)
@@ -349,7 +360,7 @@ def _title_page(doc, report: Report) -> None:
     title = heading(doc, report.paper.title, 0)
     for run in title.runs:
         run.font.size = Pt(22)  # the front sheet, summary and headline figures fit page 1
-    _front_sheet(doc, report.paper)
+    front_sheet(doc, report.paper)
     table(doc, None, [
         ["Council", f"{t.council} ({t.authority_type})"],
         ["Assessed on", t.assessed_on_text],
@@ -367,7 +378,7 @@ def _title_page(doc, report: Report) -> None:
     _at_a_glance(doc, report)
 
 
-def _front_sheet(doc, paper: CommitteePaper) -> None:
+def front_sheet(doc, paper: CommitteePaper) -> None:
     """Meeting, author, contact and status; a missing one a highlighted field to complete."""
     grid = table(doc, None, [[d.label.capitalize(), d.text] for d in paper.front_sheet],
                  widths=[4.5, 12.5])
@@ -381,7 +392,7 @@ def _mark_if_missing(run, detail: Detail) -> None:
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
-def _paper_opening(doc, paper: CommitteePaper) -> None:
+def paper_opening(doc, paper: CommitteePaper) -> None:
     heading(doc, "Purpose", 1)
     paragraph(doc, paper.purpose)
     heading(doc, "Recommendations", 1)
@@ -393,7 +404,7 @@ def _paper_opening(doc, paper: CommitteePaper) -> None:
         paragraph(doc, line)
 
 
-def _paper_closing(doc, paper: CommitteePaper) -> None:
+def paper_closing(doc, paper: CommitteePaper) -> None:
     heading(doc, "Implications", 1)
     paragraph(doc, paper.legal, bold_lead="Legal: ")
     paragraph(doc, paper.equality, bold_lead="Equality: ")
