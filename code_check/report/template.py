@@ -167,26 +167,38 @@ def _placeholder(provision: ProvisionRow) -> bool:
 
 def render_template_html(report: Report, *, provision_level: bool = False) -> str:
     t = report.title
-    grid = page_html.table(
-        f"Do we follow the {t.catalogue_title}?", report.form.columns,
-        [[e(row.section), e(row.expects), _html_answer(row.answer),
-          _html_list(row.evidence), _html_list(row.commentary)]
-         for row in form_rows(report, provision_level=provision_level)], css_class="form")
-    details = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in details_of(report))
     return page_html.page(
         title=title_of(report),
         header=f'<p class="subtitle">{e(report.form.title)}</p>'
                f"<h1>{e(t.council)}</h1>",
         nav="",
-        main=f"<p>{e(intro_of(report))}</p><dl class=\"meta\">{details}</dl>" + grid,
+        main=form_html(report, provision_level=provision_level),
         footer=f"<p>Produced by code-check {e(t.code_check_version)} on "
                f"{e(t.generated_at_text)}.</p>",
         version=t.code_check_version,
     )
 
 
+def form_html(report: Report, *, provision_level: bool = False) -> str:
+    """The form's introduction, details and table (the annual report's appendix too)."""
+    grid = page_html.table(
+        f"Do we follow the {report.title.catalogue_title}?", report.form.columns,
+        [[e(row.section), e(row.expects), _html_answer(row.answer),
+          _html_list(row.evidence), _html_list(row.commentary)]
+         for row in form_rows(report, provision_level=provision_level)], css_class="form")
+    details = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in details_of(report))
+    return f"<p>{e(intro_of(report))}</p><dl class=\"meta\">{details}</dl>" + grid
+
+
 def render_template_docx(report: Report, *, provision_level: bool = False) -> bytes:
     doc = word.new_document(report, title_of(report), landscape=True)
+    add_form_docx(doc, report, provision_level=provision_level)
+    return word.save(doc)
+
+
+def add_form_docx(doc, report: Report, *, provision_level: bool = False) -> None:
+    """The form's heading, introduction, details and table, on a landscape page (the annual
+    report's appendix too)."""
     word.heading(doc, title_of(report), 1)
     word.paragraph(doc, intro_of(report))
     word.table(doc, None, [[k, v] for k, v in details_of(report)], widths=[4.5, 12])
@@ -199,7 +211,6 @@ def render_template_docx(report: Report, *, provision_level: bool = False) -> by
         word.linked_lines(cells.cells[4], [links_in(line) for line in row.commentary],
                           bullets=False)
     word.keep_rows_whole(doc, grid)
-    return word.save(doc)
 
 
 def render_template_csv(report: Report, *, provision_level: bool = False) -> str:
