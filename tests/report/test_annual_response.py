@@ -1,0 +1,95 @@
+"""The governing body's response to the annual complaints report (Code 8.2): the model refuses
+what cannot be a response, and the workspace keeps one a council and year, every change in the
+registers' audit trail, a schema 6 workspace brought forward."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import date
+
+import pytest
+from pydantic import ValidationError
+
+from code_check.errors import InputError
+from code_check.registers.model import first_problem
+from code_check.registers.response import RESPONSE_LIMIT, GoverningBodyResponse
+from code_check.store import schema
+from code_check.store.annual_responses import ResponsesStore
+from code_check.store.registers import RegistersStore
+from code_check.store.workspace import Workspace
+from tests.old_workspaces import workspace_at
+
+COUNCIL = "Example Borough Council"
+
+
+def response(**changes) -> GoverningBodyResponse:
+    fields = {"council": COUNCIL, "year": "2025-26", "text": "The committee noted the report.",
+              "approved_by": "Audit and Governance Committee",
+              "responded_on": date(2026, 6, 18), **changes}
+    return GoverningBodyResponse.model_validate(fields)
+
+
+def problem(**changes) -> tuple[str | None, str]:
+    with pytest.raises(ValidationError) as raised:
+        response(**changes)
+    return first_problem(raised.value)
+
+
+def test_a_response_is_read_with_its_year_in_any_common_form():
+    given = response(year="2025/26", text="  Noted.\r\n\r\nAgreed to publish.  ")
+    assert (given.year, given.text) == ("2025-26", "Noted.\n\nAgreed to publish.")
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({"text": "   "}, ("text", "is blank")),
+    ({"text": "x" * (RESPONSE_LIMIT + 1)}, ("text", "is 20,001 characters long: keep it to "
+                                                   "20,000")),
+    ({"approved_by": "Cabinet\nand Council"}, ("approved_by", "must be one line")),
+    ({"year": "2025-27"}, ("year", "'2025-27' is not a financial year: the second year must "
+                                   "follow the first")),
+    ({"responded_on": date(2026, 3, 31)}, ("responded_on", "is not after the end of the year "
+                                                          "it responds to (2026-03-31)")),
+])
+def test_what_cannot_be_a_response_is_refused_naming_the_field(changes, expected):
+    assert problem(**changes) == expected
+
+
+@pytest.fixture
+def path(tmp_path):
+    return tmp_path / "workspace.sqlite3"
+
+
+def test_a_response_is_kept_once_a_year_and_every_change_is_in_the_audit_trail(path):
+    first, second = response(), response(text="Agreed, with a review in six months.")
+    with Workspace(path) as workspace:
+        store = ResponsesStore(workspace)
+        assert store.response(COUNCIL, "2025-26") is None
+        assert store.record(first, author="Jane Officer") is False
+        assert store.record(second, author="Sam Clerk") is True
+        assert store.response("example borough council", "2025-26") == second
+        assert store.response(COUNCIL, "2024-25") is None
+        trail = [(c.register, c.author, c.before and c.before["text"], c.after["text"])
+                 for c in RegistersStore(workspace).changes()]
+    assert trail == [("responses", "Jane Officer", None, first.text),
+                     ("responses", "Sam Clerk", first.text, second.text)]
+
+
+def test_a_schema_6_workspace_is_brought_forward(path):
+    with closing(workspace_at(path, 6)):
+        pass
+    with Workspace(path) as workspace:
+        version = workspace.connection.execute("PRAGMA user_version").fetchone()[0]
+        assert version == len(schema.MIGRATIONS) >= 7  # 7 adds the responses
+        ResponsesStore(workspace).record(response())
+    with Workspace(path) as workspace:  # opened again: recognised as it now is
+        assert ResponsesStore(workspace).response(COUNCIL, "2025-26") == response()
+
+
+def test_a_response_changed_behind_code_checks_back_reads_as_damage(path):
+    with Workspace(path) as workspace:
+        ResponsesStore(workspace).record(response())
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute("UPDATE annual_responses SET response = json_set(response, '$.text', '')")
+    with Workspace(path) as workspace, pytest.raises(InputError, match="damaged"):
+        ResponsesStore(workspace).response(COUNCIL, "2025-26")
