@@ -132,6 +132,13 @@ MIGRATIONS: list[str] = [
     CREATE TABLE register_changes (id INTEGER PRIMARY KEY, register TEXT NOT NULL, entry_id
     INTEGER NOT NULL, changed_at TEXT NOT NULL, author TEXT, before TEXT, after TEXT);
     """,
+    # 7: the governing body's response to each year's annual complaints report (issue 15,
+    # Code 8.2), one a council and financial year, as JSON; its changes go in register_changes
+    # as the register named responses. Compact, as 6.
+    """
+    CREATE TABLE annual_responses (id INTEGER PRIMARY KEY AUTOINCREMENT, council TEXT NOT NULL
+    COLLATE NOCASE, year TEXT NOT NULL, response TEXT NOT NULL, UNIQUE (council, year));
+    """,
 ]
 
 

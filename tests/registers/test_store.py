@@ -135,7 +135,7 @@ def test_a_schema_5_workspace_is_brought_forward_and_keeps_its_assessments(path)
         assessment_id = add_assessment(db, given)
     with Workspace(path) as workspace:
         version = workspace.connection.execute("PRAGMA user_version").fetchone()[0]
-        assert version == len(schema.MIGRATIONS) == 6
+        assert version == len(schema.MIGRATIONS) >= 6  # 6 adds the registers
         assert workspace.load(assessment_id) == given
         store = RegistersStore(workspace)
         number = store.add(learning())
