@@ -66,7 +66,7 @@ def dump_csv(entries: Iterable[Entry], kind: type[Entry]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns(kind))
     for entry in entries:
-        writer.writerow([csv_cell(_text(value)) for value in _values(entry).values()])
+        writer.writerow([csv_cell(text_of(value)) for value in _values(entry).values()])
     return out.getvalue()
 
 
@@ -85,7 +85,7 @@ def _values(entry: LearningEntry | OmbudsmanDecision) -> dict[str, Any]:
     return values
 
 
-def _text(value: object) -> str:
+def text_of(value: object) -> str:
     """A value as a CSV cell holds it: lists between semicolons, yes or no, ISO dates."""
     if value is None:
         return ""

@@ -426,8 +426,9 @@ Entry = TypeVar("Entry", LearningEntry, OmbudsmanDecision)
 
 # reading an entry -----------------------------------------------------------------------------
 
-def validated(model: type[Entry], data: Mapping[str, object], *, source: str | Path,
-              line: int | None = None, catalogues: Iterable[Catalogue] = ()) -> Entry:
+def validated(model: type[Entry], data: Mapping[str, object], *,
+              source: str | Path | None = None, line: int | None = None,
+              catalogues: Iterable[Catalogue] = ()) -> Entry:
     """An entry checked, or one InputError naming the row and the field at fault."""
     try:
         return model.model_validate(data, context={"catalogues": list(catalogues)})

@@ -32,6 +32,7 @@ Your councils and their assessments, newest first, with readiness and how much i
 | t | open the demo council, a made-up council to try things on |
 | s | the Ombudsman's complaint statistics for the selected council |
 | l | how timely your complaint handling is, from your complaint log (CSV) |
+| r | the registers of the selected council: learning from complaints, Ombudsman decisions |
 
 ## Walk-through
 The sections on the left (with how many provisions are answered), the provision on the right:
@@ -66,6 +67,14 @@ switch between sections, gaps and checks; **w** walk-through, **g** progress, **
 ## Progress
 The council's assessments over time, the readiness trend, and what changed since the previous
 assessment: improved, regressed, newly assessed and the rest, as `code-check compare` lists them.
+
+## Registers
+The council's learning from complaints (what changed, and the Code's provisions 9.1 to 9.3 it
+is evidence for) and the Ombudsman's decisions (findings, remedies, reports), one financial
+year at a time, with the remedies complied with and those overdue. **l** adds learning, **o** a
+decision, **e** or enter changes the highlighted entry, **del** deletes it, **[ ]** move between
+years. Complaints and cases are named by their reference and owners by their role, never by a
+person's name: an email address or telephone number is refused.
 
 ## Export
 Choose a format and where to write it; the screen shows where the file went, and asks first

@@ -64,6 +64,8 @@ class HomeScreen(Screen):
         Binding("delete", "delete", "Delete", key_display="del",
                 tooltip="Delete the selected assessment (asks first)"),
         Binding("t", "demo", "Demo", tooltip="Open the demo council (installs it if needed)"),
+        Binding("r", "registers", "Registers", tooltip="Learning from complaints and the "
+                "Ombudsman's decisions, for the selected council"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -80,7 +82,8 @@ class HomeScreen(Screen):
         self.refresh_list()
 
     NEEDS_AN_ASSESSMENT = frozenset(
-        {"open", "carry_over", "dashboard", "progress", "export", "delete", "statistics"})
+        {"open", "carry_over", "dashboard", "progress", "export", "delete", "statistics",
+         "registers"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """With no assessment yet, keys that act on one are left out of the key bar."""
@@ -168,6 +171,13 @@ class HomeScreen(Screen):
 
         record = self.workspace.record(self._require_selection())
         self.app.push_screen(StatisticsScreen(self.workspace.path, record.council))
+
+    @reports_problems
+    def action_registers(self) -> None:
+        from code_check.tui.registers_screen import RegistersScreen
+
+        record = self.workspace.record(self._require_selection())
+        self.app.push_screen(RegistersScreen(record.council))
 
     def action_complaint_log(self) -> None:
         from code_check.demo import demo_log_path

@@ -43,6 +43,8 @@ SCREENS = {  # name: the keys (or steps) from Home
     "statistics": ["s"],
     "paste-statistics": ["s", "p"],
     "complaint-log": [open_complaint_log],
+    "registers": ["r"],
+    "registers-form": ["r", "o"],
 }
 
 
