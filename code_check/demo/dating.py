@@ -3,8 +3,9 @@
 The bundled files are dated as if installed in June 2026 (``ANCHOR``): the latest assessment
 at the end of March and the one before at the end of December, four actions overdue and most
 not yet due, a complaint log for the year to the end of March, and the Ombudsman's figures up
-to 2024-25 (each year's letter comes out in July). Installed in another month, the demo moves
-by that many months: assessment and due dates by whole months (a month's last day stays the
+to 2024-25 (each year's letter comes out in July), and the registers: learning through
+2025-26 and the Ombudsman's decisions, one remedy overdue. Installed in another month, the demo
+moves by that many months: assessment and due dates by whole months (a month's last day stays the
 last day), the complaint log by the nearest whole number of weeks (so weekdays, and with them
 working days, stay as they were), the Ombudsman's years by the letters published meanwhile,
 and years named in the text by whole years no later than the dates moved.
@@ -16,9 +17,11 @@ import calendar
 import csv
 import io
 import re
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from code_check.assessment.model import Action, Answer, Assessment
+from code_check.registers.model import LearningEntry, OmbudsmanDecision
 from code_check.statistics.model import OmbudsmanStats
 
 ANCHOR = date(2026, 6, 1)
@@ -108,3 +111,34 @@ def move_complaint_log(text: str, months: int) -> str:
                                                 row["reference"])
         writer.writerow(row)
     return out.getvalue()
+
+
+def move_learning(entries: list[LearningEntry], months: int,
+                  references: Mapping[str, str]) -> list[LearningEntry]:
+    """Learning moved by whole months, each complaint named as the moved log names it."""
+    return [entry.model_copy(update={
+        "changed_on": move_date(entry.changed_on, months),
+        "learned": move_text(entry.learned, months), "changed": move_text(entry.changed, months),
+        "complaints": [references.get(reference, reference) for reference in entry.complaints],
+    }) for entry in entries]
+
+
+def move_decisions(entries: list[OmbudsmanDecision], months: int) -> list[OmbudsmanDecision]:
+    """Decisions and their remedies' due dates moved by whole months (so an overdue remedy
+    stays overdue)."""
+    return [entry.model_copy(update={
+        "decided_on": move_date(entry.decided_on, months),
+        "remedy_due": entry.remedy_due and move_date(entry.remedy_due, months),
+        "remedy": entry.remedy and move_text(entry.remedy, months),
+        "note": entry.note and move_text(entry.note, months),
+    }) for entry in entries]
+
+
+def moved_references(text: str, months: int) -> dict[str, str]:
+    """The demo log's references before and after moving it: a reference names the month its
+    complaint came in, which moving may change."""
+    def references(log: str) -> list[str]:
+        return [row["reference"] for row in csv.DictReader(io.StringIO(log, newline=""))]
+
+    return dict(zip(references(text), references(move_complaint_log(text, months)),
+                    strict=True))
