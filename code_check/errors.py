@@ -60,6 +60,16 @@ class LocatedValueError(ValueError):
         super().__init__(message)
 
 
+def field_at_fault(error: ErrorDetails) -> str | None:
+    """The first named field of the input a validation error is about, with a model check's
+    own place in it (``LocatedValueError``) followed."""
+    loc = tuple(error["loc"])
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, LocatedValueError):
+        loc += cause.loc
+    return next((str(part) for part in loc if isinstance(part, str)), None)
+
+
 # What a pydantic type error expected, in words, for every reader's messages.
 EXPECTED_TYPE = {
     "int_type": "a whole number",

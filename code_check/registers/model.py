@@ -37,7 +37,13 @@ from pydantic_core import ErrorDetails
 
 from code_check.catalogue.model import Catalogue, RequirementId
 from code_check.dates import long_date, typed_date
-from code_check.errors import InputError, LocatedValueError, plain_problem, quoted
+from code_check.errors import (
+    InputError,
+    LocatedValueError,
+    field_at_fault,
+    plain_problem,
+    quoted,
+)
 
 NOT_PERSONAL = "a reference, not a name"
 ROLE_NOT_NAME = "a role, not a person's name"
@@ -440,11 +446,7 @@ def validated(model: type[Entry], data: Mapping[str, object], *,
 def first_problem(exc: ValidationError) -> tuple[str | None, str]:
     """The field at fault and what is wrong with it, in plain words."""
     error = exc.errors(include_url=False)[0]
-    loc = tuple(error["loc"])
-    cause = (error.get("ctx") or {}).get("error")
-    if isinstance(cause, LocatedValueError):
-        loc = loc + cause.loc
-    field = next((str(part) for part in loc if isinstance(part, str)), None)
+    field = field_at_fault(error)
     return field, _plain(error, field)
 
 

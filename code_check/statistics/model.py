@@ -25,7 +25,13 @@ from pydantic_core import ErrorDetails
 
 from code_check.assessment.model import MAX_POPULATION, AuthorityType
 from code_check.catalogue.model import Text
-from code_check.errors import InputError, LocatedValueError, plain_problem, quoted
+from code_check.errors import (
+    InputError,
+    LocatedValueError,
+    field_at_fault,
+    plain_problem,
+    quoted,
+)
 
 # A published whole-number percentage may be up to half a point from the exact rate.
 PERCENT_TOLERANCE = 0.5
@@ -290,12 +296,7 @@ def validated(data: dict[str, Any], *, source: str | Path,
 def first_problem(exc: ValidationError) -> tuple[str | None, str]:
     """The column at fault and what is wrong with it, in plain words."""
     error = exc.errors(include_url=False)[0]
-    loc = tuple(error["loc"])
-    cause = (error.get("ctx") or {}).get("error")
-    if isinstance(cause, LocatedValueError):
-        loc = loc + cause.loc
-    column = next((str(part) for part in loc if isinstance(part, str)), None)
-    return column, _plain(error)
+    return field_at_fault(error), _plain(error)
 
 
 _PLAIN_MESSAGES = {
