@@ -12,6 +12,7 @@ import functools
 import inspect
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -185,10 +186,26 @@ def _connect(path: Path) -> sqlite3.Connection:
 # How every SQLite database file begins (an empty file is a new one).
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
+# The workspace files open in this process, by (device, inode). SQLite's locks on a file
+# belong to the whole process, and closing any handle on the file drops them all: another
+# process (another browser tab's app) would then think these connections gone, and delete the
+# WAL file under them. So a file open here, known to be a database, is not opened again.
+_OPEN_HERE: Counter[tuple[int, int] | None] = Counter()
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
 
 def _refuse_what_is_not_a_database(path: Path) -> None:
     """A file that does not begin as a database does is refused before SQLite sees it: SQLite
     would take a one-byte file for an empty one and write a new workspace over it."""
+    if _OPEN_HERE[_identity(path)]:
+        return
     try:
         with path.open("rb") as file:
             start = file.read(len(_SQLITE_HEADER))
@@ -226,6 +243,8 @@ class Workspace:
             except BaseException:
                 self._db.close()
                 raise
+        self._identity = _identity(self.path)
+        _OPEN_HERE[self._identity] += 1
 
     def _open(self) -> None:
         """Settle what the file is before writing anything: someone else's database must be
@@ -250,6 +269,9 @@ class Workspace:
 
     def close(self) -> None:
         self._db.close()
+        if self._identity is not None:
+            _OPEN_HERE[self._identity] -= 1
+            self._identity = None
 
     @property
     def connection(self) -> sqlite3.Connection:
