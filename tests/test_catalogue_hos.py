@@ -157,3 +157,8 @@ def test_rules_list_marks_the_unverified(run_cli):
     status, out, err = run_cli("rules", "list", "--catalogue", "hos-2024")
     assert status == 0, err
     assert out.count("provisional") == sum(not verified for _, verified in REFERENCE) + 1
+
+
+def test_each_code_goes_by_its_publishers_initials(hos):
+    """Side by side, the Codes are named as councils say them, never by catalogue id."""
+    assert (hos.initials, load_catalogue("lgsco-2024").initials) == ("HOS", "LGSCO")

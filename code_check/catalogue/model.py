@@ -207,6 +207,11 @@ class Catalogue(_Strict):
     sections: list[Section] = Field(min_length=1)
     scoring: Scoring
 
+    @property
+    def initials(self) -> str:
+        """The Code by its publisher's initials, as councils say it: 'LGSCO', 'HOS'."""
+        return "".join(word[0] for word in self.publisher.split() if word[0].isupper())
+
     @model_validator(mode="after")
     def _ids_are_unique_and_rows_known(self) -> Catalogue:
         _unique([s.id for s in self.sections], "section", lambda i: ("sections", i, "id"))

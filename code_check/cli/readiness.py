@@ -98,6 +98,7 @@ def _scores_side_by_side(args, views) -> int:
     from code_check.assessment.scoring import score
 
     results = {view.catalogue.id: score(view.catalogue, view.assessment) for view in views}
+    names = [view.catalogue.initials for view in views]
     if args.format == "json":
         from code_check.cli.output import print_json
 
@@ -111,8 +112,8 @@ def _scores_side_by_side(args, views) -> int:
     assessment = views[0].assessment
     out = console()
     out.print(f"[bold]{escape(assessment.council.name)}[/bold], assessed "
-              f"{assessment.assessed_on:%d %B %Y} against {' and '.join(results)}")
-    grid = table("Readiness under each Code", "", *results)
+              f"{assessment.assessed_on:%d %B %Y} against the {' and '.join(names)} Codes")
+    grid = table("Readiness under each Code", "", *(f"{name} Code" for name in names))
     overall = [result.overall for result in results.values()]
     carried = [sum(view.assessment.answer(r.id).carried_over for r in view.catalogue.requirements)
                for view in views]
@@ -143,10 +144,12 @@ def run_lint(args) -> int:
     found = [(view.catalogue.id, finding) for view in views
              for finding in lint(view.catalogue, view.assessment, as_of=as_of)]
     if views[0].workspace_id is not None:  # the council's registers: not any one Code's
+        from code_check.cli.annual_report import response_findings_for
         from code_check.cli.registers import register_findings_for
 
         council = views[0].assessment.council.name
         found += [(None, finding) for finding in register_findings_for(args, council, as_of)]
+        found += [(None, finding) for finding in response_findings_for(args, council, as_of)]
     if args.format == "json":
         from code_check.cli.output import print_json
 

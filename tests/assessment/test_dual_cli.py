@@ -100,6 +100,8 @@ def test_score_shows_each_code_and_keeps_the_first_codes_keys(run_cli, rules, fi
     status, out, _ = run_cli("score", files["both"], "--rules", rules)
     assert status == 0 and "Readiness under each Code" in out
     assert "75.0%, Nearly ready" in out and "77.8%, Nearly ready" in out
+    named = [f"{dual.first().initials} Code", f"{dual.second().initials} Code"]
+    assert all(name in out for name in named) and FIRST not in out.split("Sections and gaps")[0]
 
 
 def test_score_under_one_code_is_the_plain_score(run_cli, rules, files):
