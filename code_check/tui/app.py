@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, partial
 from pathlib import Path
@@ -17,9 +18,23 @@ from code_check.assessment.model import Assessment
 from code_check.catalogue.model import Catalogue
 from code_check.errors import InputError
 from code_check.report.inert import visible
+from code_check.store.author import author_name
+from code_check.store.shared import ChangeWatch
 from code_check.store.workspace import Workspace, default_workspace_path
-from code_check.tui.errors import reports_problems
+from code_check.tui.errors import plain_words, reports_problems
 from code_check.tui.home_screen import HomeScreen
+
+# How often to look for changes saved by someone else (another browser session of
+# `code-check serve`, or another program on the same workspace), in seconds.
+WATCH_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class Served:
+    """The app as one browser session of ``code-check serve``: one person, one process."""
+
+    files: Path | None = None  # the only folder files may be read from (None: no files)
+    named_by_sign_in: bool = False  # the council's sign-in names the user; else the browser
 
 
 class CodeCheckApp(App[None]):
@@ -39,28 +54,48 @@ class CodeCheckApp(App[None]):
 
     def __init__(
         self, workspace: Workspace, *, today: date | None = None, open_demo: bool = False,
-        cursor_blink: bool = True,
+        cursor_blink: bool = True, served: Served | None = None,
     ) -> None:
         super().__init__()
         self.workspace = workspace
         self.today = today or date.today()
         self.open_demo_at_start = open_demo
         self.cursor_blink = cursor_blink
+        self.served = served
+        if served is not None:
+            self.title = f"{self.TITLE} · {visible(author_name() or '', line_breaks=False)}"
 
     # start and stop ---------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.change_watch = ChangeWatch(self.workspace)
+        self.set_interval(WATCH_SECONDS, self.look_for_changes)
         if self.open_demo_at_start:
             self.call_after_refresh(self.screen.run_action, "demo")
 
     def on_unmount(self) -> None:
         self.workspace.close()
 
-    async def action_quit(self) -> None:
-        """Save any commentary still being typed, then quit."""
+    def on_exit_app(self) -> None:
+        """However the app ends (quit, a closed browser tab, code-check serve stopping),
+        whatever is typed and not yet saved is saved first."""
         for screen in self.screen_stack:
             self._save_unsaved(screen)
-        await super().action_quit()
+
+    def look_for_changes(self) -> None:
+        """When someone else has saved to the workspace, every open screen showing it that
+        can show their changes does (``workspace_changed``); one still being mounted reads
+        the workspace as it mounts."""
+        try:
+            changed = self.change_watch.changed()
+        except InputError as error:
+            self.notify(plain_words(error), title="Problem", severity="error")
+            return
+        if changed:
+            for screen in self.screen_stack:
+                refresh = getattr(screen, "workspace_changed", None)
+                if refresh is not None and screen.is_mounted:
+                    refresh()
 
     @staticmethod
     def _save_unsaved(screen: Screen) -> None:
@@ -176,6 +211,10 @@ class CodeCheckApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_rename(self) -> None:
+        """The page of ``code-check serve`` that asks this browser's user for a name."""
+        self.open_url("/name", new_tab=False)
+
     def action_home(self) -> None:
         while len(self.screen_stack) > 1:
             self._save_unsaved(self.screen)
@@ -190,6 +229,9 @@ class CodeCheckApp(App[None]):
                             self.action_help)
         yield SystemCommand("Home", "Go back to the list of assessments (key: ctrl+o)",
                             self.action_home)
+        if self.served is not None and not self.served.named_by_sign_in:
+            yield SystemCommand("Change your name", "The name this browser gives for the "
+                                "audit trail (starts the app again)", self.action_rename)
         seen = {"help", "home"}
         for node in (screen, self):
             for binding in node.BINDINGS:
@@ -208,8 +250,8 @@ class CodeCheckApp(App[None]):
 
 def create_app(
     workspace: Path | None = None, *, today: date | None = None, demo: bool = False,
-    cursor_blink: bool = True,
+    cursor_blink: bool = True, served: Served | None = None,
 ) -> CodeCheckApp:
     """The app on a workspace file (default: the user's). Raises InputError if it cannot open."""
     return CodeCheckApp(Workspace(workspace or default_workspace_path()), today=today,
-                        open_demo=demo, cursor_blink=cursor_blink)
+                        open_demo=demo, cursor_blink=cursor_blink, served=served)

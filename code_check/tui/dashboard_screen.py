@@ -63,6 +63,13 @@ class DashboardScreen(AssessmentScreen):
     def on_screen_resume(self) -> None:
         self.refresh_numbers()
 
+    def workspace_changed(self) -> None:
+        """Someone saved in another session: the numbers again, each cursor where it was."""
+        cursors = {table: table.cursor_row for table in self.query(DataTable)}
+        self.refresh_numbers()
+        for table, row in cursors.items():
+            table.move_cursor(row=row)
+
     def refresh_numbers(self) -> None:
         workspace = self.app.workspace
         assessment = workspace.load(self.assessment_id)

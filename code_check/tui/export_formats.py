@@ -33,24 +33,30 @@ class ExportFormat:
     id: str
     label: str
     suffix: str
-    write: Callable[[ExportJob, Path], None]
+    render: Callable[[ExportJob, Path], str | bytes]  # the path's name may choose the form
+
+    def write(self, job: ExportJob, path: Path) -> None:
+        """Render, then write atomically: never a half-written file."""
+        from code_check.readers.files import write_atomically
+
+        write_atomically(path, self.render(job, path))
 
 
-def _write_yaml(job: ExportJob, path: Path) -> None:
-    from code_check.assessment.files import save_assessment_file
+def _yaml(job: ExportJob, path: Path) -> str:
+    from code_check.assessment.files import dump_assessment_yaml
 
-    save_assessment_file(job.assessment, path, job.catalogue)
+    return dump_assessment_yaml(job.assessment, job.catalogue)
 
 
-def _report_writer(format_name: str) -> Callable[[ExportJob, Path], None]:
+def _report_renderer(format_name: str) -> Callable[[ExportJob, Path], str | bytes]:
     """The gap report in one of ``code-check report``'s formats, with the change since the
     previous assessment and the Ombudsman's figures the workspace holds, and the complaint log
     when one is chosen, as the command does (the app has no ``--as-of``: open complaints are
     judged as at the log's latest date)."""
-    def write(job: ExportJob, path: Path) -> None:
+    def render(job: ExportJob, path: Path) -> str | bytes:
         from datetime import UTC, datetime
 
-        from code_check.report.formats import export
+        from code_check.report.formats import FORMATS
         from code_check.report.model import build_report
 
         report = build_report(
@@ -60,9 +66,9 @@ def _report_writer(format_name: str) -> Callable[[ExportJob, Path], None]:
             complaint_log=_complaint_log(job),
             generated_at=datetime.now(UTC).replace(microsecond=0),
         )
-        export(report, format_name, path)
+        return FORMATS[format_name].render(report, path, False)
 
-    return write
+    return render
 
 
 def _complaint_log(job: ExportJob) -> LogAnalysis | None:
@@ -75,13 +81,13 @@ def _complaint_log(job: ExportJob) -> LogAnalysis | None:
 def _report_formats() -> list[ExportFormat]:
     from code_check.report.formats import FORMATS
 
-    return [ExportFormat(f.name, f"{f.label}: {f.purpose}", f.suffix, _report_writer(f.name))
+    return [ExportFormat(f.name, f"{f.label}: {f.purpose}", f.suffix, _report_renderer(f.name))
             for f in FORMATS.values()]
 
 
 EXPORT_FORMATS: list[ExportFormat] = [
     ExportFormat("yaml", "Assessment file (YAML): for review, version control or re-import",
-                 ".yaml", _write_yaml),
+                 ".yaml", _yaml),
     *_report_formats(),
 ]
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
+from io import BytesIO
 from pathlib import Path
 
 from textual import work
@@ -25,6 +28,8 @@ from code_check.tui.export_formats import (
 from code_check.tui.key_bar import KeyBar
 
 NO_LOG = "Complaint log: none (ctrl+l includes one in the report)"
+WHERE = "Write to (a file path; Enter or ctrl+s exports)"
+WHERE_SERVED = "File name (your browser downloads it; Enter or ctrl+s exports)"
 
 
 class ExportScreen(AssessmentScreen):
@@ -43,7 +48,7 @@ class ExportScreen(AssessmentScreen):
             yield Label("Format")
             yield OptionList(*[Option(f.label, id=f.id) for f in EXPORT_FORMATS], id="formats")
             yield Static(NO_LOG, id="log")
-            yield Label("Write to (a file path; Enter or ctrl+s exports)")
+            yield Label(WHERE_SERVED if self.app.served is not None else WHERE)
             yield Input(id="path")
             yield Static(id="result")
         yield KeyBar()
@@ -96,10 +101,14 @@ class ExportScreen(AssessmentScreen):
 
     @reports_problems
     def action_export(self) -> None:
-        """Write the file, asking first when that would replace one already there."""
+        """Write the file, asking first when that would replace one already there; in a
+        browser session of code-check serve, send it to the browser instead."""
         text = self.query_one("#path", Input).value.strip()
         if not text:
             raise InputError("say where to write the file", field="Write to")
+        if self.app.served is not None:
+            self._export(partial(self._send, self.chosen, Path(Path(text).name)))
+            return
         path, chosen = Path(text).expanduser().resolve(), self.chosen
         if not path.exists():
             self._write(chosen, path)
@@ -111,17 +120,33 @@ class ExportScreen(AssessmentScreen):
             yes="Write over it"), lambda replace: replace and self._write(chosen, path))
 
     def _write(self, export_format: ExportFormat, path: Path) -> None:
+        self._export(partial(self._write_to, export_format, path))
+
+    def _write_to(self, export_format: ExportFormat, path: Path) -> str:
+        export_format.write(self.job, path)
+        return f"✔ Written to {path}"
+
+    def _send(self, export_format: ExportFormat, name: Path) -> str:
+        """Served: the file goes to the browser as a download, and nothing is written on the
+        computer running code-check."""
+        content = export_format.render(self.job, name)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        self.app.call_from_thread(self.app.deliver_binary, BytesIO(data), save_filename=name.name)
+        return f"✔ Sent {name.name} to your browser (see its downloads)"
+
+    def _export(self, export: Callable[[], str]) -> None:
         self.query_one("#result", Static).update("Writing…")
-        self.write_file(export_format, path)
+        self.run_export(export)
 
     @work(thread=True, exclusive=True, group="export")
-    def write_file(self, export_format: ExportFormat, path: Path) -> None:
+    def run_export(self, export: Callable[[], str]) -> None:
+        """Off the interface's thread: a long report must not freeze the screen."""
         try:
-            export_format.write(self.job, path)
+            done = export()
         except (InputError, ValueError) as error:
             self.app.call_from_thread(self._finished, f"Not written: {plain_words(error)}")
             return
-        self.app.call_from_thread(self._finished, f"✔ Written to {path}")
+        self.app.call_from_thread(self._finished, done)
 
     def _finished(self, message: str) -> None:
         self.query_one("#result", Static).update(message)

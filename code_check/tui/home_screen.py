@@ -95,6 +95,10 @@ class HomeScreen(Screen):
     def on_screen_resume(self) -> None:
         self.refresh_list()
 
+    def workspace_changed(self) -> None:
+        """Someone saved in another session (``code-check serve``): new scores, new rows."""
+        self.refresh_list()
+
     @property
     def workspace(self) -> Workspace:
         return self.app.workspace

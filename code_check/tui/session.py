@@ -14,6 +14,7 @@ from code_check.assessment.scoring import Score, gaps, score
 from code_check.catalogue.model import Catalogue, Obligation, Requirement
 from code_check.errors import InputError
 from code_check.store.author import author_name
+from code_check.store.shared import LastChange, last_change
 from code_check.store.workspace import Workspace
 
 
@@ -179,9 +180,18 @@ class AssessmentSession:
         first = self.workspace.undo(self.assessment_id, self.catalogue, author=self.author)
         if first is None:
             return []
+        return self.reload() or [first]
+
+    def reload(self) -> list[str]:
+        """Read the answers again (after an undo, or when someone else saved in another
+        session); returns the provisions whose answers changed, in Code order."""
         before = self.assessment
         self.assessment = self.workspace.load(self.assessment_id)
         self.score = score(self.catalogue, self.assessment)
         return [r.id for r in self.catalogue.requirements
-                if before.answer(r.id) != self.answer(r.id)] or [first]
+                if before.answer(r.id) != self.answer(r.id)]
+
+    def last_change(self, requirement_id: str) -> LastChange | None:
+        """Who last changed a provision's answer, and when (from the audit trail)."""
+        return last_change(self.workspace, self.assessment_id, requirement_id)
 

@@ -271,6 +271,9 @@ class WalkthroughScreen(Screen):
             line.append("\n↺ Carried over from the previous assessment: press c to confirm",
                         style="bold")
         self.query_one("#answer-line", Static).update(line)
+        if self.app.served is not None:  # a team shares the workspace: say who answered
+            self.query_one(ProvisionCard).show_last_change(
+                self.session.last_change(requirement_id), self.app.today)
 
     def _show_progress(self) -> None:
         session = self.session
@@ -291,6 +294,21 @@ class WalkthroughScreen(Screen):
         self._refresh_labels(requirement_id)
         if self.current is not None and self.current.id == requirement_id:
             self._show_answer_line(requirement_id)
+
+    def workspace_changed(self) -> None:
+        """Someone saved in another session: show their answers, and say so when one of them
+        is the provision on show (what is typed here and not yet saved is kept)."""
+        changed = self.session.reload()
+        if not changed:
+            return
+        self._refresh_all_labels()
+        if self.current is not None and self.current.id in changed:
+            self._show(self.current)
+            change = self.session.last_change(self.current.id)
+            who = change.author if change and change.author else "Someone"
+            self.notify(f"{who} has just changed {self.current.id} in another session; its "
+                        "answer is shown as it now stands.", title="Changed elsewhere",
+                        severity="warning", timeout=10)
 
     # answering ----------------------------------------------------------------------------
 
