@@ -54,14 +54,15 @@ def awkward(tmp_path) -> Path:
 
 @pytest.fixture
 def in_process(monkeypatch):
-    """Ranges read in this process, starting where ``split_at`` says (guessed as usual if not)."""
+    """Ranges read in this process, starting at the offsets put in the list it gives (guessed
+    as usual while that is empty)."""
     chosen: list[int] = []
+    guessed = parallel._starts
 
     def starts(handle, data_start, size, processes):
         return sorted({data_start, *chosen}) if chosen else guessed(handle, data_start, size,
                                                                      processes)
 
-    guessed = parallel._starts
     monkeypatch.setattr(parallel, "_starts", starts)
     monkeypatch.setattr(parallel, "_in_processes", lambda reading, ranges, data_start, bar: [
         parallel._tally_range(reading, part) for part in ranges])
