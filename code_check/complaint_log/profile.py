@@ -1,11 +1,13 @@
 """What a complaint log says beyond timeliness (issue 15 (b)): complaints received at each stage
 and month, the escalation rate, outcomes at each stage, categories, services and refusals.
 
-Pure core. The log's reader counts each row it accepts into ``ProfileCounts``: two counters of
+Pure core. The log's reader counts each row it accepts into ``ProfileCounts``: counters of
 small tuples keyed by month, never the rows, so memory depends on how many months, categories,
 services and reasons a log has, and the counts of a log's parts read apart (in separate
-processes) ``add`` up to exactly those of one pass. ``log_profile`` turns them into figures,
-month by month and in total; ``figures_of`` adds up any run of months (a financial year).
+processes) ``add`` up to exactly those of one pass. A log with any of the new columns is
+counted row by row (``RowProfiler``); one without them, from what timeliness counts anyway.
+``log_profile`` turns the counts into figures, month by month and in total; ``figures_of``
+adds up any run of months (a financial year).
 
 The optional columns are DESIGN section 8's ``category``, ``stage1_outcome``,
 ``stage2_outcome`` and ``refused`` (the reason a complaint was not taken on; empty: taken on);
@@ -17,8 +19,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -79,24 +82,84 @@ def read_label(text: str) -> str:
     return label
 
 
-# One accepted complaint: (month of receipt, escalated by the as-of date, stage 1 outcome,
-# category, service, refusal reason); months are year * 12 + month - 1, as in timeliness.
-Received = tuple[int, bool, str, str, str, str]
-# One escalation: (month of escalation, stage 2 outcome).
+# A complaint received: (month of receipt, stage 1 outcome, category, service, refusal reason);
+# months are year * 12 + month - 1, as in timeliness.
+Received = tuple[int, str, str, str, str]
+# An escalation to stage 2: (month of escalation, stage 2 outcome).
 Escalation = tuple[int, str]
 
 
 @dataclass
 class ProfileCounts:
-    """Accepted complaints counted by what the profile reports of them."""
+    """Complaints counted by what the profile reports of them (those received after the as-of
+    date left out, as timeliness leaves them out)."""
 
     received: Counter[Received] = field(default_factory=Counter)
+    escalated: Counter[int] = field(
+        default_factory=Counter)  # month of receipt -> taken on, escalated by the as-of date
     escalations: Counter[Escalation] = field(default_factory=Counter)
 
     def add(self, later: ProfileCounts) -> None:
         """Count in another part of the same log."""
         self.received.update(later.received)
+        self.escalated.update(later.escalated)
         self.escalations.update(later.escalations)
+
+
+class RowProfiler:
+    """Counts the rows of a log that has any of ``PROFILE_COLUMNS``, reading each distinct
+    cell text once (logs repeat a handful of outcomes, categories and reasons). A log without
+    them needs no reading of its own: what the profile reports of it, timeliness counts."""
+
+    def __init__(self, positions: Mapping[str, int], days: Mapping[int, date]) -> None:
+        """``positions``: where each optional column the log has sits in a row; ``days``: the
+        dates of the keys ``count`` is given (a key not in it: an empty cell)."""
+        self.cells = [(column, positions.get(column, -1), dict[str, str]())
+                      for column in (*PROFILE_COLUMNS, "service")]
+        self.days = days
+        self.months: dict[int, int] = {}
+        self.counts = ProfileCounts()
+
+    def count(self, row: list[str], received: int, escalated: int, received_by_as_of: bool,
+              escalated_by_as_of: bool) -> None:
+        """Count a row received and escalated on the days of these keys, if it was received
+        by the as-of date; ValueError ("column: what is wrong") for a cell that cannot be
+        read, or a stage 2 outcome without an escalation, and nothing counted."""
+        category, outcome1, outcome2, refused, service = (
+            self._read(column, row[position] if 0 <= position < len(row) else "", known)
+            for column, position, known in self.cells)
+        if outcome2 and escalated not in self.days:
+            raise ValueError("stage2_outcome: is filled in but escalated is empty")
+        if not received_by_as_of:
+            return
+        month = self._month(received)
+        self.counts.received[month, outcome1, category, service, refused] += 1
+        if escalated_by_as_of:
+            if not refused:
+                self.counts.escalated[month] += 1
+            self.counts.escalations[self._month(escalated), outcome2] += 1
+
+    @staticmethod
+    def _read(column: str, text: str, known: dict[str, str]) -> str:
+        try:
+            return known[text]
+        except KeyError:
+            pass
+        try:
+            value = (text.strip() if column == "service" else
+                     read_outcome(text) if column.endswith("_outcome") else read_label(text))
+        except ValueError as problem:
+            raise ValueError(f"{column}: {problem}") from None
+        known[text] = value
+        return value
+
+    def _month(self, key: int) -> int:
+        try:
+            return self.months[key]
+        except KeyError:
+            day = self.days[key]
+            month = self.months[key] = day.year * 12 + day.month - 1
+            return month
 
 
 class _Model(BaseModel):
@@ -187,18 +250,17 @@ def log_profile(counts: ProfileCounts, columns: Iterable[str]) -> LogProfile:
 
 def _months(counts: ProfileCounts) -> list[MonthProfile]:
     months: dict[int, _MonthTally] = {}
-    for (index, escalated, outcome, category, service, refused), number in \
-            counts.received.items():
+    for (index, outcome, category, service, refused), number in counts.received.items():
         tally = months.setdefault(index, _MonthTally())
         tally.received += number
         if refused:
             tally.refused[refused] += number
-        elif escalated:
-            tally.escalated += number
         if outcome:
             tally.stage1_outcomes[outcome] += number
         tally.categories[category or NOT_RECORDED] += number
         tally.services[service or NOT_RECORDED] += number
+    for index, number in counts.escalated.items():
+        months.setdefault(index, _MonthTally()).escalated += number
     for (index, outcome), number in counts.escalations.items():
         tally = months.setdefault(index, _MonthTally())
         tally.stage2 += number

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,6 +12,7 @@ from code_check.complaint_log.profile import (
     LABEL_LIMIT,
     NOT_RECORDED,
     ProfileCounts,
+    RowProfiler,
     figures_of,
     log_profile,
     read_label,
@@ -49,19 +52,75 @@ def _counts() -> ProfileCounts:
     """April: 6 complaints, 1 refused (out of time), 2 of the 5 taken on escalated; May: 2
     complaints, 1 refused (legal proceedings); 3 escalations, 2 in April and 1 in May."""
     counts = ProfileCounts()
-    for key, number in [
-        ((APRIL, True, "upheld", "Repairs", "Housing", ""), 1),
-        ((APRIL, True, "not_upheld", "Repairs", "Housing", ""), 1),
-        ((APRIL, False, "partly_upheld", "Noise", "Housing", ""), 1),
-        ((APRIL, False, "not_upheld", "", "Waste", ""), 1),
-        ((APRIL, False, "", "Staff conduct", "", ""), 1),
-        ((APRIL, False, "", "Repairs", "Housing", "Over 12 months"), 1),
-        ((MAY, False, "withdrawn", "Noise", "Waste", ""), 1),
-        ((MAY, False, "", "Repairs", "Planning", "Legal proceedings"), 1),
-    ]:
-        counts.received[key] += number
+    counts.received.update([
+        (APRIL, "upheld", "Repairs", "Housing", ""),
+        (APRIL, "not_upheld", "Repairs", "Housing", ""),
+        (APRIL, "partly_upheld", "Noise", "Housing", ""),
+        (APRIL, "not_upheld", "", "Waste", ""),
+        (APRIL, "", "Staff conduct", "", ""),
+        (APRIL, "", "Repairs", "Housing", "Over 12 months"),
+        (MAY, "withdrawn", "Noise", "Waste", ""),
+        (MAY, "", "Repairs", "Planning", "Legal proceedings"),
+    ])
+    counts.escalated.update({APRIL: 2})
     counts.escalations.update({(APRIL, "not_upheld"): 1, (APRIL, ""): 1, (MAY, "upheld"): 1})
     return counts
+
+
+# Date keys as the reader's tally gives them (any whole numbers will do), and their days.
+RECEIVED, ESCALATED, EMPTY = 1, 2, 99
+DAYS = {RECEIVED: date(2025, 4, 28), ESCALATED: date(2025, 5, 6)}
+POSITIONS = {"category": 4, "stage1_outcome": 1, "stage2_outcome": 2, "refused": 3,
+             "service": 0}
+
+
+def _profiler() -> RowProfiler:
+    return RowProfiler(POSITIONS, DAYS)
+
+
+def test_a_row_is_counted_by_its_cells_its_month_and_its_escalation():
+    profiler = _profiler()
+    profiler.count([" Housing ", "Partly upheld", "Not upheld", "", "Repairs"], RECEIVED,
+                   ESCALATED, True, True)
+    profiler.count(["Housing", "", "", "Over 12 months", "Repairs"], RECEIVED, ESCALATED,
+                   True, True)
+    profiler.count(["Waste", "upheld"], RECEIVED, EMPTY, True, False)  # a short row
+    counts = profiler.counts
+    assert counts.received == {(APRIL, "partly_upheld", "Repairs", "Housing", ""): 1,
+                               (APRIL, "", "Repairs", "Housing", "Over 12 months"): 1,
+                               (APRIL, "upheld", "", "Waste", ""): 1}
+    assert counts.escalated == {APRIL: 1}  # a refused complaint escalated is not taken on
+    assert counts.escalations == {(MAY, "not_upheld"): 1, (MAY, ""): 1}
+
+
+def test_a_row_received_or_escalated_after_the_as_of_date_is_read_but_not_counted():
+    profiler = _profiler()
+    profiler.count(["Housing", "upheld", "upheld", "", "Noise"], RECEIVED, ESCALATED, True,
+                   False)
+    profiler.count(["Housing", "upheld", "", "", "Noise"], RECEIVED, EMPTY, False, False)
+    assert profiler.counts.received == {(APRIL, "upheld", "Noise", "Housing", ""): 1}
+    assert not profiler.counts.escalated and not profiler.counts.escalations
+    with pytest.raises(ValueError, match="^stage1_outcome: is not one of"):
+        profiler.count(["Housing", "maybe"], RECEIVED, EMPTY, False, False)
+
+
+@pytest.mark.parametrize(("row", "problem"), [
+    (["", "", "upheld"], "stage2_outcome: is filled in but escalated is empty"),
+    (["", "", "", "x" * (LABEL_LIMIT + 1)], "refused: is 101 characters long"),
+    (["", "", "", "", "y" * (LABEL_LIMIT + 1)], "category: is 101 characters long"),
+    (["", "so-so"], "stage1_outcome: is not one of"),
+])
+def test_a_cell_that_cannot_be_read_counts_nothing(row, problem):
+    profiler = _profiler()
+    with pytest.raises(ValueError, match=f"^{problem}"):
+        profiler.count(row, RECEIVED, EMPTY, True, False)
+    assert profiler.counts == ProfileCounts()
+
+
+def test_a_service_is_read_as_timeliness_reads_it_whatever_its_length():
+    profiler = _profiler()
+    profiler.count(["z" * 300], RECEIVED, EMPTY, True, False)
+    assert profiler.counts.received == {(APRIL, "", "", "z" * 300, ""): 1}
 
 
 def _shares(shares) -> list[tuple[str, int, float | None]]:
@@ -123,9 +182,9 @@ def test_a_log_without_the_optional_columns_says_which_analyses_need_them():
         "the top categories": ["category"], "complaints refused, by reason": ["refused"]}
 
 
-_KEYS = st.tuples(st.sampled_from([APRIL, MAY]), st.booleans(),
-                  st.sampled_from(["", "upheld", "withdrawn"]), st.sampled_from(["", "A", "B"]),
-                  st.sampled_from(["", "Housing"]), st.sampled_from(["", "Out of time"]))
+_KEYS = st.tuples(st.sampled_from([APRIL, MAY]), st.sampled_from(["", "upheld", "withdrawn"]),
+                  st.sampled_from(["", "A", "B"]), st.sampled_from(["", "Housing"]),
+                  st.sampled_from(["", "Out of time"]))
 
 
 @given(st.lists(_KEYS, max_size=30), st.integers(min_value=0, max_value=30))
@@ -134,10 +193,9 @@ def test_parts_of_a_log_add_up_to_the_whole(keys, cut):
     the figures of one pass."""
     whole, first, second = ProfileCounts(), ProfileCounts(), ProfileCounts()
     for number, key in enumerate(keys):
-        whole.received[key] += 1
-        whole.escalations[key[0], key[2]] += 1
-        part = first if number < cut else second
-        part.received[key] += 1
-        part.escalations[key[0], key[2]] += 1
+        for counts in (whole, first if number < cut else second):
+            counts.received[key] += 1
+            counts.escalated[key[0]] += 1
+            counts.escalations[key[0], key[1]] += 1
     first.add(second)
     assert log_profile(first, []) == log_profile(whole, [])
