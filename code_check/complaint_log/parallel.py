@@ -52,6 +52,11 @@ if TYPE_CHECKING:
 
     from _typeshed import WriteableBuffer
 
+# The least of a file worth a process of its own: a forked worker starts in milliseconds, a
+# spawned one imports Python and code-check afresh (about half a second, the time it takes to read
+# some 20 MB of a log).
+FORKED_BYTES = 4_000_000
+SPAWNED_BYTES = 32_000_000
 CHUNK_BYTES = 1 << 20  # read at a time from a range (a few lines past it: 8 KB at a time)
 PROGRESS_SECONDS = 0.2  # how often the bar is brought up to date
 Report = Callable[[int], None]  # is told how many bytes of the file have been read
@@ -90,6 +95,14 @@ class _RangeTally:
     counts: LogCounts
     next_start: int | None  # where the first row at or after ``stop`` starts; None: ``problem``
     problem: str = ""  # why the row after the ones counted cannot be read as CSV
+
+
+def processes_for(size: int, jobs: int | None, split_bytes: int | None = None) -> int:
+    """How many processes to read a file of ``size`` bytes with: at most ``jobs`` (None: the
+    usable cores), each given ``split_bytes`` of it at least (None: enough to be worth starting
+    a process for)."""
+    least = split_bytes or (FORKED_BYTES if _forks() else SPAWNED_BYTES)
+    return max(1, min(jobs or usable_cores(), size // least))
 
 
 def usable_cores() -> int:
@@ -186,13 +199,16 @@ def _in_processes(reading: _Reading, ranges: list[_Range], data_start: int,
 
 
 def _process_context() -> BaseContext:
+    return multiprocessing.get_context("fork" if _forks() else "spawn")
+
+
+def _forks() -> bool:
     """Fork where the platform starts processes so by default and no other thread is running:
     the workers start at once, everything already imported. Spawn otherwise (macOS, Windows,
     and the app, which reads logs on a thread of its own): a process forked while another
     thread holds a lock can wait for that lock for ever."""
-    fork = multiprocessing.get_all_start_methods()[0] == "fork" \
+    return multiprocessing.get_all_start_methods()[0] == "fork" \
         and threading.active_count() == 1
-    return multiprocessing.get_context("fork" if fork else "spawn")
 
 
 def _share_progress(read_so_far: Array[c_longlong] | None) -> None:

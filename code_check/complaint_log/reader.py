@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 PROGRESS_FROM_BYTES = 20_000_000  # files smaller than this finish before a bar is worth showing
 PROGRESS_EVERY_ROWS = 50_000
 HEAD_BYTES = 65_536  # read first to tell the delimiter
-SPLIT_BYTES = 4_000_000  # each process reads this much of a file at least: smaller files, one
+SPLIT_FROM_BYTES = 8_000_000  # a smaller file is read in one process
 
 
 def analyse_file(
@@ -56,13 +56,13 @@ def analyse_file(
 
     ``progress`` None shows a bar on standard error for a large file when it is a terminal.
     ``limits`` None: the timescales of the bundled Code (``code_limits``).
-    ``jobs``: at most this many processes read the file at once, each ``split_bytes`` of it at
-    least (None: one per usable core, and ``SPLIT_BYTES``); a smaller file is read in one.
+    ``jobs``: at most this many processes read a large file at once (None: one per usable
+    core), each ``split_bytes`` of it at least (None: enough to be worth a process).
     """
     as_of = as_of or date.today()
     how = _Measure(as_of, column_map or ColumnMap(), calendar or WorkingDayCalendar(around=as_of),
                    limits or _bundled_limits(), progress)
-    processes = _processes(Path(path), jobs, split_bytes or SPLIT_BYTES)
+    processes = _processes(Path(path), jobs, split_bytes)
     if processes > 1:
         # Tried as UTF-8 without a pass over the file to check it: each process checks the
         # bytes it reads, so the check is shared out too.
@@ -88,16 +88,16 @@ class _Measure:
     progress: bool | None
 
 
-def _processes(path: Path, jobs: int | None, split_bytes: int) -> int:
+def _processes(path: Path, jobs: int | None, split_bytes: int | None) -> int:
     try:
         size = path.stat().st_size
     except OSError:
         return 1  # reading it in one process says what is wrong
-    if size < 2 * split_bytes:
-        return 1
-    from code_check.complaint_log.parallel import usable_cores
+    if size < SPLIT_FROM_BYTES and split_bytes is None:
+        return 1  # without loading what starts processes
+    from code_check.complaint_log.parallel import processes_for
 
-    return max(1, min(jobs or usable_cores(), size // split_bytes))
+    return processes_for(size, jobs, split_bytes)
 
 
 def _in_parts(log: _LogFile, how: _Measure, processes: int) -> LogAnalysis | None:

@@ -173,6 +173,16 @@ def test_a_file_too_small_to_split_is_read_in_one_process(awkward, used_ranges):
     assert used_ranges == []
 
 
+@pytest.mark.parametrize(("forks", "processes"), [(True, 8), (False, 3)])
+def test_spawned_processes_are_given_more_of_a_file_than_forked_ones(monkeypatch, forks,
+                                                                    processes):
+    """A spawned process takes about half a second to start: worth it only for more work."""
+    monkeypatch.setattr(parallel, "_forks", lambda: forks)
+    assert parallel.processes_for(100_000_000, jobs=8) == processes
+    assert parallel.processes_for(100_000_000, jobs=8, split_bytes=50_000_000) == 2
+    assert parallel.processes_for(7_000_000, jobs=8) == 1
+
+
 def test_overdue_cases_beyond_those_listed_keep_the_order_they_were_found_in(
         tmp_path, in_process, used_ranges, monkeypatch):
     """Ties in days past the limit are listed in file order, across ranges too."""
@@ -330,7 +340,9 @@ def test_processes_that_cannot_start_leave_it_to_one_process(tmp_path, used_rang
 def test_log_analyse_jobs_option(run_cli, capsys, tmp_path, used_ranges, monkeypatch):
     import code_check.complaint_log.reader as reader
 
-    monkeypatch.setattr(reader, "SPLIT_BYTES", 100)
+    monkeypatch.setattr(reader, "SPLIT_FROM_BYTES", 100)
+    for least in ("FORKED_BYTES", "SPAWNED_BYTES"):
+        monkeypatch.setattr(parallel, least, 100)
     monkeypatch.setattr(parallel, "usable_cores", lambda: 3)
     path = big_log(tmp_path, copies=3)
     command = ("log", "analyse", path, "--as-of", AS_OF.isoformat(), "--format", "json")
