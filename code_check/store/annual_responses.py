@@ -26,6 +26,12 @@ class ResponsesStore:
         held = self._held(council, year)
         return held[1] if held else None
 
+    def years(self, council: str) -> set[str]:
+        """The years whose report has a response recorded."""
+        rows = self._db.execute("SELECT year FROM annual_responses WHERE council = ?",
+                                (council,)).fetchall()
+        return {row[0] for row in rows}
+
     def _held(self, council: str, year: str) -> tuple[int, GoverningBodyResponse] | None:
         row = self._db.execute("SELECT id, response FROM annual_responses WHERE council = ? "
                                "AND year = ?", (council, year)).fetchone()

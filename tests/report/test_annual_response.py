@@ -13,7 +13,12 @@ from pydantic import ValidationError
 
 from code_check.errors import InputError
 from code_check.registers.model import first_problem
-from code_check.registers.response import RESPONSE_LIMIT, GoverningBodyResponse
+from code_check.registers.response import (
+    RESPONSE_LIMIT,
+    GoverningBodyResponse,
+    response_findings,
+    year_awaiting_response,
+)
 from code_check.store import schema
 from code_check.store.annual_responses import ResponsesStore
 from code_check.store.registers import RegistersStore
@@ -93,3 +98,37 @@ def test_a_response_changed_behind_code_checks_back_reads_as_damage(path):
         db.execute("UPDATE annual_responses SET response = json_set(response, '$.text', '')")
     with Workspace(path) as workspace, pytest.raises(InputError, match="damaged"):
         ResponsesStore(workspace).response(COUNCIL, "2025-26")
+
+
+@pytest.mark.parametrize(("as_of", "year"), [
+    (date(2026, 6, 30), "2024-25"),  # 2025-26's response is due by 30 June 2026
+    (date(2026, 7, 1), "2025-26"),
+    (date(2027, 3, 31), "2025-26"),
+    (date(2027, 7, 1), "2026-27"),
+])
+def test_the_year_awaiting_a_response_is_the_latest_past_its_three_months(as_of, year):
+    assert year_awaiting_response(as_of) == year
+
+
+def test_lint_finds_a_report_without_a_response_three_months_after_the_year_end():
+    july = date(2026, 7, 1)
+    finding, = response_findings(set(), {"2025-26"}, council=COUNCIL, as_of=july)
+    assert (finding.severity, finding.check) == ("warning", "annual-report-response-missing")
+    assert finding.message == (
+        "no governing body response to the 2025-26 annual complaints report is recorded, 30 "
+        "June 2026 has passed (three months after the year ended) and the Code asks for the "
+        "report to be published with it (8.2): record it with code-check annual-report respond "
+        '--council "Example Borough Council" --year 2025-26 --text FILE')
+    assert response_findings({"2025-26"}, {"2025-26"}, council=COUNCIL, as_of=july) == []
+    assert response_findings(set(), {"2025-26"}, council=COUNCIL, as_of=date(2026, 6, 30)) == []
+    # a year code-check holds nothing of the council's for has no report of its own
+    assert response_findings(set(), {"2026-27"}, council=COUNCIL, as_of=july) == []
+
+
+def test_the_years_with_a_response_are_listed_for_a_council(path):
+    with Workspace(path) as workspace:
+        store = ResponsesStore(workspace)
+        store.record(response())
+        store.record(response(year="2024-25", responded_on=date(2025, 7, 9)))
+        store.record(response(council="Northfield District Council"))
+        assert store.years("EXAMPLE BOROUGH COUNCIL") == {"2024-25", "2025-26"}
