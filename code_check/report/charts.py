@@ -26,9 +26,11 @@ class Bar:
     value_text: str
 
 
-def svg_bar_chart(chart_id: str, title: str, description: str, bars: list[Bar]) -> str:
-    """A horizontal bar chart (0-100) as inline SVG with role="img", a title and a description."""
-    label_width, bar_width, value_width, row = 390, 300, 70, 30
+def svg_bar_chart(chart_id: str, title: str, description: str, bars: list[Bar], *,
+                  widths: tuple[int, int, int] = (390, 300, 70)) -> str:
+    """A horizontal bar chart (0-100) as inline SVG with role="img", a title and a description;
+    ``widths``: the label's, the bar's and the value's, in the chart's own units."""
+    (label_width, bar_width, value_width), row = widths, 30
     width, height = label_width + bar_width + value_width, row * len(bars) + 10
     rows = []
     for index, bar in enumerate(bars):
