@@ -196,10 +196,11 @@ def render_template_docx(report: Report, *, provision_level: bool = False) -> by
     return word.save(doc)
 
 
-def add_form_docx(doc, report: Report, *, provision_level: bool = False) -> None:
-    """The form's heading, introduction, details and table, on a landscape page (the annual
-    report's appendix too)."""
-    word.heading(doc, title_of(report), 1)
+def add_form_docx(doc, report: Report, *, provision_level: bool = False,
+                  title: str | None = None) -> None:
+    """The form's heading (``title``, else its own), introduction, details and table, on a
+    landscape page (the annual report's appendix too)."""
+    word.heading(doc, title or title_of(report), 1)
     word.paragraph(doc, intro_of(report))
     word.table(doc, None, [[k, v] for k, v in details_of(report)], widths=[4.5, 12])
     rows = form_rows(report, provision_level=provision_level)
