@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from code_check.assessment.model import Assessment
 from code_check.catalogue.model import Catalogue
-from code_check.gather import HeldBeside, complaint_log_for_report
+from code_check.gather import (
+    HeldBeside,
+    complaint_log_for_report,
+    previous_under,
+    seen_under,
+    with_other_codes,
+)
 
 if TYPE_CHECKING:
     from code_check.complaint_log.timeliness import LogAnalysis
@@ -21,11 +27,24 @@ if TYPE_CHECKING:
 class ExportJob:
     """Everything a format may need, gathered on the app's thread before writing starts."""
 
-    assessment: Assessment
-    catalogue: Catalogue
+    assessment: Assessment  # as stored: an assessment of two Codes holds both
+    catalogue: Catalogue  # its first Code's
     held: HeldBeside
     as_of: date
     complaint_log: Path | None = None  # a log CSV whose timeliness the report includes
+    # An assessment of two Codes: both Codes' catalogues, and the one a report is about.
+    catalogues: dict[str, Catalogue] = field(default_factory=dict)
+    code: str | None = None
+
+    def under_code(self) -> tuple[Assessment, Catalogue, HeldBeside]:
+        """The assessment a report is about, as an ordinary one under its Code (a dual
+        assessment's view, with the previous one seen under the same Code), its catalogue
+        and what the workspace holds beside it."""
+        if self.assessment.also is None:
+            return self.assessment, self.catalogue, self.held
+        seen, catalogue = seen_under(self.assessment, self.code or self.catalogue.id,
+                                     self.catalogues)
+        return seen, catalogue, previous_under(self.held, catalogue.id, self.catalogues)
 
 
 @dataclass(frozen=True)
@@ -45,7 +64,9 @@ class ExportFormat:
 def _yaml(job: ExportJob, path: Path) -> str:
     from code_check.assessment.files import dump_assessment_yaml
 
-    return dump_assessment_yaml(job.assessment, job.catalogue)
+    also = job.assessment.also
+    return dump_assessment_yaml(job.assessment, job.catalogue,
+                                also and job.catalogues.get(also.catalogue))
 
 
 def _report_renderer(format_name: str) -> Callable[[ExportJob, Path], str | bytes]:
@@ -59,13 +80,16 @@ def _report_renderer(format_name: str) -> Callable[[ExportJob, Path], str | byte
         from code_check.report.formats import FORMATS
         from code_check.report.model import build_report
 
+        assessment, catalogue, held = job.under_code()
         report = build_report(
-            job.catalogue, job.assessment,
-            previous=job.held.previous, previous_catalogue=job.held.previous_catalogue,
-            statistics=job.held.statistics, as_of=job.as_of,
+            catalogue, assessment,
+            previous=held.previous, previous_catalogue=held.previous_catalogue,
+            statistics=held.statistics, as_of=job.as_of,
             complaint_log=_complaint_log(job),
             generated_at=datetime.now(UTC).replace(microsecond=0),
         )
+        if job.assessment.also is not None:  # page 1 gives the other Code's readiness
+            report = with_other_codes(report, job.assessment, job.catalogues)
         return FORMATS[format_name].render(report, path, False)
 
     return render
@@ -92,7 +116,10 @@ EXPORT_FORMATS: list[ExportFormat] = [
 ]
 
 
-def suggested_name(assessment: Assessment, export_format: ExportFormat) -> str:
-    """e.g. 'example-borough-council-2026-03-31.yaml'."""
+def suggested_name(assessment: Assessment, export_format: ExportFormat,
+                   code: str | None = None) -> str:
+    """e.g. 'example-borough-council-2026-03-31.yaml'; a report of one Code of two names it
+    ('northfield-district-council-2026-03-20-hos-2024.html')."""
     slug = re.sub(r"[^a-z0-9]+", "-", assessment.council.name.lower()).strip("-")
-    return f"{slug}-{assessment.assessed_on.isoformat()}{export_format.suffix}"
+    of_code = f"-{code}" if code and export_format.id != "yaml" else ""
+    return f"{slug}-{assessment.assessed_on.isoformat()}{of_code}{export_format.suffix}"

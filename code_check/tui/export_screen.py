@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from code_check.assessment.codes import codes_of
 from code_check.errors import InputError
 from code_check.gather import held_beside
 from code_check.tui.assessment_screen import AssessmentScreen
@@ -39,6 +40,8 @@ class ExportScreen(AssessmentScreen):
         Binding("ctrl+l", "complaint_log", "Complaint log",
                 tooltip="Include a complaint log's timeliness in the report"),
         Binding("escape", "back", "Back"),
+        Binding("ctrl+t", "other_code", "Code",
+                tooltip="A report of the other Code this assessment answers"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -47,6 +50,8 @@ class ExportScreen(AssessmentScreen):
             yield Static(id="export-title", classes="title")
             yield Label("Format")
             yield OptionList(*[Option(f.label, id=f.id) for f in EXPORT_FORMATS], id="formats")
+            if self._answers_two_codes():
+                yield Static(id="code")
             yield Static(NO_LOG, id="log")
             yield Label(WHERE_SERVED if self.app.served is not None else WHERE)
             yield Input(id="path")
@@ -59,14 +64,49 @@ class ExportScreen(AssessmentScreen):
         self.catalogue = self.app.catalogue_for(self.assessment)
         self.job = ExportJob(
             assessment=self.assessment, catalogue=self.catalogue, as_of=self.app.today,
-            held=held_beside(self.app.workspace, self.assessment_id, self.app.catalogues))
+            held=held_beside(self.app.workspace, self.assessment_id, self.app.catalogues),
+            **self._codes())
         self.query_one("#export-title", Static).update(
             f"Export the assessment of {self.assessment.council.name} dated "
             f"{self.assessment.assessed_on.isoformat()}")
         formats = self.query_one(OptionList)
         formats.highlighted = 0
-        self.query_one("#path", Input).value = suggested_name(self.assessment, EXPORT_FORMATS[0])
+        self.suggested = suggested_name(self.assessment, EXPORT_FORMATS[0], self.job.code)
+        self.query_one("#path", Input).value = self.suggested
+        self._show_code()
         formats.focus()
+
+    def _answers_two_codes(self) -> bool:
+        return self.app.workspace.record(self.assessment_id).also_catalogue is not None
+
+    def _codes(self) -> dict:
+        """An assessment of two Codes: both catalogues, and the first Code's report first."""
+        if self.assessment.also is None:
+            return {}
+        codes = codes_of(self.assessment)
+        return {"catalogues": {code: self.app.catalogue(code) for code in codes},
+                "code": codes[0]}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+t only where there is another Code to report on."""
+        return action != "other_code" or self._answers_two_codes()
+
+    def action_other_code(self) -> None:
+        """Reports of the other Code: each Ombudsman has its own form and figures."""
+        codes = list(self.job.catalogues)
+        following = codes[(codes.index(self.job.code) + 1) % len(codes)]
+        self.job = replace(self.job, code=following)
+        self._show_code()
+        self._name_in_step()
+
+    def _show_code(self) -> None:
+        if self.job.code is None:
+            return
+        shown = self.job.catalogues[self.job.code]
+        other = next(c for code, c in self.job.catalogues.items() if code != self.job.code)
+        self.query_one("#code", Static).update(
+            f"Reports are of the {shown.publisher}'s Code ({shown.initials}); ctrl+t for "
+            f"the {other.initials}'s. The assessment file (YAML) holds both.")
 
     @property
     def chosen(self) -> ExportFormat:
@@ -74,10 +114,18 @@ class ExportScreen(AssessmentScreen):
         return EXPORT_FORMATS[highlighted]
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """Keep the file name's ending in step with the format."""
+        self._name_in_step()
+
+    def _name_in_step(self) -> None:
+        """Keep the file name in step with the format and the Code: the name suggested, or
+        the name typed with the format's ending."""
         path_input = self.query_one("#path", Input)
-        path = Path(path_input.value or suggested_name(self.assessment, self.chosen))
-        path_input.value = str(path.with_suffix(self.chosen.suffix))
+        suggestion = suggested_name(self.assessment, self.chosen, self.job.code)
+        if path_input.value in ("", self.suggested):
+            path_input.value = suggestion
+        else:
+            path_input.value = str(Path(path_input.value).with_suffix(self.chosen.suffix))
+        self.suggested = suggestion
 
     def action_complaint_log(self) -> None:
         from code_check.tui.path_screen import PathScreen
