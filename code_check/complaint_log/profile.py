@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from operator import itemgetter
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -107,51 +108,60 @@ class ProfileCounts:
 
 
 class RowProfiler:
-    """Counts the rows of a log that has any of ``PROFILE_COLUMNS``, reading each distinct
-    cell text once (logs repeat a handful of outcomes, categories and reasons). A log without
-    them needs no reading of its own: what the profile reports of it, timeliness counts."""
+    """Counts the rows of a log that has any of ``PROFILE_COLUMNS``. Logs repeat a handful of
+    outcomes, categories, services and reasons, so each distinct set of a row's cells is read
+    once: a row costs a look-up, which matters in a log of a million rows. A log without these
+    columns needs no reading of its own: what the profile reports of it, timeliness counts."""
 
     def __init__(self, positions: Mapping[str, int], days: Mapping[int, date]) -> None:
         """``positions``: where each optional column the log has sits in a row; ``days``: the
         dates of the keys ``count`` is given (a key not in it: an empty cell)."""
-        self.cells = [(column, positions.get(column, -1), dict[str, str]())
-                      for column in (*PROFILE_COLUMNS, "service")]
+        self.columns = [column for column in (*PROFILE_COLUMNS, "service") if column in positions]
+        self.pick = itemgetter(*(positions[column] for column in self.columns))
+        self.width = 1 + max(positions[column] for column in self.columns)
+        self.known: dict[object, tuple[str, str, str, str, str]] = {}
         self.days = days
         self.months: dict[int, int] = {}
         self.counts = ProfileCounts()
+        self.received, self.escalated, self.escalations = (
+            self.counts.received, self.counts.escalated, self.counts.escalations)
 
     def count(self, row: list[str], received: int, escalated: int, received_by_as_of: bool,
               escalated_by_as_of: bool) -> None:
         """Count a row received and escalated on the days of these keys, if it was received
         by the as-of date; ValueError ("column: what is wrong") for a cell that cannot be
         read, or a stage 2 outcome without an escalation, and nothing counted."""
-        category, outcome1, outcome2, refused, service = (
-            self._read(column, row[position] if 0 <= position < len(row) else "", known)
-            for column, position, known in self.cells)
+        try:
+            cells = self.pick(row)
+        except IndexError:
+            cells = self.pick(row + [""] * (self.width - len(row)))
+        try:
+            category, outcome1, outcome2, refused, service = self.known[cells]
+        except KeyError:
+            category, outcome1, outcome2, refused, service = self._learn(cells)
         if outcome2 and escalated not in self.days:
             raise ValueError("stage2_outcome: is filled in but escalated is empty")
         if not received_by_as_of:
             return
-        month = self._month(received)
-        self.counts.received[month, outcome1, category, service, refused] += 1
+        try:
+            month = self.months[received]
+        except KeyError:
+            month = self._month(received)
+        self.received[month, outcome1, category, service, refused] += 1
         if escalated_by_as_of:
             if not refused:
-                self.counts.escalated[month] += 1
-            self.counts.escalations[self._month(escalated), outcome2] += 1
+                self.escalated[month] += 1
+            self.escalations[self._month(escalated), outcome2] += 1
 
-    @staticmethod
-    def _read(column: str, text: str, known: dict[str, str]) -> str:
-        try:
-            return known[text]
-        except KeyError:
-            pass
-        try:
-            value = (text.strip() if column == "service" else
-                     read_outcome(text) if column.endswith("_outcome") else read_label(text))
-        except ValueError as problem:
-            raise ValueError(f"{column}: {problem}") from None
-        known[text] = value
-        return value
+    def _learn(self, cells: object) -> tuple[str, str, str, str, str]:
+        """A set of cells not met before, read (and kept when it can be read)."""
+        given = dict(zip(self.columns, cells if isinstance(cells, tuple) else (cells,),
+                         strict=True))
+        read = {column: _read_cell(column, given.get(column, ""))
+                for column in (*PROFILE_COLUMNS, "service")}
+        self.known[cells] = found = (read["category"], read["stage1_outcome"],
+                                     read["stage2_outcome"], read["refused"], read["service"])
+        return found
 
     def _month(self, key: int) -> int:
         try:
@@ -160,6 +170,16 @@ class RowProfiler:
             day = self.days[key]
             month = self.months[key] = day.year * 12 + day.month - 1
             return month
+
+
+def _read_cell(column: str, text: str) -> str:
+    """One cell as the profile counts it, or ValueError naming the column."""
+    if column == "service":
+        return text.strip()  # as timeliness reads it, whatever its length
+    try:
+        return read_outcome(text) if column.endswith("_outcome") else read_label(text)
+    except ValueError as problem:
+        raise ValueError(f"{column}: {problem}") from None
 
 
 class _Model(BaseModel):
