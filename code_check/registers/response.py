@@ -5,7 +5,6 @@ with it. Pure core: no files, no database, no UI.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Annotated
 
@@ -14,25 +13,22 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from code_check.assessment.lint import Finding, Severity
 from code_check.dates import long_date
 from code_check.errors import LocatedValueError
-from code_check.registers.model import financial_year_of, year_bounds
+from code_check.registers.model import (
+    Line,
+    _checked_text,
+    _tidied,
+    financial_year_of,
+    year_bounds,
+)
 from code_check.statistics.model import financial_year
 
 RESPONSE_LIMIT = 20_000  # a committee's minute or a cabinet member's statement, not a report
-APPROVER_LIMIT = 200
 
 
-def _text(limit: int, *, one_line: bool) -> Callable[[str], str]:
-    def check(text: str) -> str:
-        text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-        if not text:
-            raise ValueError("is blank")
-        if len(text) > limit:
-            raise ValueError(f"is {len(text):,} characters long: keep it to {limit:,}")
-        if one_line and "\n" in text:
-            raise ValueError("must be one line")
-        return text
-
-    return check
+# The registers' rules for text (tidied, no control character, no contact details), with room
+# for a committee's minute.
+ResponseText = Annotated[str, BeforeValidator(_tidied),
+                         AfterValidator(_checked_text(RESPONSE_LIMIT, one_line=False))]
 
 
 class GoverningBodyResponse(BaseModel):
@@ -40,12 +36,12 @@ class GoverningBodyResponse(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    council: Annotated[str, AfterValidator(_text(APPROVER_LIMIT, one_line=True))]
+    council: Line
     year: Annotated[str, BeforeValidator(financial_year)] = Field(
         description="The financial year the report covers, e.g. 2025-26.")
-    text: Annotated[str, AfterValidator(_text(RESPONSE_LIMIT, one_line=False))]
-    approved_by: Annotated[str, AfterValidator(_text(APPROVER_LIMIT, one_line=True))] | None = \
-        Field(default=None, description="Who approved it: a committee, the cabinet, a member.")
+    text: ResponseText
+    approved_by: Line | None = Field(
+        default=None, description="Who approved it: a committee, the cabinet, a member.")
     responded_on: date
 
     @model_validator(mode="after")

@@ -51,6 +51,9 @@ def test_a_response_is_read_with_its_year_in_any_common_form():
     ({"text": "x" * (RESPONSE_LIMIT + 1)}, ("text", "is 20,001 characters long: keep it to "
                                                    "20,000")),
     ({"approved_by": "Cabinet\nand Council"}, ("approved_by", "must be one line")),
+    ({"text": "Ask clerk@example.gov.uk"}, ("text", "looks like an email address: the registers "
+                                                   "hold references and roles, never personal "
+                                                   "details")),
     ({"year": "2025-27"}, ("year", "'2025-27' is not a financial year: the second year must "
                                    "follow the first")),
     ({"responded_on": date(2026, 3, 31)}, ("responded_on", "is not after the end of the year "
