@@ -58,6 +58,7 @@ answers are still to confirm.
 | tab | to commentary and the action (owner, due date): saved as you type or leave the field |
 | ctrl+z | undo the last change (a quick-mode row or a bulk confirm in one step) |
 | d | dashboard |
+| h | answer the Housing Ombudsman's Code in this assessment too (asks first) |
 
 ## Dashboard
 Readiness with its working (*x of y weighted points*), its band, coverage, a bar per section,
@@ -78,7 +79,19 @@ person's name: an email address or telephone number is refused.
 
 ## Export
 Choose a format and where to write it; the screen shows where the file went, and asks first
-before writing over a file that is already there.
+before writing over a file that is already there. For an assessment of both Codes, **ctrl+t**
+chooses which Code the reports are of; the assessment file holds both.
+
+## A council that owns homes: both Codes
+A council that is also a landlord answers the Housing Ombudsman's Code (HOS) as well as the
+LGSCO's. Choose the Codes when you start an assessment (**n**), or press **h** in the
+walk-through to add the HOS Code to an assessment of the LGSCO's. Both are answered once:
+- a provision the two Codes share is one card with both numbers (*6.21 · HOS 5.4*), answered once;
+- the HOS provisions answered on their own follow the LGSCO's sections, under the Housing
+  Ombudsman's heading; one **close** to an LGSCO provision starts from its answer, marked **↺**
+  until you confirm it for housing with **c**; until then it follows that answer;
+- quick mode answers the LGSCO's rows; the HOS form has a row for each provision.
+The dashboard shows each Code's readiness side by side, each with its own legal duties.
 
 Symbols: ✔ met, ◐ partly met, ✘ not met, – not applicable, · not assessed.
 """

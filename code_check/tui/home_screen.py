@@ -73,7 +73,7 @@ class HomeScreen(Screen):
         yield Static(WELCOME, id="welcome")
         yield Static("", id="workspace-summary")
         table = FittedTable(id="assessments", cursor_type="row", zebra_stripes=True, wrap=True,
-                            flexible={"Council": None, "Readiness": None})
+                            flexible={"Council": None, "Catalogue": None, "Readiness": None})
         table.add_columns("No.", "Council", "Assessed", "Catalogue", "Readiness", "Coverage")
         yield table
         yield KeyBar()
@@ -132,7 +132,8 @@ class HomeScreen(Screen):
             name = name[: COUNCIL_WIDTH - 1] + "…"
         readiness = "not scored" if record.band is None else \
             f"{percent(record.score)} {record.band}"
-        return (str(record.id), name, record.assessed_on.isoformat(), record.catalogue,
+        codes = " + ".join(filter(None, [record.catalogue, record.also_catalogue]))
+        return (str(record.id), name, record.assessed_on.isoformat(), codes,
                 readiness, percent(record.coverage))
 
     def selected_id(self) -> int | None:
@@ -226,12 +227,16 @@ class HomeScreen(Screen):
         self.app.push_screen(ComplaintLogScreen(analysis, source=source))
 
     def action_new(self) -> None:
+        from code_check.tui.code_choice import second_code_id
         from code_check.tui.new_assessment_screen import NewAssessmentScreen
 
         selected = self.selected_id()
         council = self.workspace.load(selected).council if selected is not None else None
+        first = self.app.catalogue()
+        second = self.app.catalogues.get(second_code_id(first.id) or "")
         self.app.push_screen(
-            NewAssessmentScreen(self.app.catalogue().id, self.app.today, council),
+            NewAssessmentScreen(first.id, self.app.today, council,
+                                codes=(first, second) if second else None),
             self._create,
         )
 

@@ -11,11 +11,17 @@ from textual.widgets import Static
 from code_check.catalogue.model import Obligation, Requirement, Section
 from code_check.store.shared import LastChange
 from code_check.tui.user_text import inert_text
+from code_check.tui.walk import WalkSection
 
 OBLIGATION_WORDS = {
     Obligation.MUST: "MUST: a legal duty (Equality Act); an unmet must blocks “Ready”",
     Obligation.SHOULD: "SHOULD: expected by the Code",
 }
+# A must that is not an Equality Act duty: every provision of a statutory Code, such as the
+# Housing Ombudsman's for landlords.
+REQUIRED_WORDS = "MUST: required by the Code; an unmet must blocks “Ready”"
+PROVISIONAL = ("⚠ Provisional number: not yet checked against the published Code. Treat the "
+               "wording with care.")
 
 
 class ProvisionCard(Static):
@@ -25,23 +31,14 @@ class ProvisionCard(Static):
     parts: tuple[Text, ...] = ()
     last_changed: Text | None = None  # served mode: who last changed the answer, and when
 
-    def show(self, requirement: Requirement, section: Section) -> None:
-        self.shown_id = requirement.id
-        title = Text.assemble((requirement.id, "bold"), "  ",
-                              (f"Section {section.id}: {section.title}", "italic"))
-        parts = [title]
-        if not requirement.verified:
-            parts.append(Text("⚠ Provisional number: not yet checked against the published "
-                              "Code. Treat the wording with care.", style="bold reverse"))
-        parts.append(Text(OBLIGATION_WORDS[requirement.obligation],
-                          style="bold" if requirement.obligation is Obligation.MUST else ""))
-        parts.append(Text(requirement.text))
-        if requirement.timescale is not None:
-            parts.append(Text.assemble(("Timescale: ", "bold"), requirement.timescale.describe()))
-        parts.append(Text.assemble(("What good looks like: ", "bold"), requirement.guidance))
-        if requirement.typical_evidence:
-            parts.append(Text("Typical evidence:", style="bold"))
-            parts.extend(Text(f"  • {item}") for item in requirement.typical_evidence)
+    def show(self, requirement: Requirement, section: Section | WalkSection) -> None:
+        title = card_title(requirement.id, section)
+        self.show_parts(requirement.id, [title, *what_it_asks(requirement),
+                                         *what_good_looks_like(requirement)])
+
+    def show_parts(self, shown_id: str, parts: list[Text]) -> None:
+        """A card made elsewhere (one answering two Codes): its title first."""
+        self.shown_id = shown_id
         self.parts = tuple(parts)
         self._render_parts()
 
@@ -59,6 +56,39 @@ class ProvisionCard(Static):
     def show_nothing(self, why: str) -> None:
         self.shown_id = None
         self.update(Text(why, style="italic"))
+
+
+def card_title(numbers: str, section: Section | WalkSection) -> Text:
+    return Text.assemble((numbers, "bold"), "  ",
+                         (f"Section {section.id}: {section.title}", "italic"))
+
+
+def what_it_asks(requirement: Requirement) -> list[Text]:
+    """The provisional mark, must or should, the paraphrase and the timescale."""
+    parts = [Text(PROVISIONAL, style="bold reverse")] if not requirement.verified else []
+    parts.append(obligation_text(requirement))
+    parts.append(Text(requirement.text))
+    if requirement.timescale is not None:
+        parts.append(Text.assemble(("Timescale: ", "bold"), requirement.timescale.describe()))
+    return parts
+
+
+def obligation_text(requirement: Requirement) -> Text:
+    if requirement.obligation is Obligation.SHOULD:
+        return Text(OBLIGATION_WORDS[Obligation.SHOULD])
+    equality_act = "equality" in requirement.tags
+    return Text(OBLIGATION_WORDS[Obligation.MUST] if equality_act else REQUIRED_WORDS,
+                style="bold")
+
+
+def what_good_looks_like(requirement: Requirement, heading: str = "What good looks like"
+                         ) -> list[Text]:
+    """The guidance and the typical evidence."""
+    parts = [Text.assemble((f"{heading}: ", "bold"), requirement.guidance)]
+    if requirement.typical_evidence:
+        parts.append(Text("Typical evidence:", style="bold"))
+        parts.extend(Text(f"  • {item}") for item in requirement.typical_evidence)
+    return parts
 
 
 def last_change_words(change: LastChange, today: date) -> str:

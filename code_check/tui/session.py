@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from code_check.assessment.codes import SecondCode
+from code_check.assessment.codes import SecondCode, stored_answers, view
 from code_check.assessment.model import Answer, Assessment, Status
 from code_check.assessment.scoring import Score, gaps, score
-from code_check.catalogue.model import Catalogue, Obligation, Requirement
+from code_check.catalogue.model import Catalogue, Requirement
 from code_check.errors import InputError
 from code_check.store.author import author_name
 from code_check.store.shared import LastChange, last_change
 from code_check.store.workspace import Workspace
+from code_check.tui.walk import Walk
 
 
 class Filter(StrEnum):
@@ -54,7 +55,10 @@ def _second_code(assessment: Assessment) -> SecondCode | None:
 
 
 class AssessmentSession:
-    """An assessment open for answering; every change is written to the workspace at once."""
+    """An assessment open for answering; every change is written to the workspace at once.
+
+    Its provisions are the walk's (``walk.Walk``): one Code's, or two Codes' answered
+    together, each known by the workspace key its answer is saved under."""
 
     def __init__(self, workspace: Workspace, assessment_id: int, catalogue: Catalogue) -> None:
         self.workspace = workspace
@@ -64,27 +68,56 @@ class AssessmentSession:
         self.score: Score = score(catalogue, self.assessment)
         self.author = author_name()
         self.second = _second_code(self.assessment)
+        self.walk = Walk(catalogue, self.second)
 
     # reading ---------------------------------------------------------------------------
 
-    def answer(self, requirement_id: str) -> Answer:
-        return self.assessment.answer(requirement_id)
+    @property
+    def assessment(self) -> Assessment:
+        return self._assessment
+
+    @assessment.setter
+    def assessment(self, assessment: Assessment) -> None:
+        self._assessment = assessment
+        self._answers = stored_answers(assessment)  # both Codes', by workspace key
+
+    def answer(self, key: str) -> Answer:
+        return self._answers.get(key) or Answer()
+
+    def code_scores(self) -> list[tuple[Catalogue, Score]]:
+        """Readiness under each Code the assessment answers, the first Code first; the
+        second scored on its view (``codes.view``), as the command line and reports do."""
+        scores = [(self.catalogue, self.score)]
+        if self.second is not None:
+            second = self.second.catalogue
+            seen = view(self.assessment, second.id, self.second.equivalence)
+            scores.append((second, score(second, seen)))
+        return scores
 
     def visible(self, shown: Filter) -> list[Requirement]:
-        """The provisions a filter keeps, in Code order."""
+        """The provisions a filter keeps, in the walk's order."""
+        walked = self.walk.requirements
         if shown is Filter.ALL:
-            return list(self.catalogue.requirements)
+            return list(walked)
         if shown is Filter.UNANSWERED:
-            return [r for r in self.catalogue.requirements if self.answer(r.id).status is None]
+            return [r for r in walked if self.answer(r.id).status is None]
         if shown is Filter.MUST:
-            return [r for r in self.catalogue.requirements if r.obligation is Obligation.MUST]
-        gap_ids = {gap.id for gap in gaps(self.catalogue, self.assessment)}
-        return [r for r in self.catalogue.requirements if r.id in gap_ids]
+            return [r for r in walked if self.walk.is_must(r.id)]
+        gap_keys = self._gap_keys()
+        return [r for r in walked if r.id in gap_keys]
+
+    def _gap_keys(self) -> set[str]:
+        """The cards that are a gap under any Code."""
+        if self.second is None:
+            return {gap.id for gap in gaps(self.catalogue, self.assessment)}
+        return {self.walk.key_of(catalogue.id, gap.id)
+                for catalogue, result in self.code_scores() for gap in result.gaps}
 
     def next_unanswered(self, after: str | None) -> Requirement | None:
-        """The first unanswered provision after ``after`` in Code order, wrapping round."""
-        requirements = self.catalogue.requirements
-        start = self.catalogue.order(after) + 1 if after else 0
+        """The first unanswered provision after ``after`` in the walk's order, wrapping
+        round."""
+        requirements = self.walk.requirements
+        start = self.walk.order(after) + 1 if after else 0
         for requirement in (*requirements[start:], *requirements[:start]):
             if self.answer(requirement.id).status is None:
                 return requirement
@@ -96,10 +129,8 @@ class AssessmentSession:
         if not words:
             return []
 
-        def haystack(r: Requirement) -> str:
-            return " ".join([r.id, r.text, r.guidance, *r.typical_evidence, *r.tags]).lower()
-
-        return [r for r in self.catalogue.requirements if all(w in haystack(r) for w in words)]
+        return [r for r in self.walk.requirements
+                if all(w in self.walk.search_text(r.id) for w in words)]
 
     def answered_in(self, requirements) -> int:
         return sum(1 for r in requirements if self.answer(r.id).status is not None)
@@ -111,16 +142,37 @@ class AssessmentSession:
         self.score = self.workspace.set_answer(self.assessment_id, requirement_id, answer,
                                                self.catalogue, author=self.author, typing=typing,
                                                second=self.second)
-        self.assessment = self.assessment.with_answer(requirement_id, answer)
+        self._hold({requirement_id: answer})
         return self.score
 
     def save_together(self, answers: dict[str, Answer]) -> Score:
         """Write the answers one action gives, as one step of the audit trail and of undo."""
         self.score = self.workspace.set_answers(self.assessment_id, answers, self.catalogue,
                                                 author=self.author, second=self.second)
+        self._hold(answers)
+        return self.score
+
+    def _hold(self, answers: dict[str, Answer]) -> None:
+        """Keep the answers just saved; with two Codes, read them back, as carried answers
+        of the second may have followed them."""
+        if self.second is not None:
+            self.assessment = self.workspace.load(self.assessment_id)
+            return
         for requirement_id, answer in answers.items():
             self.assessment = self.assessment.with_answer(requirement_id, answer)
-        return self.score
+
+    def extend(self, second: SecondCode, homes: int | None) -> None:
+        """Answer ``second`` as well from now on (``Workspace.extend``: its provisions with
+        close partners start from their answers, marked to confirm); the council, which owns
+        homes, keeps the number given."""
+        council = self.assessment.council
+        owner = council.model_copy(update={"landlord": True, "homes": homes})
+        if owner != council:
+            self.workspace.save_council(owner)
+        self.workspace.extend(self.assessment_id, second, author=self.author)
+        self.second = second
+        self.walk = Walk(self.catalogue, second)
+        self.assessment = self.workspace.load(self.assessment_id)
 
     def row_source(self, requirement_id: str) -> str:
         """How an answer given for a whole row came: quick mode, carried over or imported."""
@@ -150,7 +202,7 @@ class AssessmentSession:
     def to_confirm(self, requirements: list[Requirement] | None = None) -> list[str]:
         """The carried-over answers not yet confirmed (among ``requirements``, or all)."""
         if requirements is None:
-            requirements = self.catalogue.requirements
+            requirements = self.walk.requirements
         return [r.id for r in requirements if self.answer(r.id).carried_over]
 
     def confirm_all(self, requirements: list[Requirement]) -> list[str]:
@@ -176,7 +228,7 @@ class AssessmentSession:
 
     def undo(self) -> list[str]:
         """Undo the latest step (a quick-mode row or a bulk confirm is one); returns the
-        provisions it touched, in Code order (none: nothing to undo)."""
+        provisions it touched, in the walk's order (none: nothing to undo)."""
         first = self.workspace.undo(self.assessment_id, self.catalogue, author=self.author)
         if first is None:
             return []
@@ -184,12 +236,11 @@ class AssessmentSession:
 
     def reload(self) -> list[str]:
         """Read the answers again (after an undo, or when someone else saved in another
-        session); returns the provisions whose answers changed, in Code order."""
-        before = self.assessment
+        session); returns the provisions whose answers changed, in the walk's order."""
+        before = self._answers
         self.assessment = self.workspace.load(self.assessment_id)
         self.score = score(self.catalogue, self.assessment)
-        return [r.id for r in self.catalogue.requirements
-                if before.answer(r.id) != self.answer(r.id)]
+        return [r.id for r in self.walk.requirements if before.get(r.id) != self._answers.get(r.id)]
 
     def last_change(self, requirement_id: str) -> LastChange | None:
         """Who last changed a provision's answer, and when (from the audit trail)."""

@@ -11,12 +11,15 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Header, Input, Label, Static, TextArea, Tree
 from textual.widgets.tree import TreeNode
 
+from code_check.assessment.codes import SecondCode
 from code_check.assessment.model import Action, ProgressNote, Status
-from code_check.catalogue.model import Obligation, Requirement
+from code_check.catalogue.model import Requirement
 from code_check.dates import typed_date
 from code_check.errors import InputError
 from code_check.report.inert import visible
+from code_check.tui.code_choice import second_code_id
 from code_check.tui.done_box import DoneBox
+from code_check.tui.dual_card import dual_card
 from code_check.tui.errors import reports_problems
 from code_check.tui.evidence_list import EvidenceList
 from code_check.tui.fitted_input import FittedInput
@@ -24,6 +27,7 @@ from code_check.tui.key_bar import KeyBar
 from code_check.tui.provision_card import ProvisionCard
 from code_check.tui.provision_tree import MOVE, ProvisionTree
 from code_check.tui.session import AssessmentSession, Filter
+from code_check.tui.walk import WalkSection
 from code_check.wording import STATUS_SYMBOLS, percent, status_text
 
 ACTION_FIELDS = ("action-description", "action-owner", "action-due", "action-revised-due",
@@ -88,6 +92,9 @@ class WalkthroughScreen(Screen):
                 tooltip="Type a piece of evidence for this provision"),
         Binding("escape", "back", "Back", show=False,
                 tooltip="Back to the list of provisions, then to Home"),
+        Binding("h", "answer_both", "Both Codes", show=False,
+                tooltip="Answer the Housing Ombudsman's Code in this assessment too (asks "
+                "first)"),
     ]
 
     def __init__(self, assessment_id: int, requirement_id: str | None = None) -> None:
@@ -102,6 +109,7 @@ class WalkthroughScreen(Screen):
         self.section_nodes: dict[str, TreeNode] = {}
         self._commentary_saved_as = ""  # the commentary's text as last loaded or saved
         self._action_saved_as: tuple = ()  # the action's fields as last loaded or saved
+        self.offers_second_code = False  # whether h can add a second Code (known on mount)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -142,10 +150,16 @@ class WalkthroughScreen(Screen):
             self.app.catalogue(self.app.workspace.record(self.assessment_id).catalogue))
         assessment = self.session.assessment
         self.sub_title = f"{assessment.council.name}, assessed {assessment.assessed_on.isoformat()}"
+        self.offers_second_code = self.session.second is None and \
+            second_code_id(self.session.catalogue.id) is not None
         self._rebuild_tree()
-        first = self.start_at or self.session.catalogue.requirements[0].id
+        first = self.start_at or self.session.walk.requirements[0].id
         self.go_to(first)
         self.query_one(Tree).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """h (a second Code) only for an assessment of one Code that can have another."""
+        return self.offers_second_code if action == "answer_both" else True
 
     def on_screen_suspend(self) -> None:
         self.flush()
@@ -163,7 +177,7 @@ class WalkthroughScreen(Screen):
         self.leaves.clear()
         self.section_nodes.clear()
         visible = {r.id for r in self.session.visible(self.shown)}
-        for section in self.session.catalogue.sections:
+        for section in self.session.walk.sections:
             shown = [r for r in section.requirements if r.id in visible]
             if not shown:
                 continue
@@ -174,15 +188,16 @@ class WalkthroughScreen(Screen):
                     self._leaf_label(requirement), data=requirement.id)
         self._show_progress()
 
-    def _section_label(self, section) -> str:
+    def _section_label(self, section: WalkSection) -> str:
         """Id, title and how many are answered; the tree shortens the title to fit."""
         answered = self.session.answered_in(section.requirements)
-        return f"{section.id} {section.title} {answered}/{len(section.requirements)}"
+        return f"{self.session.walk.heading(section)} {answered}/{len(section.requirements)}"
 
     def _leaf_label(self, requirement: Requirement) -> Text:
         answer = self.session.answer(requirement.id)
-        label = Text(f"{STATUS_SYMBOLS[answer.status]} {requirement.id}")
-        if requirement.obligation is Obligation.MUST:
+        walk = self.session.walk
+        label = Text(f"{STATUS_SYMBOLS[answer.status]} {walk.label(requirement.id)}")
+        if walk.is_must(requirement.id):
             label.append(" must", style="bold")
         if answer.carried_over:
             label.append(" ↺")
@@ -194,27 +209,30 @@ class WalkthroughScreen(Screen):
 
     def _refresh_all_labels(self) -> None:
         """After a change to many provisions at once (a row, an undo, a bulk confirm)."""
-        catalogue = self.session.catalogue
+        walk = self.session.walk
         for requirement_id, leaf in self.leaves.items():
-            leaf.set_label(self._leaf_label(catalogue.requirement(requirement_id)))
-        for section in catalogue.sections:
+            leaf.set_label(self._leaf_label(walk.requirement(requirement_id)))
+        for section in walk.sections:
             if section.id in self.section_nodes:
                 self.section_nodes[section.id].set_label(self._section_label(section))
         self._show_progress()
 
     def _refresh_labels(self, requirement_id: str) -> None:
-        requirement = self.session.catalogue.requirement(requirement_id)
-        if requirement_id in self.leaves:
-            self.leaves[requirement_id].set_label(self._leaf_label(requirement))
-        section = self.session.catalogue.section_of(requirement_id)
-        if section.id in self.section_nodes:
-            self.section_nodes[section.id].set_label(self._section_label(section))
+        """One provision's labels, and those of the second Code's provisions carrying its
+        answer."""
+        walk = self.session.walk
+        for key in (requirement_id, *walk.followers(requirement_id)):
+            if key in self.leaves:
+                self.leaves[key].set_label(self._leaf_label(walk.requirement(key)))
+            section = walk.section_of(key)
+            if section.id in self.section_nodes:
+                self.section_nodes[section.id].set_label(self._section_label(section))
         self._show_progress()
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
         moved = self.current is None or event.node.data != self.current.id
         if event.node.data in self.leaves and moved:
-            self._show(self.session.catalogue.requirement(event.node.data))
+            self._show(self.session.walk.requirement(event.node.data))
 
     def go_to(self, requirement_id: str) -> None:
         """Show a provision, widening the filter to all if the filter hides it."""
@@ -222,7 +240,7 @@ class WalkthroughScreen(Screen):
             self.shown = Filter.ALL
             self._rebuild_tree()
         self.query_one(ProvisionTree).show_node(self.leaves[requirement_id])
-        self._show(self.session.catalogue.requirement(requirement_id))
+        self._show(self.session.walk.requirement(requirement_id))
 
     # the provision on show ----------------------------------------------------------------
 
@@ -232,8 +250,11 @@ class WalkthroughScreen(Screen):
         self.flush()
         self.form_for = None  # until refilled, the form holds no provision's answer
         self.current = requirement
-        self.query_one(ProvisionCard).show(
-            requirement, self.session.catalogue.section_of(requirement.id))
+        walk, card = self.session.walk, self.query_one(ProvisionCard)
+        if walk.second is None:
+            card.show(requirement, walk.section_of(requirement.id))
+        else:
+            card.show_parts(requirement.id, dual_card(walk, requirement.id))
         self._show_answer_line(requirement.id)
         for pane in self.query("#card-scroll, #answer-form").results(VerticalScroll):
             pane.scroll_home(animate=False)
@@ -268,26 +289,42 @@ class WalkthroughScreen(Screen):
             line.append(f"\n! Action overdue: due {action.due:%d %B %Y}, not done",
                         style="bold")
         if answer.carried_over:
-            line.append("\n↺ Carried over from the previous assessment: press c to confirm",
-                        style="bold")
+            line.append(f"\n↺ {self._carried_from(requirement_id)}", style="bold")
         self.query_one("#answer-line", Static).update(line)
         if self.app.served is not None:  # a team shares the workspace: say who answered
             self.query_one(ProvisionCard).show_last_change(
                 self.session.last_change(requirement_id), self.app.today)
 
+    def _carried_from(self, requirement_id: str) -> str:
+        """Where a carried answer came from, and what confirming it means."""
+        walk = self.session.walk
+        if walk.is_second(requirement_id) and walk.close_pairs(requirement_id):
+            partners = ", ".join(f"{walk.catalogue.initials} {pair.from_id}"
+                                 for pair in walk.close_pairs(requirement_id))
+            return f"Carried from {partners}: press c to confirm it for housing"
+        return "Carried over from the previous assessment: press c to confirm"
+
     def _show_progress(self) -> None:
         session = self.session
-        overall = session.score.overall
-        answered = session.answered_in(session.catalogue.requirements)
+        walked = session.walk.requirements
         parts = [f"Showing {self.shown.label}",
-                 f"{answered} of {len(session.catalogue.requirements)} answered"]
+                 f"{session.answered_in(walked)} of {len(walked)} answered"]
         to_confirm = len(session.to_confirm())
         if to_confirm:
             parts.append(f"{to_confirm} to confirm")
-        parts.append(f"readiness {percent(overall.score)}, {overall.band}")
+        parts.extend(self._readiness())
         if self.moves_on:
             parts.append("moving on after each answer (o: stay)")
         self.query_one("#progress-line", Static).update(" · ".join(parts))
+
+    def _readiness(self) -> list[str]:
+        """Readiness, under each Code where the assessment answers two."""
+        scores = self.session.code_scores()
+        if len(scores) == 1:
+            overall = scores[0][1].overall
+            return [f"readiness {percent(overall.score)}, {overall.band}"]
+        return [f"{catalogue.initials} {percent(result.overall.score)}, "
+                f"{result.overall.band}" for catalogue, result in scores]
 
     def _saved(self, requirement_id: str) -> None:
         """After a change: labels, progress and (if on show) the answer line."""
@@ -306,7 +343,8 @@ class WalkthroughScreen(Screen):
             self._show(self.current)
             change = self.session.last_change(self.current.id)
             who = change.author if change and change.author else "Someone"
-            self.notify(f"{who} has just changed {self.current.id} in another session; its "
+            named = self.session.walk.title(self.current.id)
+            self.notify(f"{who} has just changed {named} in another session; its "
                         "answer is shown as it now stands.", title="Changed elsewhere",
                         severity="warning", timeout=10)
 
@@ -386,19 +424,24 @@ class WalkthroughScreen(Screen):
     def _confirm_groups(self) -> dict[str, tuple[str, list[Requirement]]]:
         """The groups with something to confirm: this provision's rows of the published
         form, its section, and every provision the filter shows."""
-        catalogue = self.session.catalogue
+        walk = self.session.walk
         groups = {}
         if self.current is not None:
             for row in self.current.template_rows:
                 groups[f"row {row}"] = (f"Row {row} of the published form",
                                         self.session.row_members(row))
-            section = catalogue.section_of(self.current.id)
-            groups["section"] = (f"Section {section.id}, {section.title}",
-                                 list(section.requirements))
+            section = walk.section_of(self.current.id)
+            groups["section"] = (self._section_words(section), list(section.requirements))
         groups["shown"] = (f"All shown ({self.shown.label})",
-                           [catalogue.requirement(rid) for rid in self.leaves])
+                           [walk.requirement(rid) for rid in self.leaves])
         return {key: group for key, group in groups.items()
                 if self.session.to_confirm(group[1])}
+
+    def _section_words(self, section: WalkSection) -> str:
+        """'Section 6, Complaints stages…', or the second Code's group by its heading."""
+        heading = self.session.walk.heading(section)
+        return heading if heading == section.title else \
+            f"Section {section.id}, {section.title}"
 
     @reports_problems
     def _confirm_all(self, words: str, members: list[Requirement]) -> None:
@@ -599,6 +642,10 @@ class WalkthroughScreen(Screen):
     def action_quick_row(self) -> None:
         from code_check.tui.quick_row_screen import QuickRowScreen
 
+        if not self.session.catalogue.template_rows:  # nothing to answer a row at a time
+            self.notify(f"The {self.session.catalogue.publisher}'s form has a row for each "
+                        "provision: answer them one by one.", title="Quick mode")
+            return
         self.flush()
         self.app.push_screen(QuickRowScreen(self.session), self._answer_row)
 
@@ -645,9 +692,38 @@ class WalkthroughScreen(Screen):
             return
         self._refresh_all_labels()
         self.go_to(undone[0])
-        self.notify(f"Undid the last change to {undone[0]}." if len(undone) == 1 else
-                    f"Undid the last change, to {len(undone)} provisions ({', '.join(undone)}).",
+        named = [self.session.walk.title(key) for key in undone]
+        self.notify(f"Undid the last change to {named[0]}." if len(named) == 1 else
+                    f"Undid the last change, to {len(named)} provisions ({', '.join(named)}).",
                     title="Undo")
+
+    def action_answer_both(self) -> None:
+        """Ask, then answer the second Code in this assessment too."""
+        from code_check.tui.code_choice import ExtendScreen, extension_question, second_code_for
+
+        second = second_code_for(self.session.catalogue, self.app.catalogues)
+        if second is None or self.session.second is not None:
+            self.notify("This assessment already answers every Code it can.")
+            return
+        self.flush()
+        assessment = self.session.assessment
+        self.app.push_screen(
+            ExtendScreen(extension_question(assessment, self.session.catalogue, second),
+                         assessment.council),
+            lambda extension: extension and self._extend(second, extension.homes))
+
+    @reports_problems
+    def _extend(self, second: SecondCode, homes: int | None) -> None:
+        self.session.extend(second, homes)
+        self.offers_second_code = False
+        self.refresh_bindings()
+        self._rebuild_tree()
+        if self.current is not None:
+            self.go_to(self.current.id)
+        self.notify(f"This assessment now answers the {second.catalogue.publisher}'s Code "
+                    "too: a provision both Codes share is answered once; its own provisions "
+                    "follow the sections, those carried (↺) to confirm for housing.",
+                    title="Both Codes")
 
     def action_focus_evidence(self) -> None:
         self.query_one("#new-evidence", Input).focus()
