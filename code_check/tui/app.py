@@ -170,10 +170,12 @@ class CodeCheckApp(App[None]):
     @reports_problems
     def open_dashboard(self, assessment_id: int) -> None:
         from code_check.tui.dashboard_screen import DashboardScreen
+        from code_check.tui.dual_dashboard import BothCodesDashboard
 
         self._check_catalogue(assessment_id)
         if self._bring_back(DashboardScreen, assessment_id) is None:
-            self.push_screen(DashboardScreen(assessment_id))
+            both = self.workspace.record(assessment_id).also_catalogue is not None
+            self.push_screen((BothCodesDashboard if both else DashboardScreen)(assessment_id))
 
     @reports_problems
     def open_progress(self, assessment_id: int) -> None:

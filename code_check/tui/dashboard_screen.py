@@ -35,12 +35,10 @@ class DashboardScreen(AssessmentScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="summary")
+        yield from self.compose_summary()
         with TabbedContent(initial="sections"):
             with TabPane("Sections", id="sections"):
-                yield FittedTable(id="section-table", cursor_type="row",
-                                  flexible={"Section": None}, detail="section-detail")
-                yield Static(id="section-detail", classes="detail")
+                yield from self.compose_sections()
             with TabPane("Gaps", id="gaps"):
                 yield FittedTable(id="gap-table", cursor_type="row",
                                   flexible={"Id": ID_WIDTH, "Provision": None},
@@ -52,6 +50,14 @@ class DashboardScreen(AssessmentScreen):
                                   detail="check-detail")
                 yield Static(id="check-detail", classes="detail")
         yield KeyBar()
+
+    def compose_summary(self) -> ComposeResult:
+        yield Static(id="summary")
+
+    def compose_sections(self) -> ComposeResult:
+        yield FittedTable(id="section-table", cursor_type="row", flexible={"Section": None},
+                          detail="section-detail")
+        yield Static(id="section-detail", classes="detail")
 
     def on_mount(self) -> None:
         self.query_one("#section-table", DataTable).add_columns(
