@@ -23,6 +23,11 @@ async def search_for_complaints(pilot) -> None:
     await type_text(pilot, "complain")
 
 
+async def to_a_carried_housing_card(pilot) -> None:
+    """A Housing Ombudsman provision carrying an LGSCO answer, still to confirm."""
+    pilot.app.screen.go_to("hos-2024:5.5")
+
+
 SCREENS = {  # name: the keys (or steps) from Home
     "home": [],
     "walkthrough": ["enter"],
@@ -45,6 +50,19 @@ SCREENS = {  # name: the keys (or steps) from Home
     "complaint-log": [open_complaint_log],
     "registers": ["r"],
     "registers-form": ["r", "o"],
+    # Northfield District Council, second on Home, answers both Codes (issue 14)
+    "walkthrough-both-codes": ["down", "enter"],
+    "dashboard-both-codes": ["down", "d"],
+}
+
+# Screens the fit test also checks, with no snapshot of their own.
+MORE_SCREENS = {
+    "dashboard-both-codes-gaps": ["down", "d", "2"],
+    "dashboard-both-codes-checks": ["down", "d", "3"],
+    "walkthrough-housing-card": ["down", "enter", to_a_carried_housing_card],
+    "export-both-codes": ["down", "x"],
+    "answer-both-codes": ["enter", "h"],
+    "new-assessment-landlord": ["down", "n", "tab", "tab", "tab"],
 }
 
 

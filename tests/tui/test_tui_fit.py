@@ -36,7 +36,7 @@ from code_check.store.workspace import Workspace
 from code_check.tui.fitted_table import shared_widths
 from code_check.tui.key_bar import KeyBar
 from tests.tui.helpers import type_text
-from tests.tui.screens import SCREENS, visit
+from tests.tui.screens import MORE_SCREENS, SCREENS, visit
 
 SMALL = (80, 24)
 ELLIPSIS = "…"
@@ -237,7 +237,7 @@ def hidden_buttons(app: App) -> list[str]:
 
 WIDER = [(120, 40), (200, 50)]
 BUSIEST = ["walkthrough-answer-form", "dashboard-sections", "dashboard-gaps", "statistics",
-           "complaint-log", "home"]
+           "complaint-log", "home", "walkthrough-both-codes", "dashboard-both-codes"]
 
 
 @pytest.fixture
@@ -247,10 +247,13 @@ def demo_app(make_app, workspace_path, catalogue):
     return make_app()
 
 
-@pytest.mark.parametrize("screen", SCREENS)
+EVERY_SCREEN = {**SCREENS, **MORE_SCREENS}
+
+
+@pytest.mark.parametrize("screen", EVERY_SCREEN)
 async def test_nothing_is_cut_at_80_by_24(demo_app, screen):
     async with demo_app.run_test(size=SMALL) as pilot:
-        await visit(pilot, SCREENS[screen])
+        await visit(pilot, EVERY_SCREEN[screen])
         assert cuts(demo_app) + hidden_texts(demo_app) + hidden_buttons(demo_app) == []
 
 
@@ -258,7 +261,7 @@ async def test_nothing_is_cut_at_80_by_24(demo_app, screen):
 @pytest.mark.parametrize("screen", BUSIEST)
 async def test_nothing_is_cut_on_a_wider_screen(demo_app, screen, size):
     async with demo_app.run_test(size=size) as pilot:
-        await visit(pilot, SCREENS[screen])
+        await visit(pilot, EVERY_SCREEN[screen])
         assert cuts(demo_app) + hidden_texts(demo_app) + hidden_buttons(demo_app) == []
 
 

@@ -388,7 +388,7 @@ async def test_an_assessment_of_an_unknown_catalogue_is_refused_in_words(
     from tests.tui.conftest import COUNCIL
 
     with Workspace(workspace_path) as workspace:
-        workspace.add_assessment(Assessment(council=COUNCIL, catalogue="hos-2024",
+        workspace.add_assessment(Assessment(council=COUNCIL, catalogue="lgsco-2031",
                                             assessed_on=date(2026, 1, 5)), catalogue)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -397,7 +397,7 @@ async def test_an_assessment_of_an_unknown_catalogue_is_refused_in_words(
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
-        assert notifications(app)[-1] == ("this assessment uses the catalogue 'hos-2024', "
+        assert notifications(app)[-1] == ("this assessment uses the catalogue 'lgsco-2031', "
                                           "which this copy of code-check does not have")
 
 
