@@ -93,7 +93,7 @@ def _processes(path: Path, jobs: int | None, split_bytes: int | None) -> int:
         size = path.stat().st_size
     except OSError:
         return 1  # reading it in one process says what is wrong
-    if size < SPLIT_FROM_BYTES and split_bytes is None:
+    if jobs == 1 or (size < SPLIT_FROM_BYTES and split_bytes is None):
         return 1  # without loading what starts processes
     from code_check.complaint_log.parallel import processes_for
 
