@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import json
 import os
 import secrets
 import sys
@@ -68,12 +69,46 @@ def run_serve(args) -> int:
 
 
 def _run_session(args) -> int:
-    """One browser tab's app, started by the server with the tab's user in its environment."""
+    """One browser tab's app, started by the server ahead of need: it loads the app, then
+    waits to be told whose tab it is."""
     from code_check.cli.app import open_app
     from code_check.tui.app import Served
 
+    wait_for_tab()
     return open_app(args, served=Served(files=args.files,
                                         named_by_sign_in=args.user_header is not None))
+
+
+def wait_for_tab() -> None:
+    """The server's one line of JSON on standard input: the tab's user and terminal size. It
+    is read a byte at a time, so nothing after it (the tab's keys) is taken too."""
+    from code_check.store.author import SERVED_AUTHOR_ENV
+
+    line = b""
+    while not line.endswith(b"\n"):
+        byte = os.read(sys.stdin.fileno(), 1)
+        if not byte:
+            raise SystemExit(0)  # the server stopped before a tab came
+        line += byte
+    tab = json.loads(line)
+    os.environ.update({SERVED_AUTHOR_ENV: tab["author"], "COLUMNS": str(tab["width"]),
+                       "ROWS": str(tab["height"])})
+
+
+def session_main(argv: list[str]) -> int:
+    """``python -m code_check.cli.serve --session ...``, as the server starts each tab's app:
+    only ``serve``'s options are read, since building every command's parser would hold up
+    each tab's first paint."""
+    from code_check.cli.output import one_line
+
+    parser = argparse.ArgumentParser(prog="code-check")
+    register(parser.add_subparsers())
+    try:
+        return run_serve(parser.parse_args(["serve", *argv]))
+    except InputError as error:
+        print(f"code-check: {one_line(str(error))}", file=sys.stderr)
+        return 1
+
 
 
 def access_token(host: str) -> str | None:
@@ -135,3 +170,7 @@ def _whole(value: str) -> int:
         return int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+
+
+if __name__ == "__main__":
+    raise SystemExit(session_main(sys.argv[1:]))

@@ -15,11 +15,13 @@ from __future__ import annotations
 import asyncio
 import hmac
 import html
+import json
 import socket
 import unicodedata
 from asyncio.subprocess import PIPE, Process
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import quote, unquote, urlsplit
 
 from aiohttp import WSCloseCode, web
@@ -27,7 +29,6 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 from code_check.cli.serve import is_local
-from code_check.store.author import SERVED_AUTHOR_ENV
 
 TOKEN_COOKIE = "code_check_token"
 NAME_COOKIE = "code_check_name"
@@ -52,7 +53,7 @@ class Options:
     @property
     def session_command(self) -> list[str]:
         """What runs each tab's app: the same workspace, folder for files and naming."""
-        command = [self.python, "-m", "code_check", "serve", "--session",
+        command = [self.python, "-m", "code_check.cli.serve", "--session",
                    "--workspace", str(self.workspace)]
         if self.files is not None:
             command += ["--files", str(self.files)]
@@ -74,25 +75,55 @@ def person_name(text: str) -> str:
     return name
 
 
-class SessionApp(AppService):
-    """One browser tab's app: a process of its own, its user's name in its environment."""
+class Spares:
+    """An app process kept started ahead of need, so a tab that opens takes one whose Python
+    and modules are already loaded (longer to load than the page itself) and only has to be
+    told whose tab it is (``serve.wait_for_tab``)."""
 
-    def __init__(self, command: list[str], author: str, **kwargs) -> None:
-        super().__init__(" ".join(command), **kwargs)
-        self.argv = command
+    def __init__(self, command: list[str]) -> None:
+        self.command = command
+        self.next: asyncio.Task[Process] | None = None
+
+    def start(self) -> None:
+        self.next = asyncio.ensure_future(asyncio.create_subprocess_exec(
+            *self.command, stdin=PIPE, stdout=PIPE, stderr=PIPE,
+            env=AppService._build_environment(SimpleNamespace(debug=False))))  # type: ignore
+
+    async def take(self) -> Process:
+        """The spare (a fresh one if it has died), and the next one starting."""
+        if self.next is None:
+            self.start()
+        assert self.next is not None
+        spare = await self.next
+        self.start()
+        if spare.returncode is not None:
+            return await self.take()
+        return spare
+
+    async def close(self) -> None:
+        """The spare has no tab and no workspace open: it simply ends."""
+        if self.next is not None:
+            spare = await self.next
+            if spare.returncode is None:
+                spare.kill()
+            await spare.wait()
+
+
+class SessionApp(AppService):
+    """One browser tab's app: a spare process of its own, told its user and its size."""
+
+    def __init__(self, spares: Spares, author: str, **kwargs) -> None:
+        super().__init__("code-check", **kwargs)
+        self.spares = spares
         self.author = author
 
-    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
-        environment = super()._build_environment(width, height)
-        environment[SERVED_AUTHOR_ENV] = self.author
-        return environment
-
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
-        """Started as textual-serve starts it, but with no shell between: nothing to quote."""
-        self._process = process = await asyncio.create_subprocess_exec(
-            *self.argv, stdin=PIPE, stdout=PIPE, stderr=PIPE,
-            env=self._build_environment(width, height))
+        self._process = process = await self.spares.take()
+        assert process.stdin is not None
         self._stdin = process.stdin
+        tab = {"author": self.author, "width": width, "height": height}
+        process.stdin.write(json.dumps(tab).encode() + b"\n")
+        await process.stdin.drain()
         return process
 
     async def stop(self) -> None:
@@ -116,6 +147,7 @@ class TeamServer(Server):
         super().__init__("code-check", host=options.host, port=options.port, title="code-check")
         self.options = options
         self.sessions: dict[SessionApp, web.WebSocketResponse] = {}
+        self.spares = Spares(options.session_command)
 
     # the rules for every request ------------------------------------------------------------
 
@@ -258,7 +290,7 @@ class TeamServer(Server):
         if self.full:
             return self.full_page()
         websocket = web.WebSocketResponse(heartbeat=15)
-        session = SessionApp(self.options.session_command, author,
+        session = SessionApp(self.spares, author,
                              write_bytes=websocket.send_bytes, write_str=websocket.send_str,
                              close=websocket.close, download_manager=self.download_manager)
         self.sessions[session] = websocket
@@ -280,7 +312,7 @@ class TeamServer(Server):
 
     async def on_shutdown(self, app: web.Application) -> None:
         """Stopping: every tab's app is asked to quit (saving what is typed) and ends."""
-        await asyncio.gather(*(
+        await asyncio.gather(self.spares.close(), *(
             websocket.close(code=WSCloseCode.GOING_AWAY, message=b"code-check has stopped")
             for websocket in list(self.sessions.values())))
 
@@ -293,6 +325,7 @@ class TeamServer(Server):
         logging.basicConfig(level="WARNING", format="%(message)s")
 
     async def on_startup(self, app: web.Application) -> None:
+        self.spares.start()  # the first tab to open need not wait for it
         options = self.options
         self._say(f"code-check is serving the workspace {options.workspace}")
         self._say(f"Open {self.address}")

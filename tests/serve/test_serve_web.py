@@ -12,7 +12,7 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from code_check.cli.serve import access_token, is_local
-from code_check.cli.serve_web import NAME_COOKIE, Options, TeamServer, person_name
+from code_check.cli.serve_web import NAME_COOKIE, Options, Spares, TeamServer, person_name
 from code_check.errors import InputError
 
 TOKEN = "a-long-enough-access-token"
@@ -26,8 +26,9 @@ def options(tmp_path: Path, **changes) -> Options:
 
 
 @pytest.fixture
-async def serving(tmp_path):
+async def serving(tmp_path, monkeypatch):
     """A client of a TeamServer with the options given (its apps are never started here)."""
+    monkeypatch.setattr(Spares, "start", lambda spares: None)
     clients = []
 
     async def start(**changes) -> tuple[TestClient, TeamServer]:
@@ -147,7 +148,7 @@ async def test_pages_cannot_be_framed_nor_leak_the_address(serving):
 def test_each_tab_runs_the_app_on_the_same_workspace_folder_and_naming(tmp_path):
     chosen = options(tmp_path, files=tmp_path / "shared", user_header="X-Remote-User")
     assert chosen.session_command == [
-        sys.executable, "-m", "code_check", "serve", "--session",
+        sys.executable, "-m", "code_check.cli.serve", "--session",
         "--workspace", str(tmp_path / "workspace.sqlite3"),
         "--files", str(tmp_path / "shared"), "--user-header", "X-Remote-User"]
 
