@@ -50,13 +50,14 @@ class SearchScreen(ModalScreen[str | None]):
             if len(text) > SHOWN_TEXT:
                 text = text[: SHOWN_TEXT - 1] + "…"
             symbol = STATUS_SYMBOLS[self.session.answer(requirement.id).status]
-            results.add_option(Option(f"{symbol} {requirement.id}  {text}", id=requirement.id))
+            numbers = self.session.walk.label(requirement.id)
+            results.add_option(Option(f"{symbol} {numbers}  {text}", id=requirement.id))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """The highlighted match in full (its line in the list may end in "…")."""
-        requirement = self.session.catalogue.requirement(event.option.id)
+        requirement = self.session.walk.requirement(event.option.id)
         self.query_one("#search-hint", Static).update(
-            f"{requirement.id}: {requirement.text} (Enter goes to it)")
+            f"{self.session.walk.title(requirement.id)}: {requirement.text} (Enter goes to it)")
 
     def on_input_submitted(self) -> None:
         results = self.query_one(OptionList)

@@ -417,8 +417,10 @@ class WalkthroughScreen(Screen):
             if chosen is not None:
                 self._confirm_all(*groups[chosen])
 
+        carried_from = "the previous assessment" if self.session.second is None else \
+            f"the previous assessment or, for housing, the {self.session.catalogue.initials}'s"
         self.app.push_screen(ChoiceScreen(
-            "Confirm the answers carried over from the previous assessment, as they are:",
+            f"Confirm the answers carried over from {carried_from}, as they are:",
             choices), confirm)
 
     def _confirm_groups(self) -> dict[str, tuple[str, list[Requirement]]]:

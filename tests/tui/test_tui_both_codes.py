@@ -266,3 +266,20 @@ async def test_quick_mode_on_the_housing_code_alone_answers_one_by_one(
         assert "MUST: required by the Code" in shown(screen.query_one("#card"))
         await pilot.press("m")
         assert app.workspace.load(assessment_id).answers["5.6"].status is Status.MET
+
+
+async def test_search_names_a_housing_provision_by_its_number(make_app, demo):
+    from code_check.tui.search_screen import SearchScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_card(app, pilot, demo[HOUSING_DEMO_COUNCIL], "1.1")
+        await pilot.press("slash")
+        await until(pilot, lambda: isinstance(app.screen, SearchScreen))
+        await type_text(pilot, "HOS 5.6")
+        await pilot.press("down")
+        assert shown(app.screen.query_one("#search-hint")).startswith("HOS 5.6: ")
+        assert "hos-2024" not in str(app.screen.query_one("#results").get_option_at_index(0)
+                                     .prompt)
+        await pilot.press("enter")
+        assert screen.current.id == "hos-2024:5.6"
