@@ -39,9 +39,10 @@ def register(subparsers) -> None:
     parser.add_argument("--max-sessions", type=_at_least_one, default=20, metavar="N",
                         help="browser tabs open at once (default 20)")
     parser.add_argument("--user-header", metavar="NAME",
-                        help="take each person's name from this request header, set by the "
-                        "council's sign-in in front of code-check (instead of asking)")
-    parser.add_argument("--session", action="store_true", help=argparse.SUPPRESS)
+                        help="take each person's name from this request header, which the "
+                        "council's sign on in front of it sets (instead of asking)")
+    parser.add_argument("--session", action="store_true",
+                        help="run one browser tab's app (the server starts these itself)")
 
 
 def run_serve(args) -> int:
