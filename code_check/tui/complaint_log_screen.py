@@ -113,9 +113,10 @@ class ComplaintLogScreen(Screen):
     def compose(self) -> ComposeResult:
         analysis = self.analysis
         period = f", received {analysis.period}" if analysis.period else ""
+        latest = " (the latest date in the log)" if analysis.as_of == analysis.last_dated else ""
         with VerticalScroll():
             yield Static(inert_text(f"{self.source}: {analysis.cases:,} cases{period}, as of "
-                                    f"{analysis.as_of:%d %B %Y}; "
+                                    f"{analysis.as_of:%d %B %Y}{latest}; "
                                     f"{len(analysis.rejected_rows):,} rows rejected"),
                          id="summary")
             with Grid(id="steps"):

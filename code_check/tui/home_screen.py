@@ -210,11 +210,13 @@ class HomeScreen(Screen):
 
     @work(thread=True, exclusive=True, group="complaint-log")
     def analyse_log(self, path: Path) -> None:
-        """Large logs take a while: read them off the interface's thread."""
-        from code_check.complaint_log.reader import analyse_file
+        """Large logs take a while: read them off the interface's thread. Open complaints are
+        judged as at the log's latest date, as reports judge them."""
+        from code_check.gather import complaint_log_for_report
 
         try:
-            analysis = analyse_file(path, as_of=self.app.today, progress=False)
+            analysis = complaint_log_for_report(path, self.app.today, as_of_asked=False,
+                                                progress=False)
         except (InputError, ValueError) as error:
             self.app.call_from_thread(self.notify, plain_words(error),
                                       title="Could not read the complaint log", severity="error")

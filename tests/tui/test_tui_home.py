@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from textual.widgets import DataTable, Input, Select
 
@@ -320,6 +322,7 @@ async def test_a_complaint_log_is_analysed_and_shown(make_app, council_ids):
 
     log = Path(code_check.__file__).parent / "demo" / "example-complaint-log.csv"
     app = make_app()
+    app.today += timedelta(days=240)  # months after the log was last brought up to date
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("l")
@@ -331,6 +334,10 @@ async def test_a_complaint_log_is_analysed_and_shown(make_app, council_ids):
         assert isinstance(app.screen, ComplaintLogScreen)
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert "Back" in titles
+        analysis = app.screen.analysis  # a log last brought up to date before the app's today
+        assert analysis.last_dated < app.today and analysis.as_of == analysis.last_dated
+        summary = str(app.screen.query_one("#summary").render())
+        assert f"as of {analysis.as_of:%d %B %Y} (the latest date in the log)" in summary
 
 
 async def test_the_key_bar_shows_the_keys_and_a_click_presses_one(make_app, council_ids):
