@@ -94,6 +94,8 @@ def _print_tables(path: Path, analysis, findings) -> None:
     out.print(grid)
     out.print("Limit: working days allowed (with an extension after the slash). Overdue: open "
               "cases past their limit, counted as late.")
+    if analysis.profile is not None:
+        _print_profile(out, table, analysis.profile)
     _print_groups(out, table, "By month of receipt (on time)", "Month",
                   [(m.month, m) for m in analysis.by_month])
     if analysis.by_service is not None:
@@ -123,6 +125,35 @@ def _print_tables(path: Path, analysis, findings) -> None:
             checked.add_row(finding.requirement_id or "", finding.severity.value,
                             escape(finding.message))
         out.print(checked)
+
+
+def _print_profile(out, table, profile) -> None:
+    """Complaints at each stage, outcomes, categories and refusals (issue 15), and what the
+    log lacks for any of them."""
+    from code_check.cli.output import escape
+    from code_check.wording import percent
+
+    t = profile.totals
+    out.print(f"{t.received:,} complaints received: {t.refused:,} refused, {t.stage1:,} taken "
+              f"on at stage 1, {t.escalated:,} of those escalated to stage 2 "
+              f"({percent(t.escalation_pct, missing='-')}); {t.stage2:,} escalations in all.")
+    held = {need.analysis for need in profile.needs if need.available}
+    parts = [("Stage 1 outcome", "outcomes at stage 1", t.stage1_outcomes),
+             ("Stage 2 outcome", "outcomes at stage 2", t.stage2_outcomes),
+             ("Category", "the top categories", t.categories[:LISTED]),
+             ("Refused", "complaints refused, by reason", t.refused_reasons)]
+    shares = table("Outcomes, categories and refusals", "Of", "", "Complaints", "Share")
+    for heading, analysis, rows in parts:
+        for share in rows if analysis in held else []:
+            shares.add_row(heading, escape(share.label), f"{share.count:,}",
+                           percent(share.pct, missing="-"))
+    if shares.row_count:
+        out.print(shares)
+    missing = [need for need in profile.needs if not need.available]
+    if missing:
+        out.print("Not in this log: " + "; ".join(
+            f"{need.analysis} (needs a {', '.join(need.columns)} column)" for need in missing)
+            + ".")
 
 
 def _print_groups(out, table, title: str, heading: str, groups: list) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from code_check.complaint_log.profile import PROFILE_COLUMNS
 from code_check.errors import InputError
 
 REQUIRED_COLUMNS = (
@@ -22,7 +23,8 @@ REQUIRED_COLUMNS = (
     "stage2_extended",
 )
 SERVICE_COLUMN = "service"
-ALL_COLUMNS = (*REQUIRED_COLUMNS, SERVICE_COLUMN)
+OPTIONAL_COLUMNS = (SERVICE_COLUMN, *PROFILE_COLUMNS)
+ALL_COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
 
 
 class ColumnMap(BaseModel):
@@ -40,6 +42,10 @@ class ColumnMap(BaseModel):
     stage2_response: str | None = None
     stage2_extended: str | None = None
     service: str | None = None
+    category: str | None = None
+    stage1_outcome: str | None = None
+    stage2_outcome: str | None = None
+    refused: str | None = None
 
     def heading(self, column: str) -> str:
         return getattr(self, column) or column
@@ -56,6 +62,9 @@ class Columns(BaseModel):
 
     positions: dict[str, int] = Field(description="Position of each required column.")
     service: int | None = Field(default=None, description="Position of `service`, if present.")
+    profiled: dict[str, int] = Field(
+        default_factory=dict, description="Positions of the profile's columns present "
+        "(category, stage1_outcome, stage2_outcome, refused).")
     headings: dict[str, str] = Field(description="The heading each column was read from.")
 
     @property
@@ -65,7 +74,7 @@ class Columns(BaseModel):
     @property
     def width(self) -> int:
         """How many cells a row needs to hold every column read."""
-        return 1 + max([*self.positions.values(), self.service or 0])
+        return 1 + max([*self.positions.values(), *self.profiled.values(), self.service or 0])
 
 
 def parse_map_option(text: str) -> tuple[str, str]:
@@ -100,14 +109,15 @@ def locate_columns(header: list[str], column_map: ColumnMap, *, source: str) -> 
         if matches:
             positions[column] = matches[0]
             headings[column] = header[matches[0]].strip()
-        elif column != SERVICE_COLUMN:
+        elif column not in OPTIONAL_COLUMNS:
             raise InputError(
                 f"no column headed {heading!r}; if your system calls it something else, "
                 f"use --map {column}=\"YOUR HEADING\"",
                 source=source, line=1, field=column,
             )
     service = positions.pop(SERVICE_COLUMN, None)
-    return Columns(positions=positions, service=service, headings=headings)
+    profiled = {column: positions.pop(column) for column in PROFILE_COLUMNS if column in positions}
+    return Columns(positions=positions, service=service, profiled=profiled, headings=headings)
 
 
 def _normal(heading: str) -> str:

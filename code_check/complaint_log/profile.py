@@ -83,35 +83,70 @@ def read_label(text: str) -> str:
     return label
 
 
-# A complaint received: (month of receipt, stage 1 outcome, category, service, refusal reason);
-# months are year * 12 + month - 1, as in timeliness.
-Received = tuple[int, str, str, str, str]
-# An escalation to stage 2: (month of escalation, stage 2 outcome).
-Escalation = tuple[int, str]
+# A month (year * 12 + month - 1, as in timeliness) and a label: an outcome, category, service or
+# refusal reason ("": none recorded).
+MonthLabel = tuple[int, str]
 
 
 @dataclass
 class ProfileCounts:
-    """Complaints counted by what the profile reports of them (those received after the as-of
-    date left out, as timeliness leaves them out)."""
+    """Complaints counted month by month, each thing the profile reports counted apart (those
+    received after the as-of date left out, as timeliness leaves them out): the counts grow with
+    the months and labels a log has, never with its rows or their combinations."""
 
-    received: Counter[Received] = field(default_factory=Counter)
+    received: Counter[int] = field(default_factory=Counter)  # by month of receipt
+    stage1_outcomes: Counter[MonthLabel] = field(default_factory=Counter)
+    categories: Counter[MonthLabel] = field(default_factory=Counter)
+    services: Counter[MonthLabel] = field(default_factory=Counter)
+    refused: Counter[MonthLabel] = field(default_factory=Counter)  # reasons; "": taken on
     escalated: Counter[int] = field(
         default_factory=Counter)  # month of receipt -> taken on, escalated by the as-of date
-    escalations: Counter[Escalation] = field(default_factory=Counter)
+    escalations: Counter[MonthLabel] = field(
+        default_factory=Counter)  # month of escalation and stage 2 outcome
+
+    def count_received(self, month: int, outcome: str, category: str, service: str,
+                       refused: str, number: int = 1) -> None:
+        """``number`` complaints received in ``month`` with these cells."""
+        self.received[month] += number
+        self.stage1_outcomes[month, outcome] += number
+        self.categories[month, category] += number
+        self.services[month, service] += number
+        self.refused[month, refused] += number
 
     def add(self, later: ProfileCounts) -> None:
         """Count in another part of the same log."""
-        self.received.update(later.received)
-        self.escalated.update(later.escalated)
-        self.escalations.update(later.escalations)
+        for name in _COUNTERS:
+            getattr(self, name).update(getattr(later, name))
+
+
+_COUNTERS = ("received", "stage1_outcomes", "categories", "services", "refused", "escalated",
+             "escalations")
+
+
+# A row's kind: the index of its distinct set of cells, shifted past two flags.
+_STAGE2_OUTCOME, _REFUSED, _FLAGS = 1, 2, 2
+
+
+class _MonthTally:
+    """One month's rows by kind, in lists as long as the kinds met: a row costs a list
+    addition, where a dict keyed by month and kind would grow by a key for most rows."""
+
+    __slots__ = ("index", "received", "escalated", "escalations")
+
+    def __init__(self, index: int, kinds: int) -> None:
+        self.index = index  # year * 12 + month - 1
+        self.received = [0] * kinds  # received this month, by kind
+        self.escalated = 0  # received this month, taken on and escalated by the as-of date
+        self.escalations = [0] * kinds  # escalated this month, by kind
 
 
 class RowProfiler:
     """Counts the rows of a log that has any of ``PROFILE_COLUMNS``. Logs repeat a handful of
     outcomes, categories, services and reasons, so each distinct set of a row's cells is read
-    once: a row costs a look-up, which matters in a log of a million rows. A log without these
-    columns needs no reading of its own: what the profile reports of it, timeliness counts."""
+    once and numbered (its kind), and a row is counted in its month's list under its kind: a
+    look-up and an addition, which matters in a log of a million rows. ``counts`` turns the
+    tallies into ``ProfileCounts``. A log without these columns needs no reading of its own:
+    what the profile reports of it, timeliness counts."""
 
     def __init__(self, positions: Mapping[str, int], days: Mapping[int, date]) -> None:
         """``positions``: where each optional column the log has sits in a row; ``days``: the
@@ -119,12 +154,11 @@ class RowProfiler:
         self.columns = [column for column in (*PROFILE_COLUMNS, "service") if column in positions]
         self.pick = itemgetter(*(positions[column] for column in self.columns))
         self.width = 1 + max(positions[column] for column in self.columns)
-        self.known: dict[object, tuple[str, str, str, str, str]] = {}
+        self.known: dict[object, int] = {}
+        self.kinds: list[tuple[str, str, str, str, str]] = []  # by kind >> _FLAGS
         self.days = days
-        self.months: dict[int, int] = {}
-        self.counts = ProfileCounts()
-        self.received, self.escalated, self.escalations = (
-            self.counts.received, self.counts.escalated, self.counts.escalations)
+        self.month_of: dict[int, _MonthTally] = {}  # a date key -> its month's tally
+        self.months: dict[int, _MonthTally] = {}  # year * 12 + month - 1 -> its tally
 
     def count(self, row: list[str], received: int, escalated: int, received_by_as_of: bool,
               escalated_by_as_of: bool) -> None:
@@ -132,44 +166,85 @@ class RowProfiler:
         by the as-of date; ValueError ("column: what is wrong") for a cell that cannot be
         read, or a stage 2 outcome without an escalation, and nothing counted."""
         try:
-            cells = self.pick(row)
-        except IndexError:
-            cells = self.pick(row + [""] * (self.width - len(row)))
-        try:
-            category, outcome1, outcome2, refused, service = self.known[cells]
-        except KeyError:
-            category, outcome1, outcome2, refused, service = self._learn(cells)
-        if outcome2 and escalated not in self.days:
+            kind = self.known[self.pick(row)]
+        except (KeyError, IndexError):
+            kind = self._kind_of(row)
+        if kind & _STAGE2_OUTCOME and escalated not in self.days:
             raise ValueError("stage2_outcome: is filled in but escalated is empty")
         if not received_by_as_of:
             return
+        month_of = self.month_of
         try:
-            month = self.months[received]
+            month = month_of[received]
         except KeyError:
             month = self._month(received)
-        self.received[month, outcome1, category, service, refused] += 1
+        month.received[kind >> _FLAGS] += 1
         if escalated_by_as_of:
-            if not refused:
-                self.escalated[month] += 1
-            self.escalations[self._month(escalated), outcome2] += 1
+            if not kind & _REFUSED:
+                month.escalated += 1
+            try:
+                month = month_of[escalated]
+            except KeyError:
+                month = self._month(escalated)
+            month.escalations[kind >> _FLAGS] += 1
 
-    def _learn(self, cells: object) -> tuple[str, str, str, str, str]:
-        """A set of cells not met before, read (and kept when it can be read)."""
+    def _kind_of(self, row: list[str]) -> int:
+        """The kind of a row's cells (a short row's missing cells empty), read if not met
+        before, and kept when they can be read."""
+        cells = self.pick(row + [""] * (self.width - len(row)))
+        if cells in self.known:
+            return self.known[cells]
         given = dict(zip(self.columns, cells if isinstance(cells, tuple) else (cells,),
                          strict=True))
         read = {column: _read_cell(column, given.get(column, ""))
                 for column in (*PROFILE_COLUMNS, "service")}
-        self.known[cells] = found = (read["category"], read["stage1_outcome"],
-                                     read["stage2_outcome"], read["refused"], read["service"])
-        return found
+        self.kinds.append((read["category"], read["stage1_outcome"], read["stage2_outcome"],
+                           read["refused"], read["service"]))
+        for tally in self.months.values():  # every month counts the new kind too
+            tally.received.append(0)
+            tally.escalations.append(0)
+        kind = self.known[cells] = (len(self.kinds) - 1) << _FLAGS \
+            | (_STAGE2_OUTCOME if read["stage2_outcome"] else 0) \
+            | (_REFUSED if read["refused"] else 0)
+        return kind
 
-    def _month(self, key: int) -> int:
-        try:
-            return self.months[key]
-        except KeyError:
-            day = self.days[key]
-            month = self.months[key] = day.year * 12 + day.month - 1
-            return month
+    def _month(self, key: int) -> _MonthTally:
+        day = self.days[key]
+        index = day.year * 12 + day.month - 1
+        month = self.months.get(index)
+        if month is None:
+            month = self.months[index] = _MonthTally(index, len(self.kinds))
+        self.month_of[key] = month
+        return month
+
+    @property
+    def counts(self) -> ProfileCounts:
+        """The tallies by month and label: each month's kinds added up under each column's
+        label (a log may have thousands of kinds, so this adds plain numbers)."""
+        counts = ProfileCounts()
+        category, outcome1, outcome2, refused, service = zip(*self.kinds) if self.kinds \
+            else ((),) * 5
+        received_by = {"categories": category, "stage1_outcomes": outcome1,
+                       "services": service, "refused": refused}
+        for month in self.months.values():
+            if any(month.received):
+                counts.received[month.index] += sum(month.received)
+            for name, labels in received_by.items():
+                _add_by_label(getattr(counts, name), month.index, labels, month.received)
+            _add_by_label(counts.escalations, month.index, outcome2, month.escalations)
+            if month.escalated:
+                counts.escalated[month.index] += month.escalated
+        return counts
+
+
+def _add_by_label(counts: Counter[MonthLabel], month: int, labels: Iterable[str],
+                  numbers: Iterable[int]) -> None:
+    summed: dict[str, int] = {}
+    for label, number in zip(labels, numbers, strict=True):
+        if number:
+            summed[label] = summed.get(label, 0) + number
+    for label, number in summed.items():
+        counts[month, label] += number
 
 
 def _read_cell(column: str, text: str) -> str:
@@ -269,28 +344,34 @@ def log_profile(counts: ProfileCounts, columns: Iterable[str]) -> LogProfile:
 
 
 def _months(counts: ProfileCounts) -> list[MonthProfile]:
-    months: dict[int, _MonthTally] = {}
-    for (index, outcome, category, service, refused), number in counts.received.items():
-        tally = months.setdefault(index, _MonthTally())
-        tally.received += number
-        if refused:
-            tally.refused[refused] += number
-        if outcome:
-            tally.stage1_outcomes[outcome] += number
-        tally.categories[category or NOT_RECORDED] += number
-        tally.services[service or NOT_RECORDED] += number
+    months: dict[int, _MonthFigures] = {}
+    for index, number in counts.received.items():
+        _month_tally(months, index).received += number
+    for name, empty in (("stage1_outcomes", None), ("refused", None),
+                        ("categories", NOT_RECORDED), ("services", NOT_RECORDED)):
+        for (index, label), number in getattr(counts, name).items():
+            if number and (label or empty):
+                getattr(_month_tally(months, index), name)[label or empty] += number
     for index, number in counts.escalated.items():
-        months.setdefault(index, _MonthTally()).escalated += number
+        _month_tally(months, index).escalated += number
     for (index, outcome), number in counts.escalations.items():
-        tally = months.setdefault(index, _MonthTally())
+        tally = _month_tally(months, index)
         tally.stage2 += number
         if outcome:
             tally.stage2_outcomes[outcome] += number
     return [tally.figures(index) for index, tally in sorted(months.items())]
 
 
+def _month_tally(months: dict[int, _MonthFigures], index: int) -> _MonthFigures:
+    """The month's figures, made the first time the month is met."""
+    tally = months.get(index)
+    if tally is None:
+        tally = months[index] = _MonthFigures()
+    return tally
+
+
 @dataclass
-class _MonthTally:
+class _MonthFigures:
     received: int = 0
     escalated: int = 0
     stage2: int = 0

@@ -24,7 +24,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from code_check.catalogue.model import Catalogue, Measure
-from code_check.complaint_log.columns import REQUIRED_COLUMNS, Columns
+from code_check.complaint_log.columns import REQUIRED_COLUMNS, SERVICE_COLUMN, Columns
+from code_check.complaint_log.profile import LogProfile, ProfileCounts, RowProfiler, log_profile
 from code_check.complaint_log.working_days import WorkingDayCalendar
 from code_check.dates import read_date
 from code_check.errors import InputError
@@ -137,6 +138,10 @@ class LogAnalysis(_ByStep, _Model):
     overdue_total: int
     rejected_rows: list[RejectedRow]
     columns: dict[str, str] = Field(description="The heading each column was read from.")
+    profile: LogProfile | None = Field(
+        default=None, description="What the log says beyond timeliness (issue 15): complaints "
+        "at each stage and month, escalation, outcomes, categories, services and refusals, "
+        "and which of these need which columns.")
 
     @property
     def period(self) -> str | None:
@@ -202,6 +207,7 @@ class LogCounts:
     overdue: list[_Overdue] = field(default_factory=list)  # the OVERDUE_LISTED furthest past
     overdue_total: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
+    profile: ProfileCounts = field(default_factory=ProfileCounts)
 
     def add(self, later: LogCounts) -> None:
         """Count in the rows that follow these in the same log (``later``'s tallies are
@@ -219,6 +225,7 @@ class LogCounts:
                                   default=None)
         self.last_received = max(_known(self.last_received, later.last_received), default=None)
         self.last_dated = max(_known(self.last_dated, later.last_dated), default=None)
+        self.profile.add(later.profile)
         for month, by_service in later.groups.items():
             groups = self.groups.setdefault(month, {})
             for service, group in by_service.items():
@@ -260,6 +267,7 @@ class LogCounts:
             overdue_total=self.overdue_total,
             rejected_rows=sorted(self.rejected, key=lambda rejected: rejected.row),
             columns=columns.headings,
+            profile=log_profile(self.profile, columns.headings),
         )
 
 
@@ -287,6 +295,15 @@ def _outcomes(group: _Group) -> list[Counter[int]]:
     for (index, outcome), number in group[len(STEPS)].items():
         tallies[index][outcome] += number
     return tallies
+
+
+def _cases(group: _Group) -> int:
+    """A group's complaints: each has one stage 1 acknowledgement outcome."""
+    return _outcomes(group)[0].total()
+
+
+def _month_of(day: date) -> int:
+    return day.year * 12 + day.month - 1
 
 
 def _group_figures(group: _Group, limits: Limits) -> dict[str, Any]:
@@ -321,6 +338,13 @@ class Tally:
         self.first_key = NEVER
         self.last_key = -NEVER
         self._order = count()
+        # The profile (issue 15): a log with its columns is read for it row by row; one
+        # without has its escalations counted by date key here, the rest from the groups.
+        self.profiler = RowProfiler({**columns.profiled, **(
+            {SERVICE_COLUMN: columns.service} if columns.service is not None else {})},
+            self.key_dates) if columns.profiled else None
+        self.escalated_from: Counter[int] = Counter()  # date keys of receipt
+        self.escalated_on: Counter[int] = Counter()  # date keys of escalation
 
     def _key(self, day: date) -> int:
         since = 0
@@ -351,7 +375,22 @@ class Tally:
     def finished(self) -> LogCounts:
         self.counts.first_received = self.key_dates.get(self.first_key)
         self.counts.last_received = self.key_dates.get(self.last_key)
+        self.counts.profile = self.profiler.counts if self.profiler is not None \
+            else self._profile_from_timeliness()
         return self.counts
+
+    def _profile_from_timeliness(self) -> ProfileCounts:
+        """A log without the profile's columns: its complaints by month and service are the
+        groups', its escalations those counted by date key as they were met."""
+        profile = ProfileCounts()
+        for month, by_service in self.counts.groups.items():
+            for service, group in by_service.items():
+                profile.count_received(month, "", "", service.strip(), "", _cases(group))
+        for key, number in self.escalated_from.items():
+            profile.escalated[_month_of(self.key_dates[key])] += number
+        for key, number in self.escalated_on.items():
+            profile.escalations[_month_of(self.key_dates[key]), ""] += number
+        return profile
 
     def consume(self, rows: Iterator[list[str]]) -> None:
         """Tally rows until they end, numbering them on from the rows already read; a
@@ -374,6 +413,8 @@ class Tally:
         ack1, resp1, ack2, resp2 = STEPS
         (ack1_days, _), (resp1_days, resp1_extended), (ack2_days, _), \
             (resp2_days, resp2_extended) = (self.limits[step] for step in STEPS)
+        profile = None if self.profiler is None else self.profiler.count
+        escalated_from, escalated_on = self.escalated_from, self.escalated_on
         number = first_row - 1
         try:
             for number, row in enumerate(rows, first_row):
@@ -422,6 +463,12 @@ class Tally:
                     if problem:
                         counts.rejected.append(RejectedRow(row=number, error=problem))
                         continue
+                if profile is not None:
+                    try:
+                        profile(row, r, e, r <= as_of, e <= as_of)
+                    except ValueError as bad:
+                        counts.rejected.append(RejectedRow(row=number, error=str(bad)))
+                        continue
                 if r > as_of:
                     not_yet += 1
                     continue
@@ -459,6 +506,9 @@ class Tally:
                                   resp1_extended if x1 else resp1_days)
                 if e > as_of:
                     continue
+                if profile is None:
+                    escalated_from[r] += 1
+                    escalated_on[e] += 1
                 # Stage 2 acknowledgement: working days from escalation.
                 work = e >> shift
                 if a2 <= as_of:
