@@ -20,7 +20,7 @@ from code_check.cli.output import one_line  # noqa: E402
 from code_check.errors import InputError  # noqa: E402
 
 COMMAND_MODULES = ("rules", "readiness", "assessment", "demo", "stats", "log", "report",
-                   "registers", "serve")
+                   "registers", "annual_report", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:
