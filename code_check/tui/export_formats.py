@@ -32,6 +32,7 @@ class ExportJob:
     held: HeldBeside
     as_of: date
     complaint_log: Path | None = None  # a log CSV whose timeliness the report includes
+    workspace: Path | None = None  # the annual report reads the registers and responses there
     # An assessment of two Codes: both Codes' catalogues, and the one a report is about.
     catalogues: dict[str, Catalogue] = field(default_factory=dict)
     code: str | None = None
@@ -102,6 +103,32 @@ def _complaint_log(job: ExportJob) -> LogAnalysis | None:
                                     progress=False)
 
 
+def _annual(job: ExportJob, path: Path) -> str | bytes:
+    """The annual complaints report (Code 8.1) of the last financial year ended, as
+    ``code-check annual-report`` writes it from the workspace, with the complaint log when one
+    is chosen; the file name chooses Word, a web page or Markdown."""
+    from datetime import UTC, datetime
+
+    from code_check.annual_sources import AnnualFiles, annual_inputs
+    from code_check.errors import InputError
+    from code_check.registers.checks import last_year_ended
+    from code_check.report.annual_formats import render_annual
+    from code_check.report.annual_model import build_annual_report
+    from code_check.store.workspace import Workspace
+
+    if job.workspace is None:
+        raise InputError("the annual report is made from a workspace's registers")
+    generated_at = datetime.now(UTC).replace(microsecond=0)
+    with Workspace(job.workspace) as workspace:  # its own connection: this is not the app's thread
+        inputs = annual_inputs(
+            workspace, job.assessment.council.name, last_year_ended(job.as_of),
+            job.catalogues or {job.catalogue.id: job.catalogue},
+            AnnualFiles(log=job.complaint_log), generated_at=generated_at, as_of=job.as_of,
+            log_progress=False)
+    return render_annual(build_annual_report(inputs, generated_at=generated_at,
+                                             as_of=job.as_of), path)
+
+
 def _report_formats() -> list[ExportFormat]:
     from code_check.report.formats import FORMATS
 
@@ -113,13 +140,21 @@ EXPORT_FORMATS: list[ExportFormat] = [
     ExportFormat("yaml", "Assessment file (YAML): for review, version control or re-import",
                  ".yaml", _yaml),
     *_report_formats(),
+    ExportFormat("annual", "Annual complaints report (Word; .html or .md by the file name): the "
+                 "last year's performance and service improvement report, for governance",
+                 ".docx", _annual),
 ]
 
 
-def suggested_name(assessment: Assessment, export_format: ExportFormat,
-                   code: str | None = None) -> str:
+def suggested_name(job: ExportJob, export_format: ExportFormat) -> str:
     """e.g. 'example-borough-council-2026-03-31.yaml'; a report of one Code of two names it
-    ('northfield-district-council-2026-03-20-hos-2024.html')."""
+    ('northfield-district-council-2026-03-20-hos-2024.html'); the annual report names its year
+    ('example-borough-council-annual-complaints-report-2025-26.docx')."""
+    from code_check.registers.checks import last_year_ended
+
+    assessment, code = job.assessment, job.code
     slug = re.sub(r"[^a-z0-9]+", "-", assessment.council.name.lower()).strip("-")
+    if export_format.id == "annual":
+        return f"{slug}-annual-complaints-report-{last_year_ended(job.as_of)}{export_format.suffix}"
     of_code = f"-{code}" if code and export_format.id != "yaml" else ""
     return f"{slug}-{assessment.assessed_on.isoformat()}{of_code}{export_format.suffix}"

@@ -65,13 +65,14 @@ class ExportScreen(AssessmentScreen):
         self.job = ExportJob(
             assessment=self.assessment, catalogue=self.catalogue, as_of=self.app.today,
             held=held_beside(self.app.workspace, self.assessment_id, self.app.catalogues),
+            workspace=self.app.workspace.path,
             **self._codes())
         self.query_one("#export-title", Static).update(
             f"Export the assessment of {self.assessment.council.name} dated "
             f"{self.assessment.assessed_on.isoformat()}")
         formats = self.query_one(OptionList)
         formats.highlighted = 0
-        self.suggested = suggested_name(self.assessment, EXPORT_FORMATS[0], self.job.code)
+        self.suggested = suggested_name(self.job, EXPORT_FORMATS[0])
         self.query_one("#path", Input).value = self.suggested
         self._show_code()
         formats.focus()
@@ -120,7 +121,7 @@ class ExportScreen(AssessmentScreen):
         """Keep the file name in step with the format and the Code: the name suggested, or
         the name typed with the format's ending."""
         path_input = self.query_one("#path", Input)
-        suggestion = suggested_name(self.assessment, self.chosen, self.job.code)
+        suggestion = suggested_name(self.job, self.chosen)
         if path_input.value in ("", self.suggested):
             path_input.value = suggestion
         else:
