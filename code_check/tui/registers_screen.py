@@ -30,7 +30,6 @@ from code_check.registers.model import (
     RemedyCompliance,
     Report,
     Worded,
-    evidence_lines,
     financial_year_of,
     non_compliance_findings,
     remedy_figures,
@@ -39,7 +38,6 @@ from code_check.registers.model import (
 )
 from code_check.store.author import author_name
 from code_check.store.registers import Held, RegistersStore
-from code_check.store.workspace import Workspace
 from code_check.tui.errors import reports_problems
 from code_check.tui.fitted_input import FittedInput
 from code_check.tui.fitted_table import FittedTable
@@ -50,13 +48,6 @@ from code_check.wording import percent
 YEAR = Binding.Group("Year")  # one entry on the key bar: "[ ] Year"
 LEARNING_HEADINGS = ("No.", "Changed on", "Service", "What changed", "Owner")
 DECISION_HEADINGS = ("No.", "Decided", "Reference", "Decision", "Remedy")
-
-
-def learning_evidence(workspace: Workspace, council: str, requirement_id: str) -> list[str]:
-    """The council's learning linked to a provision (9.1 to 9.3), a line an entry, newest
-    first: evidence the walk-through can show beside what was typed there."""
-    entries = [held.entry for held in RegistersStore(workspace).learning(council)]
-    return evidence_lines(entries, requirement_id)
 
 
 class RegistersScreen(Screen):

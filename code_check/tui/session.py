@@ -174,6 +174,15 @@ class AssessmentSession:
         self.walk = Walk(self.catalogue, second)
         self.assessment = self.workspace.load(self.assessment_id)
 
+    def learning_evidence(self, requirement_id: str) -> list[str]:
+        """The council's learning register entries linked to a provision (9.1 to 9.3), a line
+        an entry, newest first: read each time, as the register changes on its own screen."""
+        from code_check.registers.model import evidence_lines
+        from code_check.store.registers import RegistersStore
+
+        entries = RegistersStore(self.workspace).learning(self.assessment.council.name)
+        return evidence_lines((held.entry for held in entries), requirement_id)
+
     def row_source(self, requirement_id: str) -> str:
         """How an answer given for a whole row came: quick mode, carried over or imported."""
         return self.workspace.row_answer_source(self.assessment_id, requirement_id)

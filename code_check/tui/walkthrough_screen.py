@@ -27,6 +27,7 @@ from code_check.tui.key_bar import KeyBar
 from code_check.tui.provision_card import ProvisionCard
 from code_check.tui.provision_tree import MOVE, ProvisionTree
 from code_check.tui.session import AssessmentSession, Filter
+from code_check.tui.user_text import inert_text
 from code_check.tui.walk import WalkSection
 from code_check.wording import STATUS_SYMBOLS, percent, status_text
 
@@ -124,6 +125,7 @@ class WalkthroughScreen(Screen):
                 with VerticalScroll(id="answer-form"):
                     yield Label("Evidence", classes="field-title")
                     yield EvidenceList(id="evidence")
+                    yield Static(id="register-evidence")
                     yield FittedInput(id="new-evidence",
                                       placeholder="A document or a link; Enter saves")
                     yield Label("Commentary (saved as you type)", classes="field-title")
@@ -265,6 +267,7 @@ class WalkthroughScreen(Screen):
             return  # already moved on: that provision's form is not needed
         answer = self.session.answer(requirement_id)
         self.query_one(EvidenceList).show(answer.evidence)
+        self._show_register_evidence(requirement_id)
         self.query_one("#new-evidence", Input).value = ""
         commentary = self.query_one("#commentary", TextArea)
         commentary.load_text(visible(answer.commentary or ""))  # shown, not acted on
@@ -559,6 +562,17 @@ class WalkthroughScreen(Screen):
         self._show_progress_notes(self.session.answer(target).action)
         self._saved(target)
         self.notify("Progress note added.")
+
+    def _show_register_evidence(self, requirement_id: str) -> None:
+        """The learning register's entries linked to this provision (9.1 to 9.3): evidence
+        kept in the register, shown beside what was typed here rather than copied into it."""
+        lines = self.session.learning_evidence(requirement_id)
+        shown = self.query_one("#register-evidence", Static)
+        shown.display = bool(lines)
+        if lines:
+            shown.update(Text.assemble(
+                ("From the council's learning register (r on Home):", "italic"),
+                *(part for line in lines for part in ("\n  • ", inert_text(line)))))
 
     def _show_progress_notes(self, action: Action | None) -> None:
         notes = action.progress if action else []

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Select, Static
 from code_check.registers.model import Decision, LearningEntry, Ombudsman, OmbudsmanDecision
 from code_check.store.registers import RegistersStore
 from code_check.store.workspace import Workspace
-from code_check.tui.registers_screen import EntryForm, RegistersScreen, learning_evidence
+from code_check.tui.registers_screen import EntryForm, RegistersScreen
 from tests.registers.samples import COUNCIL, decision, learning
 from tests.tui.helpers import notifications
 
@@ -178,8 +178,28 @@ async def test_an_entry_is_changed_and_deleted_from_its_row(make_app, held, work
         assert len(store.changes(LearningEntry)) == 4
 
 
-def test_learning_linked_to_a_provision_is_its_evidence(workspace_path, held):
-    with Workspace(workspace_path) as workspace:
-        lines = learning_evidence(workspace, COUNCIL, "9.2")
-        assert lines[0].startswith("15 September 2025, Housing repairs: Appointments")
-        assert len(lines) == 2 and learning_evidence(workspace, COUNCIL, "9.3") == []
+async def test_the_walk_through_shows_learning_linked_to_a_provision_as_its_evidence(
+        make_app, held):
+    """9.2 shows the two entries linked to it, newest first; 9.3 none (the line is hidden);
+    an entry added in the registers shows on returning to the provision."""
+    _, newer = held
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_walkthrough(newer, "9.2")
+        await pilot.pause()
+        screen = app.screen
+        shown = screen.query_one("#register-evidence", Static)
+        assert shown.display
+        lines = str(shown.render()).splitlines()
+        assert lines[0] == "From the council's learning register (r on Home):"
+        assert lines[1].startswith("  • 15 September 2025, Housing repairs: Appointments")
+        assert lines[2].startswith("  • 1 October 2024, Council tax:")
+        screen.go_to("9.3")
+        await pilot.pause()
+        assert not shown.display
+        with Workspace(pilot.app.workspace.path) as workspace:
+            RegistersStore(workspace).add(learning(provisions=["9.3"], service="Parking"))
+        screen.go_to("9.3")
+        await pilot.pause()
+        assert shown.display and "Parking" in str(shown.render())
