@@ -2,10 +2,12 @@
 every core.
 
 Run:  .venv/bin/python benchmarks/bench_complaint_log.py [--rows N] [--repeats N] [--jobs N]
+      [--profiled]
 
 Generates two realistic logs once into benchmarks/.data/ (ISO and UK dates, a few bad rows): a
 wide one with made-up personal data in extra columns (14 columns) and a narrower one
-(12 columns: no address or email). For each it times, turn about in this same run, the floor (a
+(12 columns: no address or email); with --profiled, a third: the wide one with the columns of
+the annual report's figures (category, stage 1 and 2 outcomes, refusal; 18 columns). For each it times, turn about in this same run, the floor (a
 bare single-core `csv.reader` pass), the function `log analyse` calls with `--jobs 1` and with
 `--jobs` = the usable cores, and prints their wall-clock times (the best of the repeats) as
 multiples of the floor and the scaling (jobs 1 time / jobs N time). On a machine other programs
@@ -37,12 +39,29 @@ HEADER = ("reference", "customer_name", "address", "email", "received", "acknowl
           "stage1_response", "stage1_extended", "escalated", "stage2_acknowledged",
           "stage2_response", "stage2_extended", "service", "notes")
 NARROW = tuple(column for column in HEADER if column not in ("address", "email"))
+# the wide log with the columns the annual report's figures come from (issue 15)
+PROFILED = (*HEADER, "category", "stage1_outcome", "stage2_outcome", "refused")
+CATEGORIES = ("Delay", "Communication", "Staff conduct", "Service not provided",
+              "Charges and billing", "Policy or decision", "Damp and mould")
+OUTCOMES = ("Upheld", "Partly upheld", "Not upheld", "Withdrawn", "partially upheld",
+            "not justified")
+REASONS = ("Over 12 months old", "Legal proceedings started", "Has its own appeal route")
+
+
+def profile_cells(rng: random.Random, escalated: bool) -> list[str]:
+    """A row's category, outcomes and refusal: about 4% refused, most with an outcome."""
+    if rng.random() < 0.04:
+        return [rng.choice(CATEGORIES), "", "", rng.choice(REASONS)]
+    outcome1 = rng.choice(OUTCOMES) if rng.random() < 0.95 else ""
+    outcome2 = rng.choice(OUTCOMES[:4]) if escalated and rng.random() < 0.9 else ""
+    return [rng.choice(CATEGORIES), outcome1, outcome2, ""]
 
 
 def generate(path: Path, rows: int, header: tuple[str, ...]) -> None:
     """A log over five years: mostly on time, a minority late, some open, ~0.1% bad rows;
     ``header``'s columns of it."""
     rng = random.Random(20260401)
+    profile_rng = random.Random(20260402)  # its own, so the other logs stay as they were
     start = date(2021, 4, 1).toordinal()
     span = AS_OF.toordinal() - start
     iso = {n: date.fromordinal(n).isoformat() for n in range(start - 10, start + span + 400)}
@@ -51,7 +70,7 @@ def generate(path: Path, rows: int, header: tuple[str, ...]) -> None:
     with open(temporary, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
-        kept = [HEADER.index(column) for column in header]
+        kept = [PROFILED.index(column) for column in header]
         for number in range(rows):
             text = uk if number % 3 == 0 else iso
             received = start + rng.randrange(span)
@@ -77,6 +96,7 @@ def generate(path: Path, rows: int, header: tuple[str, ...]) -> None:
             cells += [rng.choice(SERVICES), "Called twice; prefers email, see notes"]
             if number % 997 == 0:
                 cells[rng.choice((4, 5, 7))] = rng.choice(("31/02/2025", "soon", "maybe", ""))
+            cells += profile_cells(profile_rng, bool(cells[8]))
             writer.writerow([cells[index] for index in kept])
     temporary.replace(path)
 
@@ -177,12 +197,17 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=None, help="default: the usable cores")
+    parser.add_argument("--profiled", action="store_true",
+                        help="also a wide log with category, outcome and refusal columns")
     args = parser.parse_args()
     DATA.mkdir(exist_ok=True)
     jobs = args.jobs or cores()
     print(f"{cores()} usable cores; wall-clock times, best of {args.repeats}")
     measure("wide log", HEADER, args.rows, args.repeats, jobs)
     measure("12-column log", NARROW, args.rows, args.repeats, jobs)
+    if args.profiled:
+        measure("wide log with the annual report's columns", PROFILED, args.rows, args.repeats,
+                jobs)
 
 
 if __name__ == "__main__":

@@ -75,12 +75,16 @@ is evidence for) and the Ombudsman's decisions (findings, remedies, reports), on
 year at a time, with the remedies complied with and those overdue. **l** adds learning, **o** a
 decision, **e** or enter changes the highlighted entry, **del** deletes it, **[ ]** move between
 years. Complaints and cases are named by their reference and owners by their role, never by a
-person's name: an email address or telephone number is refused.
+person's name: an email address or telephone number is refused. Learning linked to 9.1 to 9.3
+shows in the walk-through under that provision's evidence.
 
 ## Export
 Choose a format and where to write it; the screen shows where the file went, and asks first
 before writing over a file that is already there. For an assessment of both Codes, **ctrl+t**
-chooses which Code the reports are of; the assessment file holds both.
+chooses which Code the reports are of; the assessment file holds both. **ctrl+l** adds a
+complaint log's figures. *Annual complaints report* writes the last year's performance and
+service improvement report (Code 8.1) from the assessment, the registers, the Ombudsman's
+figures and the complaint log, for the governing body's response (8.2).
 
 ## A council that owns homes: both Codes
 A council that is also a landlord answers the Housing Ombudsman's Code (HOS) as well as the
