@@ -5,17 +5,18 @@ Run:  .venv/bin/python benchmarks/bench_complaint_log.py [--rows N] [--repeats N
       [--profiled]
 
 Generates two realistic logs once into benchmarks/.data/ (ISO and UK dates, a few bad rows): a
-wide one with made-up personal data in extra columns (14 columns) and a narrower one
-(12 columns: no address or email); with --profiled, a third: the wide one with the columns of
-the annual report's figures (category, stage 1 and 2 outcomes, refusal; 18 columns). For each it times, turn about in this same run, the floor (a
-bare single-core `csv.reader` pass), the function `log analyse` calls with `--jobs 1` and with
-`--jobs` = the usable cores, and prints their wall-clock times (the best of the repeats) as
-multiples of the floor and the scaling (jobs 1 time / jobs N time). On a machine other programs
-keep busy, wall-clock time says more about them than about us, so it also prints CPU times: this
-process's, its workers', and the critical path they make on idle cores (this process's CPU time
-plus the workers' shared out over the jobs: the ranges are equal shares of the file), as
-multiples of the floor's CPU time. Then the peak memory of each in a fresh process. Targets: at
-most 1.6 times the floor on 2 cores; all processes together under 200 MB.
+wide one with made-up personal data in extra columns (14 columns) and a narrower one (12
+columns: no address or email); with --profiled, a third: the wide one with the columns of the
+annual report's figures (category, stage 1 and 2 outcomes, refusal; 18 columns). For each it
+times, turn about in this same run, the floor (a bare single-core `csv.reader` pass), the
+function `log analyse` calls with `--jobs 1` and with `--jobs` = the usable cores, and prints
+their wall-clock times (the best of the repeats) as multiples of the floor and the scaling (jobs
+1 time / jobs N time). On a machine other programs keep busy, wall-clock time says more about
+them than about us, so it also prints CPU times: this process's, its workers', and the critical
+path they make on idle cores (this process's CPU time plus the workers' shared out over the
+jobs: the ranges are equal shares of the file), as multiples of the floor's CPU time. Then the
+peak memory of each in a fresh process. Targets: at most 1.6 times the floor on 2 cores; all
+processes together under 200 MB.
 """
 
 from __future__ import annotations

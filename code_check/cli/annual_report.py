@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from code_check.cli.options import add_rules, add_workspace, command, iso_date
+from code_check.cli.options import (
+    add_log_as_of,
+    add_paper,
+    add_rules,
+    add_workspace,
+    command,
+    iso_date,
+)
 from code_check.errors import InputError
 
 
@@ -26,14 +33,8 @@ def register(subparsers) -> None:
     parser.add_argument("--hos-letter", type=Path, metavar="FILE.txt",
                         help="the Housing Ombudsman's annual letter, pasted as text (a council "
                         "that owns homes)")
-    parser.add_argument("--paper", type=Path, metavar="DETAILS.yaml",
-                        help="the committee paper's details (meeting, date, author, contact, "
-                        "status, financial implications, extra recommendations, background "
-                        "papers); any left out are marked to complete")
-    parser.add_argument("--as-of", type=iso_date, metavar="DATE",
-                        help="judge overdue remedies and open complaints as of this date "
-                        "(YYYY-MM-DD; default: today, and for the complaint log the latest "
-                        "date it holds)")
+    add_paper(parser)
+    add_log_as_of(parser, "overdue remedies")
     add_rules(parser)
     add_workspace(parser)
     actions = parser.add_subparsers(title="commands", metavar="COMMAND")

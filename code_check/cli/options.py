@@ -65,6 +65,21 @@ def add_as_of(parser: argparse.ArgumentParser, what: str) -> None:
                         help=f"{what} as of this date (YYYY-MM-DD; default: today)")
 
 
+def add_paper(parser: argparse.ArgumentParser, formats: str = "") -> None:
+    """``--paper``: the committee paper's details, for the gap report and the annual report."""
+    parser.add_argument("--paper", type=Path, metavar="DETAILS.yaml",
+                        help=f"{formats}the committee paper's details (meeting, date, author, "
+                        "contact, status, financial implications, extra recommendations, "
+                        "background papers); any left out are marked to complete")
+
+
+def add_log_as_of(parser: argparse.ArgumentParser, what: str) -> None:
+    """``--as-of`` for a report that may read a complaint log."""
+    parser.add_argument("--as-of", type=iso_date, metavar="DATE",
+                        help=f"judge {what} and open complaints as of this date (YYYY-MM-DD; "
+                        "default: today, and for the complaint log the latest date it holds)")
+
+
 def add_catalogue_view(parser: argparse.ArgumentParser, default: str) -> None:
     """``--catalogue ID``: which Code's view of an assessment that answers two Codes."""
     parser.add_argument(

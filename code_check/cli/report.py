@@ -7,10 +7,11 @@ from pathlib import Path
 
 from code_check.cli.options import (
     add_catalogue_view,
+    add_log_as_of,
+    add_paper,
     add_rules,
     add_workspace,
     command,
-    iso_date,
 )
 from code_check.cli.sources import add_assessment_source, load_source
 from code_check.errors import InputError
@@ -42,15 +43,8 @@ def register(subparsers) -> None:
     parser.add_argument("--log", type=Path, metavar="COMPLAINTS.csv",
                         help="the council's complaint log: timeliness against the Code's limits, "
                         "and the answers it contradicts")
-    parser.add_argument("--as-of", type=iso_date, metavar="DATE",
-                        help="judge overdue actions and open complaints as of this date "
-                        "(YYYY-MM-DD; default: today, and for the complaint log the latest "
-                        "date it holds)")
-    parser.add_argument("--paper", type=Path, metavar="DETAILS.yaml",
-                        help="docx, html, md: the committee paper's details (meeting, date, "
-                        "author, contact, status, financial implications, extra "
-                        "recommendations, background papers); any left out are marked to "
-                        "complete")
+    add_log_as_of(parser, "overdue actions")
+    add_paper(parser, "docx, html, md: ")
     parser.add_argument("--provision-level", action="store_true",
                         help="template: one row per provision instead of one per section")
     parser.add_argument("--cohort", action="store_true",

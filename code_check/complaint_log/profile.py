@@ -222,8 +222,8 @@ class RowProfiler:
         """The tallies by month and label: each month's kinds added up under each column's
         label (a log may have thousands of kinds, so this adds plain numbers)."""
         counts = ProfileCounts()
-        category, outcome1, outcome2, refused, service = zip(*self.kinds) if self.kinds \
-            else ((),) * 5
+        category, outcome1, outcome2, refused, service = zip(*self.kinds, strict=True) \
+            if self.kinds else ((),) * 5
         received_by = {"categories": category, "stage1_outcomes": outcome1,
                        "services": service, "refused": refused}
         for month in self.months.values():
