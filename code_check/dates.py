@@ -59,6 +59,11 @@ def long_date(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def short_date(value: date) -> str:
+    """A date the UK way where room is short, as in a table's column: 30 Apr 2026."""
+    return f"{value.day} {value:%b %Y}"
+
+
 def long_date_span(first: date | None, last: date | None) -> str | None:
     """"1 April 2025 to 26 March 2026"; None when either end is unknown (nothing dated)."""
     if first is None or last is None:

@@ -79,3 +79,11 @@ def short_title(text: str) -> str:
         return first
     cut = first[:SHORT_TITLE_LENGTH + 1].rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:") + "…"
+
+
+def code_name(catalogue_id: str) -> str:
+    """A Code as councils name it, from its catalogue's id alone ('lgsco-2024': 'LGSCO'), for
+    lists that must not wait for the catalogues to load; an id without a year: as it is. A
+    test keeps this equal to each bundled catalogue's ``initials``."""
+    name, _, year = catalogue_id.rpartition("-")
+    return name.upper() if name and year.isdigit() else catalogue_id

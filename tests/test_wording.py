@@ -70,3 +70,14 @@ def test_each_complaint_log_step_has_a_label_and_a_plural():
         ("Stage 2 acknowledgement", "stage 2 acknowledgements"),
         ("Stage 2 response", "stage 2 responses"),
     ]
+
+
+def test_a_codes_name_from_its_id_is_its_catalogues_initials():
+    """Home names the Codes without loading the catalogues: the two must agree."""
+    from code_check.catalogue.files import load_catalogues
+    from code_check.wording import code_name
+
+    assert {c.id: code_name(c.id) for c in load_catalogues().values()} == {
+        c.id: c.initials for c in load_catalogues().values()} == {
+        "lgsco-2024": "LGSCO", "hos-2024": "HOS"}
+    assert code_name("our-own-code") == "our-own-code"

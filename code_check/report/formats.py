@@ -75,7 +75,7 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("docx", "Committee paper (Word)", ".docx",
                  "the full report to edit before it goes to committee", _docx),
     ExportFormat("template", "Published form (HTML, Word or CSV)", ".html",
-                 "the LGSCO's self-assessment table for the council's website", _template),
+                 "the Ombudsman's self-assessment table for the council's website", _template),
     ExportFormat("xlsx", "Action plan (Excel)", ".xlsx",
                  "actions for service managers, one sheet per owner", _xlsx),
     ExportFormat("md", "Markdown", ".md", "the full report as plain text", _markdown),

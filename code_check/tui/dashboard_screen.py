@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from code_check.assessment.lint import lint
 from code_check.assessment.scoring import Score, score
+from code_check.dates import long_date
 from code_check.tui.assessment_screen import AssessmentScreen
 from code_check.tui.fitted_table import FittedTable
 from code_check.tui.key_bar import KeyBar
@@ -81,7 +82,7 @@ class DashboardScreen(AssessmentScreen):
         assessment = workspace.load(self.assessment_id)
         catalogue = self.app.catalogue_for(assessment)
         self.result = score(catalogue, assessment)
-        self.sub_title = f"{assessment.council.name}, assessed {assessment.assessed_on.isoformat()}"
+        self.sub_title = f"{assessment.council.name}, assessed {long_date(assessment.assessed_on)}"
         self.query_one("#summary", Static).update(summary_text(self.result))
         self._fill_sections(self.result)
         self._fill_gaps(self.result)

@@ -18,6 +18,7 @@ from code_check.assessment.codes import SEPARATOR, codes_of
 from code_check.assessment.lint import lint
 from code_check.assessment.scoring import Score, score
 from code_check.catalogue.model import Catalogue
+from code_check.dates import long_date
 from code_check.gather import second_code_of, seen_under
 from code_check.tui.dashboard_screen import SEVERITY_WORDS, DashboardScreen
 from code_check.tui.fitted_table import FittedTable
@@ -59,7 +60,7 @@ class BothCodesDashboard(DashboardScreen):
     def refresh_numbers(self) -> None:
         assessment = self.app.workspace.load(self.assessment_id)
         catalogues = self.app.catalogues
-        self.sub_title = f"{assessment.council.name}, assessed {assessment.assessed_on.isoformat()}"
+        self.sub_title = f"{assessment.council.name}, assessed {long_date(assessment.assessed_on)}"
         self.walk = Walk(self.app.catalogue_for(assessment),
                          second_code_of(assessment, catalogues))
         self.views = [seen_under(assessment, code, catalogues) for code in codes_of(assessment)]

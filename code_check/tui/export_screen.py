@@ -16,6 +16,7 @@ from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from code_check.assessment.codes import codes_of
+from code_check.dates import long_date
 from code_check.errors import InputError
 from code_check.gather import held_beside
 from code_check.tui.assessment_screen import AssessmentScreen
@@ -69,7 +70,7 @@ class ExportScreen(AssessmentScreen):
             **self._codes())
         self.query_one("#export-title", Static).update(
             f"Export the assessment of {self.assessment.council.name} dated "
-            f"{self.assessment.assessed_on.isoformat()}")
+            f"{long_date(self.assessment.assessed_on)}")
         formats = self.query_one(OptionList)
         formats.highlighted = 0
         self.suggested = suggested_name(self.job, EXPORT_FORMATS[0])

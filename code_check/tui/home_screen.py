@@ -12,13 +12,14 @@ from textual.widgets import DataTable, Header, Static
 
 from code_check.assessment.model import Assessment, AuthorityType, Council
 from code_check.catalogue.model import Catalogue
+from code_check.dates import long_date, short_date
 from code_check.errors import InputError
 from code_check.store.author import author_name
 from code_check.store.workspace import AssessmentRecord, Workspace
 from code_check.tui.errors import plain_words, reports_problems
 from code_check.tui.fitted_table import FittedTable
 from code_check.tui.key_bar import KeyBar
-from code_check.wording import percent
+from code_check.wording import code_name, percent
 
 WELCOME = """\
 [b]Welcome to code-check.[/b]
@@ -73,8 +74,8 @@ class HomeScreen(Screen):
         yield Static(WELCOME, id="welcome")
         yield Static("", id="workspace-summary")
         table = FittedTable(id="assessments", cursor_type="row", zebra_stripes=True, wrap=True,
-                            flexible={"Council": None, "Catalogue": None, "Readiness": None})
-        table.add_columns("No.", "Council", "Assessed", "Catalogue", "Readiness", "Coverage")
+                            flexible={"Council": None, "Code": None, "Readiness": None})
+        table.add_columns("No.", "Council", "Assessed", "Code", "Readiness", "Coverage")
         yield table
         yield KeyBar()
 
@@ -132,8 +133,9 @@ class HomeScreen(Screen):
             name = name[: COUNCIL_WIDTH - 1] + "…"
         readiness = "not scored" if record.band is None else \
             f"{percent(record.score)} {record.band}"
-        codes = " + ".join(filter(None, [record.catalogue, record.also_catalogue]))
-        return (str(record.id), name, record.assessed_on.isoformat(), codes,
+        codes = " + ".join(code_name(code) for code in
+                           filter(None, [record.catalogue, record.also_catalogue]))
+        return (str(record.id), name, short_date(record.assessed_on), codes,
                 readiness, percent(record.coverage))
 
     def selected_id(self) -> int | None:
@@ -266,7 +268,7 @@ class HomeScreen(Screen):
         self.app.push_screen(NewAssessmentScreen(
             catalogue.id, self.app.today, self.workspace.council(previous.council),
             title=f"A new assessment of {previous.council}, from No. {previous.id} dated "
-            f"{previous.assessed_on.isoformat()}: its answers are carried over, marked until "
+            f"{long_date(previous.assessed_on)}: its answers are carried over, marked until "
             "you confirm them.", council_fixed=True, assessor=previous.assessor), start)
 
     @reports_problems
@@ -290,11 +292,11 @@ class HomeScreen(Screen):
             if confirmed:
                 self.workspace.delete_assessment(record.id)
                 self.notify(f"Deleted the assessment of {record.council} dated "
-                            f"{record.assessed_on.isoformat()}.", title="Deleted")
+                            f"{long_date(record.assessed_on)}.", title="Deleted")
                 self.refresh_list()
 
         self.app.push_screen(ConfirmScreen(
-            f"Delete the assessment of {record.council} dated {record.assessed_on.isoformat()}?"
+            f"Delete the assessment of {record.council} dated {long_date(record.assessed_on)}?"
             "\n\nIts answers and their history go with it. This cannot be undone.",
             yes="Delete"), delete)
 

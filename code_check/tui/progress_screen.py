@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from code_check.assessment.progress import ChangeKind, compare
+from code_check.dates import long_date, short_date
 from code_check.store.workspace import AssessmentRecord
 from code_check.tui.assessment_screen import AssessmentScreen
 from code_check.tui.fitted_table import FittedTable
@@ -68,7 +69,7 @@ class ProgressScreen(AssessmentScreen):
         history.clear()
         for record in reversed(records):
             history.add_row("▶" if record.id == current.id else "",
-                            record.assessed_on.isoformat(), percent(record.score),
+                            short_date(record.assessed_on), percent(record.score),
                             bar(record.score, 12, track_when_missing=True),
                             record.band or "not scored",
                             percent(record.coverage), key=str(record.id))
@@ -81,7 +82,7 @@ class ProgressScreen(AssessmentScreen):
         changes.clear()
         position = [record.id for record in records].index(current.id)
         if position == 0:
-            title.update(f"The assessment of {current.assessed_on.isoformat()} is this "
+            title.update(f"The assessment of {long_date(current.assessed_on)} is this "
                          "council's first: nothing to compare it with yet.")
             changes.display = False
             return
@@ -97,7 +98,7 @@ class ProgressScreen(AssessmentScreen):
                   for kind in (*ALWAYS_COUNTED, *others)
                   if kind in ALWAYS_COUNTED or result.of_kind(kind)]
         title.update(
-            f"Since {previous.assessed_on.isoformat()}: readiness {percent(result.old.score)} → "
+            f"Since {long_date(previous.assessed_on)}: readiness {percent(result.old.score)} → "
             f"{percent(result.new.score)} ({direction}); {', '.join(counts)}, "
             f"{result.unchanged} unchanged")
         changes.display = True

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, DataTable, Header, Label, Select, Static
 
-from code_check.dates import long_date, long_date_span
+from code_check.dates import long_date, long_date_span, short_date
 from code_check.errors import InputError
 from code_check.registers.files import text_of
 from code_check.registers.model import (
@@ -169,20 +169,20 @@ class RegistersScreen(Screen):
     @staticmethod
     def _learning_cells(held: Held[LearningEntry]) -> tuple[str, ...]:
         entry = held.entry
-        return (str(held.id), entry.changed_on.isoformat(), entry.service,
+        return (str(held.id), short_date(entry.changed_on), entry.service,
                 " ".join(entry.changed.split()), entry.owner)
 
     def _decision_cells(self, held: Held[OmbudsmanDecision]) -> tuple[str, ...]:
         entry = held.entry
         decision = entry.decision.label + ("; complaint handling" if
                                            entry.complaint_handling_fault else "")
-        return (str(held.id), entry.decided_on.isoformat(), entry.reference, decision,
+        return (str(held.id), short_date(entry.decided_on), entry.reference, decision,
                 self._remedy_words(entry))
 
     def _remedy_words(self, entry: OmbudsmanDecision) -> str:
         if entry.remedy_complied is None:
             return "none"
-        due = f"due {entry.remedy_due.isoformat()}, " if entry.remedy_due else ""
+        due = f"due {short_date(entry.remedy_due)}, " if entry.remedy_due else ""
         overdue = " (overdue)" if entry.remedy_overdue(self.app.today) else ""
         return f"{due}{entry.remedy_complied.label}{overdue}"
 

@@ -14,7 +14,7 @@ from textual.widgets.tree import TreeNode
 from code_check.assessment.codes import SecondCode
 from code_check.assessment.model import Action, ProgressNote, Status
 from code_check.catalogue.model import Requirement
-from code_check.dates import typed_date
+from code_check.dates import long_date, typed_date
 from code_check.errors import InputError
 from code_check.report.inert import visible
 from code_check.tui.code_choice import second_code_id
@@ -151,7 +151,7 @@ class WalkthroughScreen(Screen):
             self.app.workspace, self.assessment_id,
             self.app.catalogue(self.app.workspace.record(self.assessment_id).catalogue))
         assessment = self.session.assessment
-        self.sub_title = f"{assessment.council.name}, assessed {assessment.assessed_on.isoformat()}"
+        self.sub_title = f"{assessment.council.name}, assessed {long_date(assessment.assessed_on)}"
         self.offers_second_code = self.session.second is None and \
             second_code_id(self.session.catalogue.id) is not None
         self._rebuild_tree()

@@ -58,11 +58,11 @@ async def test_home_opens_the_registers_of_the_selected_council_on_its_latest_ye
         screen = await open_registers(pilot)
         assert text(screen, "#registers-title") == (
             "Example Borough Council, 2025-26 (1 April 2025 to 31 March 2026)")
-        assert [row[1:3] for row in rows(screen, "#learning")] == [["2025-09-15",
+        assert [row[1:3] for row in rows(screen, "#learning")] == [["15 Sep 2025",
                                                                    "Housing repairs"]]
         assert rows(screen, "#decisions")[0][2:] == [
             "24 001 234", "upheld: fault and injustice; complaint handling",
-            "due 2025-07-10, pending (overdue)"]
+            "due 10 Jul 2025, pending (overdue)"]
         assert text(screen, "#registers-summary") == (
             "Remedies due in the year: 1, complied with 0 (0.0%). Overdue on 31 March 2026: 1. "
             "Findings of fault in complaint handling: 1.")
@@ -98,7 +98,7 @@ async def test_learning_added_in_the_form_is_saved_with_its_author(make_app, cou
         await pilot.pause()
         assert app.screen is screen
         assert [row[1:] for row in rows(screen, "#learning")] == [
-            ["2025-11-14", "Council tax", "Letters rewritten", "Revenues Manager"]]
+            ["14 Nov 2025", "Council tax", "Letters rewritten", "Revenues Manager"]]
     with Workspace(workspace_path) as workspace:
         store = RegistersStore(workspace)
         assert store.learning()[0].entry.complaints == ["EBC-1", "EBC-2"]

@@ -283,3 +283,13 @@ async def test_search_names_a_housing_provision_by_its_number(make_app, demo):
                                      .prompt)
         await pilot.press("enter")
         assert screen.current.id == "hos-2024:5.6"
+
+
+async def test_home_names_both_codes_of_an_assessment_as_councils_know_them(make_app, demo):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        codes = {str(table.get_row(key)[0]): str(table.get_row(key)[3]) for key in table.rows}
+        assert codes[str(demo[HOUSING_DEMO_COUNCIL])] == "LGSCO + HOS"
+        assert set(codes.values()) == {"LGSCO", "LGSCO + HOS"}

@@ -36,7 +36,8 @@ async def test_assessments_are_listed_newest_first_with_readiness(make_app, coun
             newest = workspace.record(council_ids[1])
         cells = [str(cell) for cell in table.get_row_at(0)]
         assert cells[0] == str(council_ids[1])  # the number commands take
-        assert cells[2] == "2026-03-15"
+        assert cells[2] == "15 Mar 2026"  # as a UK reader writes it
+        assert cells[3] == "LGSCO"  # the Code by the name councils know, not its file's id
         assert cells[4] == f"{newest.score:.1f}% {newest.band}"
 
 
@@ -129,7 +130,7 @@ async def test_from_previous_asks_the_date_and_assessor_first(make_app, council_
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, NewAssessmentScreen)
-        assert f"from No. {council_ids[1]} dated 2026-03-15" in dialog.title_text
+        assert f"from No. {council_ids[1]} dated 15 March 2026" in dialog.title_text
         assert not dialog.query("#council")  # the council is the previous one's
         assert dialog.query_one("#assessor", Input).value == "Jane Officer"
         dialog.query_one("#assessed_on", Input).value = "30/06/2026"
@@ -142,7 +143,7 @@ async def test_from_previous_asks_the_date_and_assessor_first(make_app, council_
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert [str(cell) for cell in app.screen.query_one(DataTable).get_row_at(0)[:3]] == [
-            str(new_id), "Example Borough Council", "2026-06-30"]
+            str(new_id), "Example Borough Council", "30 Jun 2026"]
     with Workspace(workspace_path) as workspace:
         record = workspace.record(new_id)
     assert (record.assessed_on, record.assessor, record.based_on) == (
