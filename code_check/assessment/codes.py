@@ -21,6 +21,7 @@ from code_check.assessment.model import AlsoUnder, Answer, Assessment, worst_of
 from code_check.catalogue.equivalence import Equivalence, Match
 from code_check.catalogue.model import Catalogue
 from code_check.errors import InputError
+from code_check.wording import code_name
 
 SEPARATOR = ":"
 
@@ -116,8 +117,17 @@ def view(assessment: Assessment, catalogue_id: str,
         answer = assessment.answers.get(pair.from_id)
         if pair.match is Match.SAME and answer is not None:
             answers[pair.to_id] = answer.model_copy(update={"via_row": None})
-    return assessment.model_copy(update={"catalogue": catalogue_id, "answers": answers,
+    seen = assessment.model_copy(update={"catalogue": catalogue_id, "answers": answers,
                                          "also": None})
+    seen._carried_from = _carried_from(answers, equivalence)
+    return seen
+
+
+def _carried_from(answers: dict[str, Answer], equivalence: Equivalence) -> dict[str, str]:
+    """Each answer carried from close provisions of the first Code: 'LGSCO 6.2 and 6.3'."""
+    first = code_name(equivalence.from_catalogue)
+    return {to_id: f"{first} {' and '.join(partners)}" for to_id, answer in answers.items()
+            if answer.carried_over and (partners := equivalence.close_to(to_id))}
 
 
 def carried_answer(assessment: Assessment, to_id: str,

@@ -83,6 +83,6 @@ def _missing(catalogue: Catalogue, assessment: Assessment) -> list[str]:
         (not_assessed, f"provision{'' if not_assessed == 1 else 's'} not assessed"),
         (to_confirm, f"carried answer{'' if to_confirm == 1 else 's'} to confirm"),
     ) if count]
-    return [*counted, "the annual complaints performance and service improvement report and "
-            "the governing body's response, which are prepared outside code-check and "
-            "published with the self-assessment"]
+    return [*counted, "the annual complaints performance and service improvement report "
+            "(code-check annual-report) and the governing body's response to it (annual-report "
+            "respond), published with the self-assessment"]

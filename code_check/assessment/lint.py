@@ -40,7 +40,8 @@ def lint(catalogue: Catalogue, assessment: Assessment, *, as_of: date) -> list[F
                     for c in housing_year_checks(catalogue, assessment, as_of=as_of))
     for requirement in catalogue.requirements:
         answer = assessment.answer(requirement.id)
-        findings.extend(_answer_findings(requirement, answer, as_of))
+        findings.extend(_answer_findings(requirement, answer, as_of,
+                                         assessment.carried_from.get(requirement.id)))
     return sort_findings(findings, catalogue)
 
 
@@ -65,7 +66,9 @@ def _assessment_findings(assessment: Assessment, as_of: date) -> list[Finding]:
     )]
 
 
-def _answer_findings(requirement: Requirement, answer: Answer, as_of: date) -> list[Finding]:
+def _answer_findings(requirement: Requirement, answer: Answer, as_of: date,
+                     carried_from: str | None = None) -> list[Finding]:
+    """``carried_from``: the other Code's close provisions a carried answer came from."""
     def finding(severity: Severity, check: str, message: str) -> Finding:
         return Finding(severity=severity, check=check, requirement_id=requirement.id,
                        message=message)
@@ -93,7 +96,11 @@ def _answer_findings(requirement: Requirement, answer: Answer, as_of: date) -> l
         found.append(finding(Severity.WARNING, "action-overdue",
                              f"the action was due on {long_date(action.due_now)} "
                              f"and is not done{owner}"))
-    if answer.carried_over:
+    if answer.carried_over and carried_from:
+        found.append(finding(Severity.INFO, "carried-over",
+                             f"answer carried from {carried_from}, the other Code's close "
+                             "provision; confirm it holds for this Code"))
+    elif answer.carried_over:
         found.append(finding(Severity.INFO, "carried-over",
                              "answer carried over from the previous assessment; "
                              "confirm it is still true"))

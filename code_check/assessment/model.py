@@ -12,6 +12,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -243,6 +244,9 @@ class Assessment(_Model):
     answers: dict[RequirementId, Answer] = Field(default_factory=dict)
     also: AlsoUnder | None = Field(
         default=None, description="A second Code answered in the same assessment.")
+    # Set by ``codes.view`` only, never stored: where a second Code's answers carried from
+    # the first Code's close provisions came from ({"5.3": "LGSCO 6.2"}), for lint's words.
+    _carried_from: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @field_validator("answers")
     @classmethod
@@ -258,6 +262,10 @@ class Assessment(_Model):
             raise LocatedValueError(("also", "catalogue"), f"{self.catalogue} is already the "
                                     "first Code of this assessment: name the second Code here")
         return self
+
+    @property
+    def carried_from(self) -> dict[str, str]:
+        return self._carried_from
 
     def answer(self, requirement_id: str) -> Answer:
         return self.answers.get(requirement_id) or Answer()

@@ -3,6 +3,8 @@ marked where they are close, scored for each Code on its own."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from code_check.assessment.codes import (
@@ -15,6 +17,7 @@ from code_check.assessment.codes import (
     where_stored,
     with_stored_answer,
 )
+from code_check.assessment.lint import lint
 from code_check.assessment.model import Answer, Status
 from code_check.assessment.scoring import score
 from code_check.errors import InputError
@@ -144,3 +147,21 @@ def test_a_view_no_map_leads_to_is_refused_in_words(worked):
 def test_a_second_code_is_added_once(worked):
     with pytest.raises(InputError, match="already answers second-code"):
         seed_second_code(worked, dual.second(), dual.equivalence())
+
+
+def test_lint_says_which_close_provisions_a_carried_answer_came_from(worked):
+    """A carried answer of the second Code came from the first Code's close provisions, not
+    from a previous assessment; one of its own carried over still says so."""
+    also = worked.also.model_copy(update={"answers": {
+        **worked.also.answers, "2.3": Answer(status=Status.MET, carried_over=True)}})
+    own = worked.model_copy(update={"also": also})
+    found = {f.requirement_id: f.message for f in lint(dual.second(), hos_view(own),
+                                                       as_of=date(2026, 4, 1))
+             if f.check == "carried-over"}
+    assert found == {
+        "1.2": "answer carried from first-code 1.2 and 1.3, the other Code's close provision; "
+               "confirm it holds for this Code",
+        "2.2": "answer carried from first-code 2.1, the other Code's close provision; "
+               "confirm it holds for this Code",
+        "2.3": "answer carried over from the previous assessment; confirm it is still true"}
+    assert "carried_from" not in hos_view(own).model_dump()  # never stored or exported

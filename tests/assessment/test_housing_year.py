@@ -54,8 +54,9 @@ def test_lint_says_the_days_left_and_what_is_still_to_do(hos):
         "the self-assessment is due to the governing body and the Housing Ombudsman by "
         "30 September 2026 (more than 1,000 homes): 121 days from 1 June 2026. Still to do: "
         "2 provisions not assessed; 1 carried answer to confirm; the annual complaints "
-        "performance and service improvement report and the governing body's response, which "
-        "are prepared outside code-check and published with the self-assessment")
+        "performance and service improvement report (code-check annual-report) and the "
+        "governing body's response to it (annual-report respond), published with the "
+        "self-assessment")
 
 
 def test_a_smaller_landlord_has_six_months_from_the_year_end(hos):
