@@ -88,13 +88,9 @@ def complaint_log_for_report(path: Path, as_of: date, *, as_of_asked: bool,
                              progress: bool | None = None) -> LogAnalysis:
     """A complaint log's analysis for a report: unless a date was asked for, open complaints
     are judged as at the log's latest date when that is earlier (a log exported in March is
-    not "179 working days late" in November). Only the first reading finds that date, so such
-    a log is read twice; the report's page 1 says which date was used."""
-    analysis = analyse_file(path, as_of=as_of, progress=progress)
-    latest = analysis.last_dated
-    if as_of_asked or latest is None or latest >= as_of:
-        return analysis
-    return analyse_file(path, as_of=latest, progress=progress)
+    not "179 working days late" in November), in one reading; the report's page 1 says which
+    date was used."""
+    return analyse_file(path, as_of=as_of, progress=progress, at_latest=not as_of_asked)
 
 
 def seen_under(assessment: Assessment, catalogue_id: str, catalogues: dict[str, Catalogue],

@@ -116,7 +116,8 @@ def usable_cores() -> int:
 
 def analyse_in_ranges(path: Path, *, encoding: str, delimiter: str, column_map: ColumnMap,
                       as_of: date, calendar: WorkingDayCalendar, limits: Limits, processes: int,
-                      progress_bar: ProgressBar | None) -> LogAnalysis | None:
+                      progress_bar: ProgressBar | None,
+                      at_latest: bool = False) -> LogAnalysis | None:
     """The log measured by ``processes`` processes at once, or None when it is to be read in
     one: a byte in it is not text in ``encoding`` (UTF-8 or Windows-1252), its header cannot be
     read, or processes cannot be started. The one-process reading then checks the whole file's
@@ -140,7 +141,7 @@ def analyse_in_ranges(path: Path, *, encoding: str, delimiter: str, column_map: 
         total = _merged(reading, ranges, _in_processes(reading, ranges, data_start, progress_bar))
     except (_NotText, UnicodeDecodeError, OSError, BrokenProcessPool):
         return None
-    return total.analysis(columns, as_of, limits)
+    return total.analysis(columns, as_of, limits, calendar, at_latest=at_latest)
 
 
 def _header(handle: BinaryIO, codec: str, delimiter: str,

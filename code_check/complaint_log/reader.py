@@ -51,6 +51,7 @@ def analyse_file(
     limits: Limits | None = None,
     jobs: int | None = None,
     split_bytes: int | None = None,
+    at_latest: bool = False,
 ) -> LogAnalysis:
     """Measure a complaint log CSV file.
 
@@ -58,10 +59,12 @@ def analyse_file(
     ``limits`` None: the timescales of the bundled Code (``code_limits``).
     ``jobs``: at most this many processes read a large file at once (None: one per usable
     core), each ``split_bytes`` of it at least (None: enough to be worth a process).
+    ``at_latest``: open complaints are judged as at the log's latest date when it is before
+    ``as_of``, in the same one reading.
     """
     as_of = as_of or date.today()
     how = _Measure(as_of, column_map or ColumnMap(), calendar or WorkingDayCalendar(around=as_of),
-                   limits or _bundled_limits(), progress)
+                   limits or _bundled_limits(), progress, at_latest)
     processes = _processes(Path(path), jobs, split_bytes)
     if processes > 1:
         # Tried as UTF-8 without a pass over the file to check it: each process checks the
@@ -86,6 +89,7 @@ class _Measure:
     calendar: WorkingDayCalendar
     limits: Limits
     progress: bool | None
+    at_latest: bool = False  # judge open complaints as at the log's latest date if earlier
 
 
 def _processes(path: Path, jobs: int | None, split_bytes: int | None) -> int:
@@ -107,7 +111,7 @@ def _in_parts(log: _LogFile, how: _Measure, processes: int) -> LogAnalysis | Non
         log.path, encoding=log.encoding, delimiter=log.delimiter, column_map=how.column_map,
         as_of=how.as_of, calendar=how.calendar, limits=how.limits, processes=processes,
         progress_bar=partial(_progress_bar, log.size) if log.shows_progress(how.progress)
-        else None)
+        else None, at_latest=how.at_latest)
 
 
 def _in_one_process(log: _LogFile, how: _Measure) -> LogAnalysis:
@@ -120,7 +124,7 @@ def _in_one_process(log: _LogFile, how: _Measure) -> LogAnalysis:
                              source=log.path, line=1) from None
         columns = locate_columns(header, how.column_map, source=str(log.path))
         analyse = partial(analyse_rows, columns=columns, as_of=how.as_of, calendar=how.calendar,
-                          limits=how.limits)
+                          limits=how.limits, at_latest=how.at_latest)
         if not log.shows_progress(how.progress):
             return analyse(records)
         with _progress_bar(log.size) as report:

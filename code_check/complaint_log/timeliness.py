@@ -16,7 +16,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import count
 from math import ceil
 from operator import itemgetter
 from typing import Any
@@ -50,10 +49,15 @@ _NOT_DUE = 3  # acknowledgement outcome of an open case not yet due (acknowledge
 # extended, so this code is free): a case, not measured
 _HISTOGRAM_SIZE = 128  # outcomes below this are counted in lists, longer ones in a Counter
 # One service's tally for a month: a histogram list per step (outcome -> cases), then a Counter
-# of (step index, outcome) for the outcomes beyond the lists.
+# of (step index, outcome) for the outcomes beyond the lists, then a Counter of the open steps
+# not yet judged, (step index, working day counted from, extended) -> cases.
 _Group = tuple[Any, ...]
+_OPEN_STEPS = len(STEPS) + 1
 # An open case past its limit: (days over, order found in, reference, step, working days).
 _Overdue = tuple[int, int, str, Measure, int]
+# An open step that may be overdue: (-(start + limit), order met in, reference, step index,
+# working day counted from); the largest are furthest past whatever date they are judged at.
+_OpenStep = tuple[int, int, str, int, int]
 _DATE_COLUMNS = ("received", "acknowledged", "stage1_response", "escalated",
                  "stage2_acknowledged", "stage2_response")
 
@@ -178,12 +182,13 @@ def analyse_rows(
     calendar: WorkingDayCalendar,
     limits: Limits,
     first_row: int = 2,
+    at_latest: bool = False,
 ) -> LogAnalysis:
     """Measure every row of a log (rows as csv.reader gives them, header already taken)
-    against the ``limits`` of ``code_limits``."""
+    against the ``limits`` of ``code_limits``; ``at_latest``: see ``LogCounts.analysis``."""
     tally = Tally(columns, as_of, calendar, limits, first_row=first_row)
     tally.read(rows)
-    return tally.finished().analysis(columns, as_of, limits)
+    return tally.finished().analysis(columns, as_of, limits, calendar, at_latest=at_latest)
 
 
 @dataclass
@@ -204,8 +209,8 @@ class LogCounts:
     last_dated: date | None = None
     # month of receipt (year * 12 + month - 1) -> service as written -> its _Group
     groups: dict[int, dict[str, _Group]] = field(default_factory=dict)
-    overdue: list[_Overdue] = field(default_factory=list)  # the OVERDUE_LISTED furthest past
-    overdue_total: int = 0
+    open_latest: list[_OpenStep] = field(default_factory=list)  # the OVERDUE_LISTED latest
+    open_total: int = 0  # open steps met: the next part's order numbers follow on
     rejected: list[RejectedRow] = field(default_factory=list)
     profile: ProfileCounts = field(default_factory=ProfileCounts)
 
@@ -214,13 +219,13 @@ class LogCounts:
         taken over, not copied)."""
         self.rejected += [RejectedRow(row=rejected.row + self.rows, error=rejected.error)
                           for rejected in later.rejected]
-        self.overdue = heapq.nlargest(OVERDUE_LISTED, self.overdue + [
-            (over, order + self.overdue_total, reference, step, days)
-            for over, order, reference, step, days in later.overdue])
+        self.open_latest = heapq.nlargest(OVERDUE_LISTED, self.open_latest + [
+            (late, order + self.open_total, reference, index, start)
+            for late, order, reference, index, start in later.open_latest])
         self.rows += later.rows
         self.cases += later.cases
         self.not_yet_received += later.not_yet_received
-        self.overdue_total += later.overdue_total
+        self.open_total += later.open_total
         self.first_received = min(_known(self.first_received, later.first_received),
                                   default=None)
         self.last_received = max(_known(self.last_received, later.last_received), default=None)
@@ -232,16 +237,28 @@ class LogCounts:
                 groups[service] = _total([groups[service], group]) if service in groups \
                     else group
 
-    def analysis(self, columns: Columns, as_of: date, limits: Limits) -> LogAnalysis:
-        """The figures ``log analyse`` reports, from these counts."""
+    def analysis(self, columns: Columns, as_of: date, limits: Limits,
+                 calendar: WorkingDayCalendar, *, at_latest: bool = False) -> LogAnalysis:
+        """The figures ``log analyse`` reports, from these counts, open cases judged as at
+        ``as_of``, or with ``at_latest`` as at the log's latest date when that is earlier (a
+        log exported in March is not "179 working days late" in November): every date in the
+        log is on or before it, so only the open cases depend on the date."""
+        if at_latest and self.last_dated is not None:
+            as_of = min(as_of, self.last_dated)
+        as_of_work = calendar.ordinal(as_of)
         every: list[_Group] = []
         months: defaultdict[int, list[_Group]] = defaultdict(list)
         services: defaultdict[str, list[_Group]] = defaultdict(list)
+        overdue_total = 0
         for month, by_service in self.groups.items():
-            for service, group in by_service.items():
+            for service, counted in by_service.items():
+                group, overdue_here = _judged(counted, as_of_work, limits)
+                overdue_total += overdue_here
                 for groups in (every, months[month], services[service.strip() or NO_SERVICE]):
                     groups.append(group)
-        overdue = sorted(self.overdue, key=lambda entry: (-entry[0], entry[1]))
+        overdue = sorted(((as_of_work + late, order, reference, STEPS[index], as_of_work - start)
+                          for late, order, reference, index, start in self.open_latest
+                          if as_of_work + late > 0), key=lambda entry: (-entry[0], entry[1]))
         return LogAnalysis(
             as_of=as_of,
             cases=self.cases,
@@ -264,11 +281,28 @@ class LogCounts:
                             limit=days - over)
                 for over, _, reference, step, days in overdue
             ],
-            overdue_total=self.overdue_total,
+            overdue_total=overdue_total,
             rejected_rows=sorted(self.rejected, key=lambda rejected: rejected.row),
             columns=columns.headings,
             profile=log_profile(self.profile, columns.headings),
         )
+
+
+def _judged(group: _Group, as_of_work: int, limits: Limits) -> tuple[_Group, int]:
+    """A copy of the group with its open steps judged as at working day ``as_of_work``: one
+    past its limit is an overdue outcome, an acknowledgement not yet due is counted as such;
+    and how many were overdue."""
+    judged: _Group = (*(list(histogram) for histogram in group[:len(STEPS)]),
+                      Counter(group[len(STEPS)]), Counter())
+    overdue = 0
+    for (index, start, extended), number in group[_OPEN_STEPS].items():
+        days = as_of_work - start
+        if days > limits[STEPS[index]][extended]:
+            _count_long(judged, index, (days << 2) | _OPEN | extended, number)
+            overdue += number
+        elif index == 0:
+            judged[0][_NOT_DUE] += number
+    return judged, overdue
 
 
 def _known(*days: date | None) -> list[date]:
@@ -276,16 +310,18 @@ def _known(*days: date | None) -> list[date]:
 
 
 def _new_group() -> _Group:
-    return (*([0] * _HISTOGRAM_SIZE for _ in STEPS), Counter())
+    return (*([0] * _HISTOGRAM_SIZE for _ in STEPS), Counter(), Counter())
 
 
 def _total(groups: list[_Group]) -> _Group:
-    """Groups' tallies added up: histogram lists, then overflow Counters."""
+    """Groups' tallies added up: histogram lists, then overflow and open-step Counters."""
     overflow: Counter[tuple[int, int]] = Counter()
+    open_steps: Counter[tuple[int, int, int]] = Counter()
     for group in groups:
         overflow.update(group[len(STEPS)])
+        open_steps.update(group[_OPEN_STEPS])
     return (*(list(map(sum, zip(*(group[index] for group in groups), strict=True)))
-              for index in range(len(STEPS))), overflow)
+              for index in range(len(STEPS))), overflow, open_steps)
 
 
 def _outcomes(group: _Group) -> list[Counter[int]]:
@@ -337,7 +373,6 @@ class Tally:
         self.flags = dict(_FLAGS)
         self.first_key = NEVER
         self.last_key = -NEVER
-        self._order = count()
         # The profile (issue 15): a log with its columns is read for it row by row; one
         # without has its escalations counted by date key here, the rest from the groups.
         self.profiler = RowProfiler({**columns.profiled, **(
@@ -406,11 +441,10 @@ class Tally:
         service_at = -1 if self.columns.service is None else self.columns.service
         as_of = self.as_of_key
         shift = _SHIFT
-        as_of_work = as_of >> shift
         first_key, last_key = self.first_key, self.last_key
         blank = not_yet = 0
         never = NEVER
-        ack1, resp1, ack2, resp2 = STEPS
+        open_step = self._open
         (ack1_days, _), (resp1_days, resp1_extended), (ack2_days, _), \
             (resp2_days, resp2_extended) = (self.limits[step] for step in STEPS)
         profile = None if self.profiler is None else self.profiler.count
@@ -490,20 +524,16 @@ class Tally:
                         _count_long(group, 0, (start - work) << 2)
                 else:
                     start = work
-                    if as_of_work - work > ack1_days:
-                        self._overdue(group, 0, as_of_work - work, 0, reference, ack1,
-                                      ack1_days)
-                    else:
-                        group[0][_NOT_DUE] += 1
+                    open_step(group, 0, work, 0, reference, ack1_days)
                 # Stage 1 response: working days from acknowledgement (more if extended).
                 if p <= as_of:
                     try:
                         group[1][(((p >> shift) - start) << 2) | x1] += 1
                     except IndexError:
                         _count_long(group, 1, (((p >> shift) - start) << 2) | x1)
-                elif as_of_work - start > (resp1_extended if x1 else resp1_days):
-                    self._overdue(group, 1, as_of_work - start, x1, reference, resp1,
-                                  resp1_extended if x1 else resp1_days)
+                else:
+                    open_step(group, 1, start, x1, reference,
+                              resp1_extended if x1 else resp1_days)
                 if e > as_of:
                     continue
                 if profile is None:
@@ -519,18 +549,16 @@ class Tally:
                         _count_long(group, 2, (start - work) << 2)
                 else:
                     start = work
-                    if as_of_work - work > ack2_days:
-                        self._overdue(group, 2, as_of_work - work, 0, reference, ack2,
-                                      ack2_days)
+                    open_step(group, 2, work, 0, reference, ack2_days)
                 # Stage 2 response: working days from acknowledgement (more if extended).
                 if p2 <= as_of:
                     try:
                         group[3][(((p2 >> shift) - start) << 2) | x2] += 1
                     except IndexError:
                         _count_long(group, 3, (((p2 >> shift) - start) << 2) | x2)
-                elif as_of_work - start > (resp2_extended if x2 else resp2_days):
-                    self._overdue(group, 3, as_of_work - start, x2, reference, resp2,
-                                  resp2_extended if x2 else resp2_days)
+                else:
+                    open_step(group, 3, start, x2, reference,
+                              resp2_extended if x2 else resp2_days)
         finally:
             read = number - first_row + 1
             counts.rows += read
@@ -579,24 +607,29 @@ class Tally:
                 d[values["stage2_acknowledged"]], d[values["stage2_response"]],
                 f[values["stage1_extended"]], f[values["stage2_extended"]])
 
-    def _overdue(self, group: _Group, index: int, days: int, extended: int, reference: str,
-                 step: Measure, limit: int) -> None:
-        _count_long(group, index, (days << 2) | _OPEN | extended)
+    def _open(self, group: _Group, index: int, start: int, extended: int, reference: str,
+              limit: int) -> None:
+        """A step not yet taken, counted from working day ``start``: judged overdue or not
+        once the date to judge it at is known (``LogCounts.judge_open``), so a log can be
+        judged as at its own latest date in one reading. Open cases have no order among
+        themselves but their start, so the ``OVERDUE_LISTED`` that could be furthest past are
+        kept whatever that date turns out to be."""
+        group[_OPEN_STEPS][index, start, extended] += 1
         counts = self.counts
-        counts.overdue_total += 1
-        entry = (days - limit, next(self._order), reference.strip(), step, days)
-        if len(counts.overdue) < OVERDUE_LISTED:
-            heapq.heappush(counts.overdue, entry)
+        entry = (-(start + limit), counts.open_total, reference.strip(), index, start)
+        counts.open_total += 1
+        if len(counts.open_latest) < OVERDUE_LISTED:
+            heapq.heappush(counts.open_latest, entry)
         else:
-            heapq.heappushpop(counts.overdue, entry)
+            heapq.heappushpop(counts.open_latest, entry)
 
 
-def _count_long(group: _Group, index: int, outcome: int) -> None:
+def _count_long(group: _Group, index: int, outcome: int, number: int = 1) -> None:
     """Count an outcome in the group's histogram, or in its overflow counter if beyond it."""
     if outcome < _HISTOGRAM_SIZE:
-        group[index][outcome] += 1
+        group[index][outcome] += number
     else:
-        group[len(STEPS)][index, outcome] += 1
+        group[len(STEPS)][index, outcome] += number
 
 
 def _stages(tallies: list[Counter[int]], limits: Limits) -> dict[str, StageFigures]:
