@@ -334,8 +334,12 @@ def _outcomes(group: _Group) -> list[Counter[int]]:
 
 
 def _cases(group: _Group) -> int:
-    """A group's complaints: each has one stage 1 acknowledgement outcome."""
-    return _outcomes(group)[0].total()
+    """A group's complaints: each has one stage 1 acknowledgement outcome, counted, beyond the
+    histogram, or still open and not yet judged."""
+    beyond: Counter[tuple[int, int]] = group[len(STEPS)]
+    still_open: Counter[tuple[int, int, int]] = group[_OPEN_STEPS]
+    return sum(group[0]) + sum(number for (index, _), number in beyond.items() if index == 0) \
+        + sum(number for (index, _, _), number in still_open.items() if index == 0)
 
 
 def _month_of(day: date) -> int:

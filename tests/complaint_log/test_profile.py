@@ -294,3 +294,19 @@ def test_the_profile_read_in_ranges_is_the_one_process_profile(profiled, in_proc
     for edge in line_starts(profiled)[1:-1]:
         in_process[:] = [edge]
         assert in_ranges(profiled, used_ranges, column_map=column_map) == expected, edge
+
+
+def test_a_log_without_the_new_columns_counts_every_complaint_received(tmp_path):
+    """Its profile comes from what timeliness counts, open complaints included: one never
+    acknowledged, one acknowledged late with its reply still to come, one answered."""
+    from code_check.complaint_log.reader import analyse_file
+
+    path = tmp_path / "plain.csv"
+    path.write_text(
+        "reference,received,acknowledged,stage1_response,stage1_extended,escalated,"
+        "stage2_acknowledged,stage2_response,stage2_extended\n"
+        "A,2025-06-02,,,,,,,\nB,2025-06-03,2025-06-20,,no,,,,\n"
+        "C,2025-06-04,2025-06-05,2025-06-10,no,,,,\n", encoding="utf-8")
+    analysis = analyse_file(path, as_of=date(2025, 6, 30), progress=False, jobs=1)
+    assert analysis.cases == analysis.profile.totals.received == 3
+    assert analysis.profile.by_month[0].received == 3
