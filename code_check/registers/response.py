@@ -50,7 +50,7 @@ class GoverningBodyResponse(BaseModel):
         year_end = year_bounds(self.year)[1]
         if self.responded_on <= year_end:
             raise LocatedValueError(("responded_on",), "is not after the end of the year it "
-                                    f"responds to ({year_end.isoformat()})")
+                                    f"responds to ({long_date(year_end)})")
         return self
 
 

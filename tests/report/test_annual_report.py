@@ -254,4 +254,4 @@ def test_a_response_dated_before_the_year_ended_is_refused_naming_the_option(dem
                          demo["workspace"])
     assert status == 1
     assert err.strip() == ("code-check: --on: is not after the end of the year it responds to "
-                           "(2026-03-31)")
+                           "(31 March 2026)")

@@ -57,7 +57,7 @@ def test_a_response_is_read_with_its_year_in_any_common_form():
     ({"year": "2025-27"}, ("year", "'2025-27' is not a financial year: the second year must "
                                    "follow the first")),
     ({"responded_on": date(2026, 3, 31)}, ("responded_on", "is not after the end of the year "
-                                                          "it responds to (2026-03-31)")),
+                                                          "it responds to (31 March 2026)")),
 ])
 def test_what_cannot_be_a_response_is_refused_naming_the_field(changes, expected):
     assert problem(**changes) == expected
