@@ -225,6 +225,38 @@ async def test_an_export_goes_to_the_browser_and_nothing_is_written(
     assert sent == [(written.read_bytes(), name)]
 
 
+async def test_the_annual_report_goes_to_the_browser_too(
+        make_served_app, council_ids, tmp_path, monkeypatch):
+    """Export's annual complaints report, built from the workspace's registers, is a download
+    like every other format: a Word paper of the last year ended, nothing written on the
+    server."""
+    import io
+
+    import docx
+
+    here = tmp_path / "server"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    app = make_served_app()
+    sent = []
+    monkeypatch.setattr(app, "deliver_binary", lambda file, *, save_filename: sent.append(
+        (file.read(), save_filename)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press(*["down"] * [f.id for f in EXPORT_FORMATS].index("annual"))
+        await pilot.press("tab", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert list(here.iterdir()) == []
+    (content, name), = sent
+    assert name == "example-borough-council-annual-complaints-report-2024-25.docx"
+    paper = docx.Document(io.BytesIO(content))
+    assert paper.paragraphs[0].text == ("Example Borough Council: annual complaints performance "
+                                        "and service improvement report 2024-25")
+
+
 async def test_an_action_typed_but_not_entered_is_saved_when_the_session_ends(
         make_served_app, council_ids, workspace_path, catalogue):
     """A closed tab or the server stopping sends the app "quit" (Textual's ExitApp)."""
