@@ -65,14 +65,14 @@ _UK_PHONE = re.compile(
 
 # text ---------------------------------------------------------------------------------------
 
-def _tidied(value: object) -> object:
+def tidied(value: object) -> object:
     """Line ends as ``\\n``, pasted invisible characters dropped, outer spaces trimmed."""
     if not isinstance(value, str):
         return value
     return value.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE).strip()
 
 
-def _checked_text(limit: int, *, one_line: bool) -> Callable[[str], str]:
+def checked_text(limit: int, *, one_line: bool) -> Callable[[str], str]:
     def check(text: str) -> str:
         if not text:
             raise ValueError("is blank")
@@ -108,10 +108,10 @@ def refuse_contact_details(text: str) -> None:
                          "roles, never personal details")
 
 
-Line = Annotated[str, BeforeValidator(_tidied),
-                 AfterValidator(_checked_text(LINE_LIMIT, one_line=True))]
-Words = Annotated[str, BeforeValidator(_tidied),
-                  AfterValidator(_checked_text(WORDS_LIMIT, one_line=False))]
+Line = Annotated[str, BeforeValidator(tidied),
+                 AfterValidator(checked_text(LINE_LIMIT, one_line=True))]
+Words = Annotated[str, BeforeValidator(tidied),
+                  AfterValidator(checked_text(WORDS_LIMIT, one_line=False))]
 
 
 def _reference_text(text: str) -> str:
@@ -121,8 +121,8 @@ def _reference_text(text: str) -> str:
     return text
 
 
-Reference = Annotated[str, BeforeValidator(_tidied),
-                      AfterValidator(_checked_text(REFERENCE_LIMIT, one_line=True)),
+Reference = Annotated[str, BeforeValidator(tidied),
+                      AfterValidator(checked_text(REFERENCE_LIMIT, one_line=True)),
                       AfterValidator(_reference_text)]
 
 

@@ -15,9 +15,9 @@ from code_check.dates import long_date
 from code_check.errors import LocatedValueError
 from code_check.registers.model import (
     Line,
-    _checked_text,
-    _tidied,
+    checked_text,
     financial_year_of,
+    tidied,
     year_bounds,
 )
 from code_check.statistics.model import financial_year
@@ -27,8 +27,8 @@ RESPONSE_LIMIT = 20_000  # a committee's minute or a cabinet member's statement,
 
 # The registers' rules for text (tidied, no control character, no contact details), with room
 # for a committee's minute.
-ResponseText = Annotated[str, BeforeValidator(_tidied),
-                         AfterValidator(_checked_text(RESPONSE_LIMIT, one_line=False))]
+ResponseText = Annotated[str, BeforeValidator(tidied),
+                         AfterValidator(checked_text(RESPONSE_LIMIT, one_line=False))]
 
 
 class GoverningBodyResponse(BaseModel):
