@@ -16,7 +16,7 @@ from code_check.report.template import render_template_docx
 from code_check.report.word import render_docx
 
 pytestmark = pytest.mark.skipif(
-    shutil.which("soffice") is None and os.environ.get("CI") != "true",
+    shutil.which("soffice") is None and not os.environ.get("CI"),
     reason="LibreOffice (soffice) is not installed; .ci/run installs it on CI")
 
 

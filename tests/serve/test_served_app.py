@@ -198,27 +198,36 @@ async def test_without_a_folder_for_files_nothing_is_read(make_served_app, tmp_p
     assert chosen == []
 
 
-async def test_an_export_goes_to_the_browser_and_nothing_is_written(
-        make_served_app, council_ids, workspace_path, tmp_path, monkeypatch, run_cli):
-    """The download holds exactly what `code-check report` writes for the same assessment."""
-    here = tmp_path / "server"
+async def exported_to_browser(make_served_app, folder, monkeypatch,
+                              format_id: str) -> tuple[list[tuple[bytes, str]], str]:
+    """What Export sent the browser in ``format_id`` (each file's bytes and name), and what the
+    screen said, with the server's working folder checked to be left empty."""
+    here = folder / "server"
     here.mkdir()
     monkeypatch.chdir(here)
     app = make_served_app()
-    sent = []
+    sent: list[tuple[bytes, str]] = []
     monkeypatch.setattr(app, "deliver_binary", lambda file, *, save_filename: sent.append(
         (file.read(), save_filename)))
-    name = "example-borough-council-2026-03-15.csv"
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
-        await pilot.press(*["down"] * [f.id for f in EXPORT_FORMATS].index("csv"))
+        await pilot.press(*["down"] * [f.id for f in EXPORT_FORMATS].index(format_id))
         await pilot.press("tab", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert f"Sent {name} to your browser" in str(app.screen.query_one("#result").render())
+        said = str(app.screen.query_one("#result").render())
     assert list(here.iterdir()) == []
+    return sent, said
+
+
+async def test_an_export_goes_to_the_browser_and_nothing_is_written(
+        make_served_app, council_ids, workspace_path, tmp_path, monkeypatch, run_cli):
+    """The download holds exactly what `code-check report` writes for the same assessment."""
+    name = "example-borough-council-2026-03-15.csv"
+    sent, said = await exported_to_browser(make_served_app, tmp_path, monkeypatch, "csv")
+    assert f"Sent {name} to your browser" in said
     written = tmp_path / "report.csv"
     assert run_cli("report", council_ids[1], "--workspace", workspace_path, "--format", "csv",
                    "--as-of", "2026-03-31", "-o", written)[0] == 0
@@ -228,28 +237,12 @@ async def test_an_export_goes_to_the_browser_and_nothing_is_written(
 async def test_the_annual_report_goes_to_the_browser_too(
         make_served_app, council_ids, tmp_path, monkeypatch):
     """Export's annual complaints report, built from the workspace's registers, is a download
-    like every other format: a Word paper of the last year ended, nothing written on the
-    server."""
+    like every other format: a Word paper of the last year ended."""
     import io
 
     import docx
 
-    here = tmp_path / "server"
-    here.mkdir()
-    monkeypatch.chdir(here)
-    app = make_served_app()
-    sent = []
-    monkeypatch.setattr(app, "deliver_binary", lambda file, *, save_filename: sent.append(
-        (file.read(), save_filename)))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("x")
-        await pilot.pause()
-        await pilot.press(*["down"] * [f.id for f in EXPORT_FORMATS].index("annual"))
-        await pilot.press("tab", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-    assert list(here.iterdir()) == []
+    sent, _ = await exported_to_browser(make_served_app, tmp_path, monkeypatch, "annual")
     (content, name), = sent
     assert name == "example-borough-council-annual-complaints-report-2024-25.docx"
     paper = docx.Document(io.BytesIO(content))
