@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -570,9 +572,13 @@ class WalkthroughScreen(Screen):
         shown = self.query_one("#register-evidence", Static)
         shown.display = bool(lines)
         if lines:
-            shown.update(Text.assemble(
-                ("From the council's learning register (r on Home):", "italic"),
-                *(part for line in lines for part in ("\n  • ", inert_text(line)))))
+            entries = Table.grid(padding=(0, 1))  # a wrapped line hangs under its bullet
+            entries.add_column(width=3, justify="right")
+            entries.add_column(ratio=1)
+            for line in lines:
+                entries.add_row("•", inert_text(line))
+            shown.update(Group(Text("From the council's learning register (r on Home):",
+                                    style="italic"), entries))
 
     def _show_progress_notes(self, action: Action | None) -> None:
         notes = action.progress if action else []
