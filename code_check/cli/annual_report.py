@@ -145,22 +145,3 @@ def run_respond(args) -> int:
 
 _OPTIONS = {"year": "--year", "text": "--text", "approved_by": "--approved-by",
             "responded_on": "--on"}
-
-
-def response_findings_for(args, council: str, as_of) -> list:
-    """``lint``'s finding when the latest year due has no response recorded (see
-    ``code_check.registers.response.response_findings``)."""
-    from code_check.registers.model import financial_year_of
-    from code_check.registers.response import response_findings
-    from code_check.store.annual_responses import ResponsesStore
-    from code_check.store.registers import RegistersStore
-    from code_check.store.workspace import Workspace
-
-    with Workspace(getattr(args, "workspace", None)) as workspace:
-        registers = RegistersStore(workspace)
-        active = {financial_year_of(record.assessed_on)
-                  for record in workspace.assessments(council)}
-        active |= {held.entry.year for held in registers.learning(council)}
-        active |= {held.entry.year for held in registers.decisions(council)}
-        responded = ResponsesStore(workspace).years(council)
-    return response_findings(responded, active, council=council, as_of=as_of)

@@ -144,12 +144,10 @@ def run_lint(args) -> int:
     found = [(view.catalogue.id, finding) for view in views
              for finding in lint(view.catalogue, view.assessment, as_of=as_of)]
     if views[0].workspace_id is not None:  # the council's registers: not any one Code's
-        from code_check.cli.annual_report import response_findings_for
         from code_check.cli.registers import register_findings_for
 
         council = views[0].assessment.council.name
         found += [(None, finding) for finding in register_findings_for(args, council, as_of)]
-        found += [(None, finding) for finding in response_findings_for(args, council, as_of)]
     if args.format == "json":
         from code_check.cli.output import print_json
 

@@ -359,9 +359,13 @@ def run_export(args) -> int:
 # lint ---------------------------------------------------------------------------------------
 
 def register_findings_for(args, council: str, as_of):
-    """``lint``'s findings on a council's registers in the workspace (see
-    ``code_check.registers.checks``)."""
+    """``lint``'s findings on what the workspace holds of a council beside its assessments:
+    its registers (``code_check.registers.checks``) and the governing body's response to the
+    latest annual report due (``code_check.registers.response``), read in one opening."""
     from code_check.registers.checks import register_findings
+    from code_check.registers.model import financial_year_of
+    from code_check.registers.response import response_findings
+    from code_check.store.annual_responses import ResponsesStore
     from code_check.store.registers import RegistersStore
     from code_check.store.workspace import Workspace
 
@@ -369,4 +373,11 @@ def register_findings_for(args, council: str, as_of):
         store = RegistersStore(workspace)
         learning = [h.entry for h in store.learning(council)]
         decisions = [h.entry for h in store.decisions(council)]
-    return register_findings(learning, decisions, as_of=as_of)
+        assessed = [record.assessed_on for record in workspace.assessments(council)]
+        responded = ResponsesStore(workspace).years(council)
+    # the years code-check holds anything of the council's for: a year it knows nothing of
+    # has no report of code-check's to respond to
+    active = {financial_year_of(day) for day in assessed} | {e.year for e in learning} \
+        | {e.year for e in decisions}
+    return register_findings(learning, decisions, as_of=as_of) + response_findings(
+        responded, active, council=council, as_of=as_of)

@@ -14,7 +14,7 @@ from code_check.complaint_log import reader, timeliness
 from code_check.complaint_log.reader import analyse_file
 from code_check.gather import complaint_log_for_report
 
-from .test_parallel import HEADER, in_process, used_ranges  # noqa: F401 (fixtures)
+from .test_parallel import HEADER
 
 TODAY = date(2026, 3, 31)
 LATEST = date(2025, 6, 30)  # the log's last date: a Monday
@@ -67,7 +67,7 @@ def test_judged_at_its_latest_date_as_if_that_date_were_asked_for(log):
     assert judged_today.overdue_total > asked.overdue_total  # the date does matter
 
 
-def test_in_ranges_too(log, in_process, used_ranges):  # noqa: F811
+def test_in_ranges_too(log, in_process, used_ranges):
     asked = analyse_file(log, as_of=LATEST, progress=False, jobs=1)
     starts = [index for index, byte in enumerate(log.read_bytes()) if byte == ord("\n")]
     for edge in starts[5:-1:23]:

@@ -22,9 +22,7 @@ from code_check.complaint_log.profile import (
     read_outcome,
 )
 
-from .test_parallel import in_process, in_ranges, line_starts, one_process, used_ranges
-
-__all__ = ["in_process", "used_ranges"]  # fixtures of the parallel reader's tests, used here
+from .test_parallel import in_ranges, line_starts, one_process
 
 APRIL, MAY = 2025 * 12 + 3, 2025 * 12 + 4
 

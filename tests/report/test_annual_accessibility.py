@@ -4,18 +4,15 @@ their tables). Skips without chromium and axe-core, except under CI (as the repo
 
 from __future__ import annotations
 
-import os
-
 import pytest
+
+from tests.tools import unless_installed
 
 from .annual_demo import annual_report, demo_workspace
 from .axe import page_width, run_axe
-from .test_report_accessibility import MISSING, NARROW_SCREEN
+from .test_report_accessibility import INSTALL, MISSING, NARROW_SCREEN
 
-pytestmark = pytest.mark.skipif(
-    bool(MISSING) and not os.environ.get("CI"),
-    reason=f"not installed: {', '.join(MISSING)} (apt-get install chromium; npm ci)",
-)
+pytestmark = unless_installed(MISSING, INSTALL)
 
 
 @pytest.fixture(scope="module")

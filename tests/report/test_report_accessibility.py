@@ -7,24 +7,21 @@ by accident.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from code_check.report.cohort import CohortEntry, build_cohort
 from code_check.report.cohort_export import render_cohort_html
 from code_check.report.html import render_html
 from code_check.report.template import render_template_html
+from tests.tools import unless_installed
 
 from .axe import AXE, broken_words, chromium, page_width, run_axe
 from .demo_inputs import GENERATED_AT
 
 MISSING = [what for what, present in (("chromium", chromium()), ("axe-core", AXE.exists()))
            if not present]
-pytestmark = pytest.mark.skipif(
-    bool(MISSING) and not os.environ.get("CI"),
-    reason=f"not installed: {', '.join(MISSING)} (apt-get install chromium; npm ci)",
-)
+INSTALL = "apt-get install chromium; npm ci"
+pytestmark = unless_installed(MISSING, INSTALL)
 
 
 NARROW_SCREEN = 400  # CSS pixels: a small phone

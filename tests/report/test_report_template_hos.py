@@ -5,7 +5,6 @@ will do by when), no unconfirmed number and no officer's name on it, and a CSV t
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
 
@@ -22,9 +21,12 @@ from code_check.report.template import (
     render_template_html,
     title_of,
 )
+from tests.tools import unless_installed
 
+from .axe import page_width, run_axe
 from .demo_inputs import AS_OF, GENERATED_AT
 from .readers import docx_text, html_parts
+from .test_report_accessibility import INSTALL, MISSING
 
 HOS_COLUMNS = ["Code provision", "Code requirement", "Comply: Yes/No", "Evidence",
                "Commentary / explanation"]
@@ -191,12 +193,9 @@ def test_the_lgsco_provision_level_form_shows_no_provisional_id_and_reimports(
     assert _statuses(catalogue, again) == _statuses(catalogue, current)
 
 
+@unless_installed(MISSING, INSTALL)
 def test_the_hos_form_page_passes_axe_on_a_narrow_screen(report, tmp_path):
     """Blank answer cells and the HOS headings keep the page accessible, as the LGSCO's is."""
-    from .axe import AXE, chromium, page_width, run_axe
-
-    if not (chromium() and AXE.exists()) and not os.environ.get("CI"):
-        pytest.skip("not installed: chromium or axe-core (apt-get install chromium; npm ci)")
     html = render_template_html(report)
     assert run_axe(html, tmp_path, width=400)["violations"] == []
     assert page_width(html, tmp_path, width=400)["scroll_width"] <= 400

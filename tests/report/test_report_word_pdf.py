@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import subprocess
 from collections import Counter
 
 import docx
-import pytest
 
 from code_check.report.template import render_template_docx
 from code_check.report.word import render_docx
+from tests.tools import unless_installed
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("soffice") is None and not os.environ.get("CI"),
-    reason="LibreOffice (soffice) is not installed; .ci/run installs it on CI")
+pytestmark = unless_installed([] if shutil.which("soffice") else ["LibreOffice (soffice)"],
+                              "apt-get install libreoffice-writer-nogui poppler-utils")
 
 
 def _pages(data: bytes, tmp_path) -> list[str]:

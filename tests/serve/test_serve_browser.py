@@ -8,7 +8,6 @@ machine, but under CI (``CI`` set) they run and fail, so CI can never pass them 
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 import signal
 import socket
@@ -26,10 +25,9 @@ from code_check.demo import DEMO_COUNCIL
 from code_check.store.workspace import Workspace
 from code_check.tui.export_formats import EXPORT_FORMATS
 from tests.serve.browser import Chromium, Tab, chromium
+from tests.tools import unless_installed
 
-pytestmark = pytest.mark.skipif(
-    chromium() is None and not os.environ.get("CI"),
-    reason="not installed: chromium (apt-get install chromium)")
+pytestmark = unless_installed([] if chromium() else ["chromium"], "apt-get install chromium")
 
 STATUS_KEYS = {Status.MET: "m", Status.PARTLY_MET: "p", Status.NOT_MET: "n"}
 
