@@ -416,23 +416,29 @@ REGISTER = "The register of the Ombudsman's decisions"
 def _non_compliance(inputs: AnnualInputs, as_of: date) -> DecisionsSection:
     findings = non_compliance_findings(inputs.decisions, inputs.year)
     decided = in_year(inputs.decisions, inputs.year)
-    missing = [] if decided else [f"No Ombudsman decisions are recorded for {inputs.year}."]
-    return DecisionsSection(
-        heading=HEADINGS["non_compliance"], basis=Basis(
-            rests_on=f"{REGISTER}: {_count(len(decided), 'decision')} made in {inputs.year}, "
-            f"{len(findings)} finding fault in how a complaint was handled.", missing=missing),
-        decisions=[_decision(d, as_of) for d in findings])
+    return _decisions_section(
+        "non_compliance", f"{_count(len(decided), 'decision')} made in {inputs.year}, "
+        f"{len(findings)} finding fault in how a complaint was handled.", decided, findings,
+        inputs.year, as_of)
 
 
 def _other_reports(decisions: list[OmbudsmanDecision], year: str,
                    as_of: date) -> DecisionsSection:
     reports = [d for d in decisions if d.report is not OmbudsmanReport.NONE]
-    missing = [] if decisions else [f"No Ombudsman decisions are recorded for {year}."]
-    return DecisionsSection(
-        heading=HEADINGS["other_reports"], basis=Basis(
-            rests_on=f"{REGISTER}: public interest, special and other reports issued in "
-            f"{year} ({_count(len(reports), 'report')}).", missing=missing),
-        decisions=[_decision(d, as_of) for d in reports])
+    return _decisions_section(
+        "other_reports", f"public interest, special and other reports issued in {year} "
+        f"({_count(len(reports), 'report')}).", decisions, reports, year, as_of)
+
+
+def _decisions_section(heading: str, rests_on: str, decided: list[OmbudsmanDecision],
+                       shown: list[OmbudsmanDecision], year: str,
+                       as_of: date) -> DecisionsSection:
+    """A section from the register: ``decided``, the year's decisions; ``shown``, those
+    it lists."""
+    missing = [] if decided else [f"No Ombudsman decisions are recorded for {year}."]
+    return DecisionsSection(heading=HEADINGS[heading],
+                            basis=Basis(rests_on=f"{REGISTER}: {rests_on}", missing=missing),
+                            decisions=[_decision(d, as_of) for d in shown])
 
 
 def _decision(d: OmbudsmanDecision, as_of: date) -> DecisionRow:
